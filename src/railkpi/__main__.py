@@ -1,0 +1,3 @@
+from railkpi.cli import main
+
+main()

@@ -1,0 +1,111 @@
+"""Cell values as analysts type them → numbers and years.
+
+Accepted: numbers, `2,364.9`, full-width digits and punctuation (`２３６４．９`), a trailing
+percent sign, `2023年`. Anything else raises CellError with the problem code to report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from railkpi.plan import YEAR_MAX, YEAR_MIN
+
+
+class CellError(ValueError):
+    def __init__(self, code: str, found: object) -> None:
+        self.code = code
+        self.found = found
+        super().__init__(f"{code}: {found!r}")
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: float
+    percent: bool  # written with a % sign, or a numeric cell formatted as a percentage
+
+
+_NUMBER = re.compile(
+    r"""^[+-]?(
+        \d{1,3}(,\d{3})+(\.\d+)?   # thousands separators, each group of three
+      | \d+(\.\d*)?                # plain
+      | \.\d+
+    )$""",
+    re.VERBOSE,
+)
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
+
+
+def normalise_text(text: str) -> str:
+    """Full-width forms folded to ASCII (NFKC), surrounding spaces dropped."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not normalise_text(value))
+
+
+def parse_number(value: object, number_format: str | None = None) -> ParsedNumber:
+    """A cell's number, exactly as written (decimal text is converted once, not re-rounded)."""
+    if isinstance(value, (bool, dt.date, dt.time, dt.timedelta)):
+        raise CellError("bad-number", value)
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if not math.isfinite(number):
+            raise CellError("not-finite", value)
+        # A cell typed as 16.3% holds 0.163 and carries a percent format.
+        if number_format and "%" in number_format:
+            return ParsedNumber(float(Decimal(repr(number)) * 100), True)
+        return ParsedNumber(number, False)
+    if not isinstance(value, str):
+        raise CellError("bad-number", value)
+    text = _SPACES.sub("", normalise_text(value))
+    percent = text.endswith("%")
+    if percent:
+        text = text[:-1]
+    if not _NUMBER.match(text):
+        raise CellError("bad-number", value)
+    try:
+        number = float(Decimal(text.replace(",", "")))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only decimals
+        raise CellError("bad-number", value) from exc
+    if not math.isfinite(number):
+        raise CellError("not-finite", value)
+    return ParsedNumber(number, percent)
+
+
+_YEAR_TEXT = re.compile(r"^(\d{4})(\.0+)?\s*(年|年度)?$")
+
+
+def parse_year(value: object) -> int:
+    """2023, 2023.0, '2023', '2023年', '２０２３年度' → 2023; range-checked."""
+    if isinstance(value, bool):
+        raise CellError("bad-year", value)
+    if isinstance(value, int):
+        year = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise CellError("bad-year", value)
+        year = int(value)
+    elif isinstance(value, str):
+        match = _YEAR_TEXT.match(_SPACES.sub("", normalise_text(value)))
+        if not match:
+            raise CellError("bad-year", value)
+        year = int(match.group(1))
+    else:
+        raise CellError("bad-year", value)
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise CellError("year-out-of-range", value)
+    return year
+
+
+def display(value: object) -> str:
+    """A cell value as a user recognises it in a message."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"

@@ -1,0 +1,99 @@
+"""The formulas of method.md as plain functions of numbers. No I/O, no rounding.
+
+Every function returns None where method.md says the figure is undefined, never a stand-in
+number: a caller that gets None reports null and falls back as method.md says.
+"""
+
+from __future__ import annotations
+
+import math
+
+from railkpi.plan import Op
+
+#: Relative tolerance under which two floats are the same figure: 113.6 / 56.8 must count as
+#: exactly 2 ("翻番" achieved) even though binary floating point may give 1.9999999999999998.
+REL_TOL = 1e-9
+
+
+def same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=REL_TOL)
+
+
+def compare(a: float, op: Op, b: float) -> bool:
+    """a op b, where figures equal within REL_TOL count as equal (so ">" fails and ">=" holds)."""
+    if same(a, b):
+        return op in (">=", "<=")
+    if op in (">", ">="):
+        return a > b
+    return a < b
+
+
+def cagr(start: float, end: float, years: float) -> float | None:
+    """Compound annual growth rate from `start` to `end` over `years` years."""
+    if years <= 0 or start <= 0 or end <= 0:
+        return None
+    return float((end / start) ** (1.0 / years) - 1.0)
+
+
+def completion(baseline: float, latest: float, target: float) -> float | None:
+    """Share of the distance from baseline to target covered (完成进度)."""
+    if same(target, baseline):
+        return None
+    return (latest - baseline) / (target - baseline)
+
+
+def time_elapsed(baseline_year: int, latest_year: int, target_year: int) -> float | None:
+    """Share of the period from baseline year to target year elapsed (序时进度)."""
+    if target_year <= baseline_year:
+        return None
+    return (latest_year - baseline_year) / (target_year - baseline_year)
+
+
+def growth_ratio(actual: float | None, required: float | None, sign: int) -> float | None:
+    """sign · actual ÷ |required|: ≥ 1 means growing at least as fast as the target needs.
+
+    `sign` is +1 when higher is better, −1 when lower is better. Dividing by |required| keeps a
+    fall below a target that the baseline already beat from reading as progress.
+    """
+    if actual is None or required is None or required == 0:
+        return None
+    return sign * actual / abs(required)
+
+
+def expected_completion(
+    baseline: float, target: float, required: float | None, years_since_baseline: int
+) -> float | None:
+    """Completion expected by now on the compound path from baseline to target."""
+    if required is None or same(target, baseline):
+        return None
+    on_path = baseline * (1.0 + required) ** years_since_baseline
+    return (on_path - baseline) / (target - baseline)
+
+
+def project(latest: float, rate: float | None, years_ahead: int) -> float | None:
+    """The latest value carried forward at `rate` a year."""
+    if rate is None:
+        return None
+    return latest * (1.0 + rate) ** years_ahead
+
+
+#: How far ahead a projection looks for the year it reaches the target.
+PROJECTION_HORIZON = 100
+
+
+def projected_year(
+    latest_year: int, latest: float, rate: float | None, op: Op, target: float
+) -> int | None:
+    """First year ≥ latest_year in which latest·(1+rate)^n meets `target` (None if it never does).
+
+    Only a rate that moves towards the target can reach it.
+    """
+    if rate is None:
+        return None
+    toward = rate > 0 if op in (">", ">=") else rate < 0
+    if not toward and not compare(latest, op, target):
+        return None
+    for years_ahead in range(PROJECTION_HORIZON + 1):
+        if compare(latest * (1.0 + rate) ** years_ahead, op, target):
+            return latest_year + years_ahead
+    return None

@@ -1,0 +1,311 @@
+"""Every user-facing string, in Chinese and English, in one place.
+
+Each entry is (zh, en). Templates use str.format fields; the code that raises a problem or
+a note passes the fields by name.
+"""
+
+from __future__ import annotations
+
+Bilingual = tuple[str, str]
+
+
+def pick(text: Bilingual, lang: str) -> str:
+    return text[0] if lang == "zh" else text[1]
+
+
+STATUS: dict[str, Bilingual] = {
+    "achieved": ("已完成", "achieved"),
+    "on_track": ("符合进度", "on track"),
+    "moderate": ("进度偏慢", "moderate"),
+    "off_track": ("进度滞后", "off track"),
+    "regressing": ("逆向变化", "regressing"),
+    "not_achieved": ("未完成", "not achieved"),
+    "undetermined": ("无法判定", "undetermined"),
+    "no_data": ("无数据", "no data"),
+}
+
+#: "achieved" before the target year reads 已提前完成 (completed ahead of time) in Chinese.
+STATUS_EARLY_ACHIEVED: Bilingual = ("已提前完成", "achieved early")
+
+COLUMN: dict[str, Bilingual] = {
+    "group": ("类别", "Group"),
+    "target_id": ("目标编号", "Target"),
+    "indicator": ("指标", "Indicator"),
+    "unit": ("单位", "Unit"),
+    "baseline": ("基期", "Baseline"),
+    "latest": ("最新", "Latest"),
+    "target": ("目标", "Target"),
+    "target_year": ("目标年", "Target year"),
+    "gap": ("差距", "Gap"),
+    "completion": ("完成进度", "Completion"),
+    "time_elapsed": ("序时进度", "Time elapsed"),
+    "actual_cagr": ("实际年均增速", "Actual CAGR"),
+    "required_cagr": ("所需年均增速(自基期)", "Required CAGR (from baseline)"),
+    "required_cagr_from_latest": ("今后所需年均增速", "Required CAGR from now"),
+    "projected": ("预计目标年值", "Projected"),
+    "status": ("状态", "Status"),
+    "quote": ("依据原文", "Plan wording"),
+    "kind": ("类型", "Kind"),
+    "id": ("编号", "Id"),
+    "name": ("名称", "Name"),
+    "period": ("规划期", "Period"),
+    "baseline_year": ("基期年", "Baseline year"),
+    "targets": ("目标数", "Targets"),
+    "document": ("文号", "Document"),
+    "source": ("来源", "Source"),
+}
+
+KIND: dict[str, Bilingual] = {
+    "level": ("水平值", "level"),
+    "range": ("区间", "range"),
+    "change": ("增量", "change"),
+    "ratio": ("倍数", "ratio"),
+    "growth": ("年均增速", "growth"),
+    "each_year": ("逐年", "each year"),
+    "trend": ("持续提升", "trend"),
+}
+
+#: English labels of the units the bundled plans use; other units print as written.
+UNIT_EN: dict[str, str] = {
+    "亿元": "100M CNY",
+    "万元": "10k CNY",
+    "元": "CNY",
+    "家": "firms",
+    "人": "persons",
+    "个": "units",
+    "项": "items",
+    "次": "times",
+    "件": "pieces",
+    "件/人": "per person",
+    "支": "funds",
+    "%": "%",
+}
+
+TEXT: dict[str, Bilingual] = {
+    "as_of": ("截至", "as of"),
+    "plan": ("规划", "plan"),
+    "method_linear": ("线性", "linear"),
+    "thresholds": ("判定阈值", "thresholds"),
+    "problems": ("问题", "Problems"),
+    "notes": ("说明", "Notes"),
+    "source_plan": ("规划原文", "plan"),
+    "source_data": ("数据", "data"),
+    "every_year": ("每年", "every year"),
+    "rising": ("逐年上升", "rising every year"),
+    "falling": ("逐年下降", "falling every year"),
+    "no_problems": ("数据无问题。", "No problems found."),
+    "valid": (
+        "{file}：{count} 条观测值，可用于评估。",
+        "{file}: {count} observations, ready to assess.",
+    ),
+    "summary": ("合计", "Total"),
+    "cagr_result": (
+        "年均增速 {rate}（保留一位小数 {rounded}）",
+        "{rate} a year ({rounded} at one decimal)",
+    ),
+    "required_result": (
+        "所需年均增速 {rate}（保留一位小数 {rounded}）",
+        "{rate} a year required ({rounded} at one decimal)",
+    ),
+}
+
+#: Notes attached to one target's result (why a figure is missing, where a number came from).
+NOTE: dict[str, Bilingual] = {
+    "baseline-from-plan": (
+        "基期值 {year} 年取自规划原文",
+        "baseline {year} taken from the plan's own figures",
+    ),
+    "baseline-fallback": (
+        "缺少 {wanted} 年基期值，以 {used} 年代替",
+        "no figure for the baseline year {wanted}; {used} used instead",
+    ),
+    "baseline-missing": (
+        "缺少基期（{year} 年）数据，无法换算目标值",
+        "no figure for the baseline year {year}; the target cannot be resolved",
+    ),
+    "baseline-nonpositive": (
+        "基期值不为正，年均增速无定义，改用线性方法",
+        "baseline is not positive: growth rates are undefined, linear method used",
+    ),
+    "latest-nonpositive": (
+        "最新值不为正，年均增速无定义，改用线性方法",
+        "latest value is not positive: growth rates are undefined, linear method used",
+    ),
+    "only-baseline": (
+        "仅有基期年数据，尚无法判断进度",
+        "only the baseline year is observed; progress cannot be judged yet",
+    ),
+    "weak-evidence": (
+        "仅一年数据，判断依据较弱",
+        "one year of data since the baseline: weak evidence",
+    ),
+    "hold-level": (
+        "目标等于基期值（保持水平）",
+        "target equals the baseline (hold the level)",
+    ),
+    "exceeds-range": (
+        "{year} 年数值 {value} 超出区间上限 {bound}",
+        "{year}: {value} is beyond the far end of the range ({bound})",
+    ),
+    "no-target-year-figure": (
+        "已过目标年 {year}，但缺少该年数据",
+        "the target year {year} has passed but has no figure",
+    ),
+    "missing-years": ("缺少 {years} 年数据", "no figure for {years}"),
+    "failing-years": ("{years} 年未达标", "target missed in {years}"),
+    "wrong-direction-years": ("{years} 年未按要求变化", "not moving as required in {years}"),
+    "ratio-zero-baseline": (
+        "基期值为零，倍数目标无定义",
+        "the baseline is zero: a multiple of it is undefined",
+    ),
+    "growth-not-met": (
+        "实际年均增速 {actual} 低于目标 {target}",
+        "actual growth {actual} a year against a target of {target}",
+    ),
+    "target-year-strict": (
+        "目标为严格不等式（{op}），等于目标值不算完成",
+        "the target is strict ({op}): equalling it is not enough",
+    ),
+}
+
+#: Problems in input. Codes are stable; docs list them.
+PROBLEM_MESSAGES: dict[str, Bilingual] = {
+    # files
+    "file-not-found": ("找不到文件：{path}", "file not found: {path}"),
+    "not-a-file": ("不是普通文件：{path}", "not a regular file: {path}"),
+    "not-xlsx": (
+        "不是 Excel 工作簿（.xlsx）：{detail}。请在 Excel 或 LibreOffice 中另存为 .xlsx",
+        "not an Excel workbook (.xlsx): {detail}. Save it as .xlsx in Excel or LibreOffice",
+    ),
+    "unreadable-workbook": (
+        "无法读取工作簿：{detail}",
+        "cannot read the workbook: {detail}",
+    ),
+    "no-data-sheet": (
+        "没有找到数据表：需要表头为 指标|年份|数值（长表）或 指标|2021|2022…（宽表）的工作表；"
+        "已检查：{sheets}",
+        "no data sheet found: expected a header row indicator|year|value (long layout) or "
+        "indicator|2021|2022… (wide layout); sheets seen: {sheets}",
+    ),
+    "sheet-skipped": (
+        "工作表“{sheet}”的表头不是数据表格式，已跳过（首行：{header}）",
+        "sheet '{sheet}' has no data-table header and was skipped (first row: {header})",
+    ),
+    "column-ignored": (
+        "未识别的列“{header}”，已忽略",
+        "unrecognised column '{header}' ignored",
+    ),
+    "duplicate-column": (
+        "重复的列“{header}”（另见 {other}）",
+        "column '{header}' appears twice (also {other})",
+    ),
+    # cells
+    "missing-indicator": (
+        "该行有数值但指标为空",
+        "this row has figures but no indicator",
+    ),
+    "unknown-indicator": (
+        "未知指标“{found}”；应为所选规划中的指标编号、中文名、英文名或别名{hint}",
+        "unknown indicator '{found}'; expected an indicator id, Chinese or English name or alias "
+        "of the selected plans{hint}",
+    ),
+    "ambiguous-indicator": (
+        "指标“{found}”可对应多个指标：{candidates}；请改用指标编号",
+        "indicator '{found}' could be any of {candidates}; use the indicator id",
+    ),
+    "bad-year": (
+        "年份“{found}”无法识别；应为 4 位年份，如 2023 或 2023年",
+        "year '{found}' is not a year; expected four digits such as 2023 or 2023年",
+    ),
+    "missing-year": ("该行有数值但年份为空", "this row has a value but no year"),
+    "year-out-of-range": (
+        "年份 {found} 超出合理范围；应在 {low}–{high} 之间",
+        "year {found} is out of range; expected {low}-{high}",
+    ),
+    "bad-number": (
+        "“{found}”不是数值；应为数字，如 2364.9、2,364.9 或 ２３６４．９",
+        "'{found}' is not a number; expected a number such as 2364.9, 2,364.9 or ２３６４．９",
+    ),
+    "not-finite": ("数值 {found} 不是有限数", "{found} is not a finite number"),
+    "negative-value": (
+        "{indicator} 不能为负数，实际为 {found}",
+        "{indicator} cannot be negative; found {found}",
+    ),
+    "unexpected-percent": (
+        "“{found}”是百分数，但 {indicator} 的单位是 {unit}",
+        "'{found}' is a percentage but {indicator} is measured in {unit}",
+    ),
+    "unit-mismatch": (
+        "单位“{found}”与指标 {indicator} 的单位不符；应为 {expected}",
+        "unit '{found}' does not match indicator {indicator}; expected {expected}",
+    ),
+    "duplicate-conflict": (
+        "{indicator} {year} 年出现两个不同数值：{value}（此处）与 {other_value}（{other}）",
+        "{indicator} {year} has two different values: {value} here and {other_value} at {other}",
+    ),
+    "duplicate-same": (
+        "{indicator} {year} 年数值重复（另见 {other}），数值相同，已合并",
+        "{indicator} {year} is given twice (also {other}) with the same value",
+    ),
+    # plans
+    "plan-not-found": (
+        "找不到规划“{found}”：既不是内置规划编号（{bundled}），也不是存在的 YAML 文件",
+        "no plan '{found}': neither a bundled plan id ({bundled}) nor an existing YAML file",
+    ),
+    "plan-yaml": (
+        "YAML 语法错误（第 {line} 行第 {column} 列）：{detail}",
+        "YAML syntax error at line {line}, column {column}: {detail}",
+    ),
+    "plan-not-mapping": (
+        "规划文件顶层应为映射（plan:, indicators:, targets: …），实际为 {found}",
+        "a plan file must be a mapping (plan:, indicators:, targets: …); found {found}",
+    ),
+    "plan-invalid": ("{detail}（实际为 {found}）", "{detail} (found {found})"),
+    "plan-unknown-indicator": (
+        "指标“{found}”未在 indicators 中定义",
+        "indicator '{found}' is not defined under indicators",
+    ),
+    "plan-unknown-group": (
+        "类别“{found}”未在 groups 中定义；已定义：{expected}",
+        "group '{found}' is not defined under groups; defined: {expected}",
+    ),
+    "plan-duplicate-target": (
+        "目标编号“{found}”重复（另见 {other}）",
+        "target id '{found}' is used twice (also {other})",
+    ),
+    "plan-year-outside-period": (
+        "目标年 {found} 不在规划期 {start}–{end} 内",
+        "target year {found} is outside the plan period {start}-{end}",
+    ),
+    "plan-baseline-after-target": (
+        "基期年 {baseline} 不早于目标年 {found}",
+        "baseline year {baseline} is not before the target year {found}",
+    ),
+    "plan-op-against-better": (
+        "比较符 {found} 与指标方向（better: {better}）相反",
+        "comparator {found} contradicts the indicator's direction (better: {better})",
+    ),
+    "plan-direction-against-better": (
+        "方向 {found} 与指标方向（better: {better}）相反",
+        "direction {found} contradicts the indicator's direction (better: {better})",
+    ),
+    "plan-duplicate-alias": (
+        "别名“{found}”同时指向 {first} 和 {second}",
+        "alias '{found}' names both {first} and {second}",
+    ),
+    "plan-duplicate-id": (
+        "规划编号“{found}”被加载了两次（{other}）",
+        "plan id '{found}' is loaded twice (also {other})",
+    ),
+    "plan-indicator-conflict": (
+        "指标 {indicator} 在两个规划中的 {field} 不一致："
+        "{found}（此处）与 {other_value}（{other}）",
+        "indicator {indicator} has {field} {found} here but {other_value} in {other}",
+    ),
+    # options
+    "bad-thresholds": (
+        "阈值“{found}”无效；应为三个递减的数，如 0.95,0.6,0",
+        "thresholds '{found}' are invalid; expected three decreasing numbers such as 0.95,0.6,0",
+    ),
+    "bad-option": ("{option}：{detail}", "{option}: {detail}"),
+}

@@ -1,0 +1,187 @@
+"""Plan files: the pydantic models of a plan YAML file.
+
+A plan file is self-contained: metadata, the indicators it uses, the figures it publishes
+itself (levels, stated growth rates, increments, cumulative totals) and its targets.
+Loading (YAML → these models, with file and YAML-path error messages) lives in plan_loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Op = Literal[">", ">=", "<", "<="]
+Better = Literal["higher", "lower"]
+Kind = Literal["level", "range", "change", "ratio", "growth", "each_year", "trend"]
+
+#: Years outside this range are typos, not plans or statistics.
+YEAR_MIN, YEAR_MAX = 1949, 2100
+Year = int
+
+
+class Strict(BaseModel):
+    """Base for every plan-file model: unknown keys are errors, values are not coerced loosely."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in both languages."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def __call__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Thresholds(Strict):
+    """Cut-offs on the growth ratio (cagr method) and on completion ÷ time elapsed (linear)."""
+
+    on_track: float = 0.95
+    moderate: float = 0.60
+    off_track: float = 0.0
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if not self.on_track >= self.moderate >= self.off_track:
+            raise ValueError("thresholds must satisfy on_track ≥ moderate ≥ off_track")
+        return self
+
+
+class PlanMeta(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    title: Text
+    document: str | None = None
+    issuer: Text | None = None
+    published: dt.date | None = None
+    status: Text | None = None
+    period: tuple[Year, Year]
+    baseline_year: Year
+    thresholds: Thresholds = Thresholds()
+
+    @model_validator(mode="after")
+    def _years(self) -> PlanMeta:
+        start, end = self.period
+        for year in (start, end, self.baseline_year):
+            if not YEAR_MIN <= year <= YEAR_MAX:
+                raise ValueError(f"year {year} is outside {YEAR_MIN}-{YEAR_MAX}")
+        if start > end:
+            raise ValueError(f"period starts ({start}) after it ends ({end})")
+        if self.baseline_year > end:
+            raise ValueError(
+                f"baseline_year {self.baseline_year} is after the period {start}-{end}"
+            )
+        return self
+
+
+class Indicator(Strict):
+    name: Text
+    unit: str = Field(min_length=1)
+    better: Better
+    aliases: tuple[str, ...] = ()
+    nonnegative: bool = True
+    decimals: int | None = Field(default=None, ge=0, le=6)
+    description: Text | None = None
+
+
+class HistoryLevel(Strict):
+    """A level the plan publishes itself, e.g. revenue 2364.9 in 2020."""
+
+    indicator: str
+    year: Year = Field(ge=YEAR_MIN, le=YEAR_MAX)
+    value: float = Field(allow_inf_nan=False)
+    quote: str = Field(min_length=1)
+
+
+class StatedRate(Strict):
+    """A growth rate the plan states (年均增速), e.g. 16.3 % a year over 2015→2020."""
+
+    indicator: str
+    years: tuple[Year, Year]
+    rate: float = Field(allow_inf_nan=False)
+    quote: str = Field(min_length=1)
+
+
+class StatedChange(Strict):
+    """An increment the plan states, e.g. profit +100 (约) from 2016 to 2020."""
+
+    indicator: str
+    years: tuple[Year, Year]
+    change: float = Field(allow_inf_nan=False)
+    approximate: bool = False
+    quote: str = Field(min_length=1)
+
+
+class StatedTotal(Strict):
+    """A cumulative total the plan states, e.g. revenue 9837.9 summed over 2016-2020."""
+
+    indicator: str
+    years: tuple[Year, Year]
+    total: float = Field(allow_inf_nan=False)
+    quote: str = Field(min_length=1)
+
+
+class Target(Strict):
+    """One quantified target. Which fields apply depends on `kind` (see docs/plan-format.md)."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    indicator: str
+    kind: Kind
+    op: Op | None = None
+    value: float | None = Field(default=None, allow_inf_nan=False)
+    min: float | None = Field(default=None, allow_inf_nan=False)
+    max: float | None = Field(default=None, allow_inf_nan=False)
+    year: Year = Field(ge=YEAR_MIN, le=YEAR_MAX)
+    baseline_year: Year | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
+    years: tuple[Year, Year] | None = None
+    direction: Literal["rising", "falling"] | None = None
+    group: str
+    quote: str = Field(min_length=1)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_for_kind(self) -> Target:
+        kind = self.kind
+        uses_range = self.min is not None or self.max is not None
+        if kind == "range" or (kind == "each_year" and uses_range):
+            if self.min is None or self.max is None:
+                raise ValueError(f"a {kind} target with a range needs both min and max")
+            if self.min > self.max:
+                raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+            if self.op is not None or self.value is not None:
+                raise ValueError(f"a {kind} target with min/max takes no op or value")
+        elif kind == "trend":
+            if self.op is not None or self.value is not None or uses_range:
+                raise ValueError("a trend target takes no op, value, min or max (use direction)")
+        else:
+            if self.op is None or self.value is None:
+                raise ValueError(f"a {kind} target needs op and value")
+            if uses_range:
+                raise ValueError(f"a {kind} target takes no min or max")
+        if self.years is not None and kind != "each_year":
+            raise ValueError("years (a window) applies only to each_year targets")
+        if self.direction is not None and kind != "trend":
+            raise ValueError("direction applies only to trend targets")
+        if self.baseline_year is not None and kind in ("level", "range", "each_year"):
+            raise ValueError(f"a {kind} target does not use a baseline_year")
+        if self.years is not None and self.years[0] > self.years[1]:
+            raise ValueError(f"years window {self.years[0]}-{self.years[1]} is reversed")
+        return self
+
+
+class Plan(Strict):
+    plan: PlanMeta
+    groups: dict[str, Text]
+    indicators: dict[str, Indicator]
+    history: tuple[HistoryLevel, ...] = ()
+    stated_rates: tuple[StatedRate, ...] = ()
+    stated_changes: tuple[StatedChange, ...] = ()
+    stated_totals: tuple[StatedTotal, ...] = ()
+    targets: tuple[Target, ...]
+
+    @property
+    def id(self) -> str:
+        return self.plan.id

@@ -1,0 +1,42 @@
+"""Output formats. Each format is one module with the same small interface:
+
+    render_assessment(report: Report, lang: str, out: TextIO) -> None
+    render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None
+
+A format is added by writing its module and one line in FORMATS.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, TextIO
+
+from railkpi.assess import Assessment
+from railkpi.plan import Plan
+from railkpi.problems import Problem
+
+#: format name → module (imported only when that format is asked for)
+FORMATS: dict[str, str] = {
+    "table": "railkpi.render.table",
+    "json": "railkpi.render.json_report",
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    assessment: Assessment
+    problems: tuple[Problem, ...]
+    data_file: str | None
+
+
+class Renderer(Protocol):
+    def render_assessment(self, report: Report, lang: str, out: TextIO) -> None: ...
+
+    def render_targets(self, plans: Sequence[Plan], lang: str, out: TextIO) -> None: ...
+
+
+def renderer(name: str) -> Renderer:
+    module: Renderer = importlib.import_module(FORMATS[name])
+    return module

@@ -1,0 +1,127 @@
+"""JSON: the versioned machine-readable report (docs/report-format.md).
+
+Keys are stable; numbers are unrounded; the same inputs give byte-identical output.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from railkpi import __version__
+from railkpi.assess import Point, TargetResult
+from railkpi.plan import Plan, Target
+from railkpi.problems import Problem
+from railkpi.render import Report
+from railkpi.render.display import note_text
+
+SCHEMA = "railkpi.assessment/1"
+
+
+def dump(document: dict[str, Any], out: TextIO) -> None:
+    out.write(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))
+    out.write("\n")
+
+
+def render_assessment(report: Report, lang: str, out: TextIO) -> None:
+    dump(assessment_document(report, lang), out)
+
+
+def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    dump({"plans": [{"id": p.id, "targets": [target_entry(t) for t in p.targets]} for p in plans]},
+         out)
+
+
+def assessment_document(report: Report, lang: str) -> dict[str, Any]:
+    assessment = report.assessment
+    return {
+        "schema": SCHEMA,
+        "railkpi_version": __version__,
+        "as_of": assessment.as_of,
+        "data_file": report.data_file,
+        "plans": [
+            {
+                "id": result.plan.id,
+                "title": {"zh": result.plan.plan.title.zh, "en": result.plan.plan.title.en},
+                "document": result.plan.plan.document,
+                "period": list(result.plan.plan.period),
+                "baseline_year": result.plan.plan.baseline_year,
+                "thresholds": result.thresholds.model_dump(),
+                "targets": [result_entry(t, result.plan, lang) for t in result.targets],
+            }
+            for result in assessment.plans
+        ],
+        "problems": [problem_entry(p, lang) for p in report.problems],
+    }
+
+
+def target_entry(target: Target) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": target.id,
+        "indicator": target.indicator,
+        "kind": target.kind,
+        "op": target.op,
+    }
+    if target.min is not None and target.max is not None:
+        entry.update(min=target.min, max=target.max)
+    else:
+        entry["value"] = target.value
+    entry.update(year=target.year, quote=target.quote)
+    return entry
+
+
+def _point(p: Point | None, with_source: bool) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    entry: dict[str, Any] = {"year": p.year, "value": p.value}
+    if with_source:
+        entry["source"] = p.source
+    entry["where"] = p.where
+    return entry
+
+
+def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
+    target_value = list(r.target_value) if isinstance(r.target_value, tuple) else r.target_value
+    return {
+        "id": r.target.id,
+        "indicator": r.target.indicator,
+        "group": r.target.group,
+        "unit": r.indicator.unit,
+        "better": r.indicator.better,
+        "kind": r.target.kind,
+        "op": r.target.op,
+        "target_value": target_value,
+        "target_year": r.target_year,
+        "baseline": _point(r.baseline, with_source=True),
+        "latest": _point(r.latest, with_source=True),
+        "gap": r.gap,
+        "completion": r.completion,
+        "time_elapsed": r.time_elapsed,
+        "actual_cagr": r.actual_cagr,
+        "required_cagr": r.required_cagr,
+        "required_cagr_from_latest": r.required_cagr_from_latest,
+        "growth_ratio": r.growth_ratio,
+        "expected_completion": r.expected_completion,
+        "years_observed": r.years_observed,
+        "projected": r.projected,
+        "projected_year": r.projected_year,
+        "method": r.method,
+        "status": r.status,
+        "early": r.early,
+        "failing_years": list(r.failing_years),
+        "notes": [
+            {"code": n.code, "message": note_text(n.code, n.params, lang)} for n in r.notes
+        ],
+        "quote": r.target.quote,
+    }
+
+
+def problem_entry(problem: Problem, lang: str) -> dict[str, Any]:
+    return {
+        "severity": problem.severity,
+        "code": problem.code,
+        "file": problem.file,
+        "where": problem.where,
+        "message": problem.message(lang),
+    }

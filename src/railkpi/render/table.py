@@ -1,0 +1,191 @@
+"""Terminal tables (rich): one table per plan, grouped as the plan groups its targets.
+
+Status is a word as well as a colour, so the table reads the same in CI logs, through pipes
+and with NO_COLOR. Numbers are right-aligned and never wrapped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from railkpi.assess import Point, TargetResult
+from railkpi.messages import COLUMN, KIND, STATUS, pick
+from railkpi.plan import Plan, PlanMeta
+from railkpi.problems import Problem
+from railkpi.render import Report
+from railkpi.render import display as fmt
+
+STATUS_STYLE = {
+    "achieved": "bold green",
+    "on_track": "green",
+    "moderate": "yellow",
+    "off_track": "red",
+    "regressing": "bold red",
+    "not_achieved": "bold red",
+    "undetermined": "dim",
+    "no_data": "dim",
+}
+#: Width used when output is not a terminal (a pipe, a CI log): wide enough for every column.
+PLAIN_WIDTH = 100
+
+
+def console(out: TextIO) -> Console:
+    is_terminal = out.isatty()
+    return Console(
+        file=out,
+        width=None if is_terminal else PLAIN_WIDTH,
+        no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def _columns(lang: str) -> list[tuple[str, dict[str, Any]]]:
+    number: dict[str, Any] = {"justify": "right", "no_wrap": True, "min_width": 4}
+    heads = {
+        "zh": ["指标（单位）", "基期", "最新", "目标", "差距", "完成\n进度", "序时\n进度",
+               "实际\n增速", "今后\n需增速", "状态"],
+        "en": ["Indicator (unit)", "Base", "Latest", "Target", "Gap", "Done", "Time",
+               "CAGR", "CAGR\nneeded", "Status"],
+    }[lang]
+    indicator: dict[str, Any] = {"ratio": 1, "min_width": 16, "overflow": "fold"}
+    status: dict[str, Any] = {"min_width": 10}
+    return [(heads[0], indicator), *((h, number) for h in heads[1:-1]), (heads[-1], status)]
+
+
+def render_assessment(report: Report, lang: str, out: TextIO) -> None:
+    con = console(out)
+    as_of = report.assessment.as_of
+    for plan_result in report.assessment.plans:
+        plan = plan_result.plan
+        meta = plan_result.plan.plan
+        th = plan_result.thresholds
+        title = Text(f"{meta.title(lang)} [{plan.id}]", style="bold")
+        subtitle = pick(
+            ("基期 {b} 年 · 截至 {a} 年 · 目标年 {t} 年（另注者除外）· 判定阈值 {th}",
+             "baseline {b} · as of {a} · target year {t} (unless shown) · thresholds {th}"),
+            lang,
+        ).format(b=meta.baseline_year, a=as_of, t=meta.period[1],
+                 th=f"{th.on_track:g}/{th.moderate:g}/{th.off_track:g}")
+        con.print(title)
+        con.print(Text(subtitle, style="dim"))
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                      collapse_padding=True)
+        for header, options in _columns(lang):
+            table.add_column(header, **options)
+        notes: list[str] = []
+        for group_id in _group_order(plan_result.targets):
+            table.add_row(Text(plan.groups[group_id](lang), style="bold"))
+            for result in (r for r in plan_result.targets if r.target.group == group_id):
+                table.add_row(*_row(result, meta, as_of, lang))
+                notes.extend(
+                    f"{result.target.id}: {fmt.note_text(n.code, n.params, lang)}"
+                    for n in result.notes
+                )
+        con.print(table)
+        for line in notes:
+            con.print(Text(f"  · {line}", style="dim"))
+        con.print()
+    if report.problems:
+        render_problems(report.problems, lang, out)
+
+
+def _group_order(results: Sequence[TargetResult]) -> list[str]:
+    return list(dict.fromkeys(r.target.group for r in results))
+
+
+def _at(p: Point | None, usual_year: int, r: TargetResult) -> str:
+    """A figure, with its year only where it is not the year the title states."""
+    if p is None:
+        return "—"
+    shown = fmt.number(p.value, r.indicator)
+    return shown if p.year == usual_year else f"{shown} ({p.year})"
+
+
+def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | str]:
+    ind = r.indicator
+    target = fmt.target(r, lang)
+    resolved = fmt.resolved_target(r) if r.target.kind != "growth" else ""
+    if resolved:
+        target = f"{target}={resolved}"
+    if r.target_year != meta.period[1]:
+        target = f"{target} ({r.target_year})"
+    status = Text(fmt.status(r, lang), style=STATUS_STYLE[r.status])
+    if r.method == "linear":
+        status.append("*", style="dim")
+    baseline_year = r.target.baseline_year or meta.baseline_year
+    return [
+        f"{ind.name(lang)}（{fmt.unit(ind, lang)}）" if lang == "zh"
+        else f"{ind.name(lang)} ({fmt.unit(ind, lang)})",
+        _at(r.baseline, baseline_year, r),
+        _at(r.latest, as_of, r),
+        target,
+        fmt.number(r.gap, ind),
+        fmt.rate(r.completion),
+        fmt.rate(r.time_elapsed),
+        fmt.rate(r.actual_cagr),
+        fmt.rate(r.required_cagr_from_latest),
+        status,
+    ]
+
+
+def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    con = console(out)
+    for plan in plans:
+        table = Table(title=f"{plan.plan.title(lang)} [{plan.id}]", box=box.SIMPLE_HEAD,
+                      title_justify="left", pad_edge=False)
+        table.add_column(pick(COLUMN["id"], lang), no_wrap=True)
+        table.add_column(pick(COLUMN["indicator"], lang), ratio=1, overflow="fold")
+        table.add_column(pick(COLUMN["kind"], lang), no_wrap=True)
+        table.add_column(pick(COLUMN["target"], lang), justify="right", no_wrap=True)
+        table.add_column(pick(COLUMN["quote"], lang), ratio=2, overflow="fold")
+        for target in plan.targets:
+            indicator = plan.indicators[target.indicator]
+            shown = fmt.target(
+                TargetResult(plan.id, target, indicator, None, target.year), lang
+            )
+            table.add_row(
+                target.id,
+                f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})",
+                pick(KIND[target.kind], lang),
+                f"{shown} ({target.year})",
+                target.quote,
+            )
+        con.print(table)
+        con.print()
+
+
+def render_plans(plans: Sequence[tuple[str, Plan]], lang: str, out: TextIO) -> None:
+    con = console(out)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for key in ("id", "name", "period", "baseline_year", "targets", "document"):
+        table.add_column(pick(COLUMN[key], lang), overflow="fold")
+    for _, plan in plans:
+        meta = plan.plan
+        table.add_row(meta.id, meta.title(lang), f"{meta.period[0]}-{meta.period[1]}",
+                      str(meta.baseline_year), str(len(plan.targets)), meta.document or "—")
+    con.print(table)
+
+
+def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None:
+    con = console(out)
+    for p in problems:
+        style = "red" if p.severity == "error" else "yellow"
+        label = {"error": ("错误", "error"), "warning": ("警告", "warning")}[p.severity]
+        line = Text()
+        line.append(pick(label, lang), style=f"bold {style}")
+        location = p.location()
+        line.append(f" [{p.code}] {location + ': ' if location else ''}{p.message(lang)}")
+        con.print(line)
+
+
+def status_legend(lang: str) -> str:
+    return " · ".join(pick(STATUS[s], lang) for s in STATUS)

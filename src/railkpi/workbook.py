@@ -1,0 +1,331 @@
+"""Read a data workbook: long or wide layout, Chinese or English headers → Observations.
+
+Every problem is collected with its sheet and cell and raised together at the end.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from railkpi.cells import CellError, display, is_blank, normalise_text, parse_number, parse_year
+from railkpi.messages import PROBLEM_MESSAGES
+from railkpi.observations import Observation
+from railkpi.plan import YEAR_MAX, YEAR_MIN
+from railkpi.plan_loader import IndicatorRegistry, normalise_label
+from railkpi.problems import Problem, error, raise_if_errors, warning
+
+Layout = Literal["long", "wide"]
+
+HEADERS: dict[str, set[str]] = {
+    "indicator": {"指标", "指标名称", "指标编号", "指标代码", "indicator", "indicatorid",
+                  "indicatorname"},
+    "year": {"年份", "年度", "年", "year"},
+    "value": {"数值", "值", "数据", "取值", "value"},
+    "unit": {"单位", "计量单位", "unit"},
+    "source": {"来源", "数据来源", "source"},
+    "note": {"备注", "注释", "note", "notes", "remark", "remarks", "comment"},
+}
+#: Sheets that are expected to hold prose, not data: skipped without a warning.
+PROSE_SHEETS = {"说明", "填表说明", "备注", "notes", "readme", "instructions", "about"}
+#: How many rows from the top a header row may be preceded by a title.
+HEADER_SEARCH_ROWS = 20
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: int
+    column: int
+    value: Any
+    number_format: str | None
+
+
+@dataclass(frozen=True)
+class WorkbookData:
+    file: str
+    observations: tuple[Observation, ...]
+    warnings: tuple[Problem, ...]
+    layouts: dict[str, Layout]
+
+
+def column_letter(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_ref(sheet: str, row: int, column: int) -> str:
+    # Excel quotes sheet names that are not plain words.
+    name = sheet if re.fullmatch(r"\w+", sheet) else "'" + sheet.replace("'", "''") + "'"
+    return f"{name}!{column_letter(column)}{row}"
+
+
+def _sniff(path: Path) -> str | None:
+    """What a file that is not an xlsx zip appears to be, for the error message."""
+    head = path.read_bytes()[:8] if path.stat().st_size else b""
+    if not head:
+        return "the file is empty"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "an old .xls workbook (Excel 97-2003) or an encrypted workbook"
+    if head.startswith(b"%PDF"):
+        return "a PDF document"
+    return "its contents are not a zip-based .xlsx workbook"
+
+
+def check_file(path: Path) -> None:
+    if not path.exists():
+        raise_if_errors([error("file-not-found", path=str(path))])
+    if not path.is_file():
+        raise_if_errors([error("not-a-file", path=str(path))])
+    if not zipfile.is_zipfile(path):
+        raise_if_errors([error("not-xlsx", path.name, detail=_sniff(path))])
+
+
+def read_workbook(path: Path, registry: IndicatorRegistry) -> WorkbookData:
+    """All observations of every data sheet in the workbook; raises InputError on any error."""
+    check_file(path)
+    import openpyxl  # heavy: only the commands that read workbooks pay for it
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        detail = str(exc) or type(exc).__name__
+        raise_if_errors([error("unreadable-workbook", path.name, detail=detail)])
+        raise AssertionError("unreachable") from exc
+    reader = _Reader(path.name, registry)
+    try:
+        for sheet in workbook.worksheets:
+            reader.read_sheet(sheet.title, _rows(sheet.iter_rows()))
+    finally:
+        workbook.close()
+    return reader.finish()
+
+
+def _rows(rows: Iterator[Sequence[Any]]) -> Iterator[list[Cell]]:
+    for row_cells in rows:
+        cells = []
+        for cell in row_cells:
+            value = getattr(cell, "value", None)
+            if value is None:
+                continue
+            cells.append(
+                Cell(cell.row, cell.column, value, getattr(cell, "number_format", None))
+            )
+        if cells:
+            yield cells
+
+
+class _Reader:
+    def __init__(self, file: str, registry: IndicatorRegistry) -> None:
+        self.file = file
+        self.registry = registry
+        self.problems: list[Problem] = []
+        self.observations: dict[tuple[str, int], Observation] = {}
+        self.layouts: dict[str, Layout] = {}
+        self.sheets_seen: list[str] = []
+
+    def error(self, code: str, where: str | None = None, **params: object) -> None:
+        self.problems.append(error(code, self.file, where, **params))
+
+    def warn(self, code: str, where: str | None = None, **params: object) -> None:
+        self.problems.append(warning(code, self.file, where, **params))
+
+    def finish(self) -> WorkbookData:
+        if not self.layouts:
+            self.error("no-data-sheet", sheets=", ".join(self.sheets_seen) or "-")
+        raise_if_errors(self.problems)
+        ordered = sorted(self.observations.values(), key=lambda o: (o.indicator, o.year))
+        return WorkbookData(self.file, tuple(ordered), tuple(self.problems), self.layouts)
+
+    # -- layout detection ---------------------------------------------------------------
+
+    def read_sheet(self, sheet: str, rows: Iterator[list[Cell]]) -> None:
+        self.sheets_seen.append(sheet)
+        first_rows: list[list[Cell]] = []
+        for row in rows:
+            first_rows.append(row)
+            header = self._header(sheet, row)
+            if header is not None:
+                layout, columns = header
+                self.layouts[sheet] = layout
+                if layout == "long":
+                    self._read_long(sheet, columns, rows)
+                else:
+                    self._read_wide(sheet, columns, rows)
+                return
+            if len(first_rows) >= HEADER_SEARCH_ROWS:
+                break
+        if first_rows and normalise_label(sheet) not in PROSE_SHEETS:
+            header_text = " | ".join(display(c.value) for c in first_rows[0])
+            self.warn("sheet-skipped", sheet=sheet, header=header_text)
+
+    @staticmethod
+    def _role(value: Any) -> str | None:
+        if not isinstance(value, str):
+            return None
+        label = normalise_label(value)
+        return next((role for role, names in HEADERS.items() if label in names), None)
+
+    def _header(self, sheet: str, row: list[Cell]) -> tuple[Layout, dict[Any, int]] | None:
+        """The layout and column map if `row` is a header row, else None.
+
+        Long: {'indicator': col, 'year': col, 'value': col, …}. Wide: {'indicator': col,
+        2021: col, 2022: col, …, 'unit': col?}. Unrecognised and repeated columns are warned
+        about once the row is known to be a header.
+        """
+        columns: dict[Any, int] = {}
+        unrecognised: list[Cell] = []
+        repeated: list[tuple[Cell, Any]] = []
+        for cell in row:
+            key: Any = self._role(cell.value)
+            if key is None:
+                try:
+                    key = parse_year(cell.value)
+                except CellError:
+                    unrecognised.append(cell)
+                    continue
+            if key in columns:
+                repeated.append((cell, key))
+            else:
+                columns[key] = cell.column
+        years = [key for key in columns if isinstance(key, int)]
+        layout: Layout
+        if {"indicator", "year", "value"} <= columns.keys():
+            layout = "long"
+        elif "indicator" in columns and years and columns["indicator"] == row[0].column:
+            layout = "wide"
+        else:
+            return None
+        for cell in unrecognised:
+            self.warn("column-ignored", cell_ref(sheet, cell.row, cell.column),
+                      header=display(cell.value))
+        for cell, key in repeated:
+            self.warn("duplicate-column", cell_ref(sheet, cell.row, cell.column),
+                      header=display(cell.value), other=cell_ref(sheet, cell.row, columns[key]))
+        return layout, columns
+
+    # -- rows ---------------------------------------------------------------------------
+
+    def _read_long(self, sheet: str, columns: dict[Any, int], rows: Iterator[list[Cell]]) -> None:
+        for row in rows:
+            by_column = {cell.column: cell for cell in row}
+            label = by_column.get(columns["indicator"])
+            year = by_column.get(columns["year"])
+            value = by_column.get(columns["value"])
+            if value is None or is_blank(value.value):
+                continue  # a blank value is a figure not (yet) reported
+            if label is None or is_blank(label.value):
+                self.error("missing-indicator", cell_ref(sheet, value.row, columns["indicator"]))
+                continue
+            if year is None or is_blank(year.value):
+                self.error("missing-year", cell_ref(sheet, value.row, columns["year"]))
+                continue
+            self._observe(sheet, label, year.value, cell_ref(sheet, year.row, year.column),
+                          value, by_column, columns)
+
+    def _read_wide(self, sheet: str, columns: dict[Any, int], rows: Iterator[list[Cell]]) -> None:
+        year_columns = {col: year for year, col in columns.items() if isinstance(year, int)}
+        for row in rows:
+            by_column = {cell.column: cell for cell in row}
+            label = by_column.get(columns["indicator"])
+            figures = [c for c in row if c.column in year_columns and not is_blank(c.value)]
+            if not figures:
+                continue
+            if label is None or is_blank(label.value):
+                self.error("missing-indicator",
+                           cell_ref(sheet, figures[0].row, columns["indicator"]))
+                continue
+            for cell in figures:
+                self._observe(sheet, label, year_columns[cell.column], None, cell, by_column,
+                              columns)
+
+    def _observe(
+        self,
+        sheet: str,
+        label: Cell,
+        year_value: Any,
+        year_where: str | None,
+        value: Cell,
+        by_column: dict[int, Cell],
+        columns: dict[Any, int],
+    ) -> None:
+        label_where = cell_ref(sheet, label.row, label.column)
+        value_where = cell_ref(sheet, value.row, value.column)
+        indicator_id = self._indicator(label, label_where)
+        try:
+            year = parse_year(year_value)
+        except CellError as exc:
+            self.error(exc.code, year_where or value_where, found=display(exc.found),
+                       low=YEAR_MIN, high=YEAR_MAX)
+            year = None
+        try:
+            number = parse_number(value.value, value.number_format)
+        except CellError as exc:
+            self.error(exc.code, value_where, found=display(exc.found))
+            number = None
+        if indicator_id is None or year is None or number is None:
+            return
+        indicator = self.registry.indicators[indicator_id]
+        if number.percent and indicator.unit != "%":
+            self.error("unexpected-percent", value_where, found=display(value.value),
+                       indicator=indicator_id, unit=indicator.unit)
+            return
+        unit = by_column.get(columns.get("unit", -1))
+        if unit is not None and not is_blank(unit.value) and (
+            normalise_label(str(unit.value)) != normalise_label(indicator.unit)
+        ):
+            self.error("unit-mismatch", cell_ref(sheet, unit.row, unit.column),
+                       found=display(unit.value), indicator=indicator_id,
+                       expected=indicator.unit)
+            return
+        text = {}
+        for role in ("source", "note"):
+            cell = by_column.get(columns.get(role, -1))
+            if cell is not None and not is_blank(cell.value):
+                text[role] = normalise_text(str(cell.value))
+        try:
+            observation = Observation.model_validate(
+                {"indicator": indicator_id, "year": year, "value": number.value,
+                 "where": value_where, **text},
+                context={"indicators": self.registry.indicators},
+            )
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                code = err["type"] if err["type"] in PROBLEM_MESSAGES else "bad-number"
+                self.error(code, value_where, found=display(value.value), indicator=indicator_id,
+                           hint="")
+            return
+        self._add(observation)
+
+    def _indicator(self, label: Cell, where: str) -> str | None:
+        text = str(label.value)
+        ids = self.registry.lookup(text)
+        if len(ids) == 1:
+            return ids[0]
+        if ids:
+            self.error("ambiguous-indicator", where, found=display(text),
+                       candidates=", ".join(ids))
+        else:
+            self.error("unknown-indicator", where, found=display(text), hint="")
+        return None
+
+    def _add(self, observation: Observation) -> None:
+        key = (observation.indicator, observation.year)
+        first = self.observations.get(key)
+        if first is None:
+            self.observations[key] = observation
+        elif first.value == observation.value:
+            self.warn("duplicate-same", observation.where, indicator=observation.indicator,
+                      year=observation.year, other=first.where)
+        else:
+            self.error("duplicate-conflict", observation.where, indicator=observation.indicator,
+                       year=observation.year, value=display(observation.value),
+                       other_value=display(first.value), other=first.where)
