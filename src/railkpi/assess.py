@@ -169,6 +169,11 @@ def _sign(indicator: Indicator) -> int:
     return 1 if indicator.better == "higher" else -1
 
 
+def _shortfall(sign: int, target: float, value: float) -> float:
+    """How far `value` is short of `target` (≤ 0: met); + 0.0 turns −0.0 into 0.0."""
+    return sign * f.difference(target, value) + 0.0
+
+
 def _years_text(years: Iterable[int]) -> str:
     return ", ".join(str(y) for y in years)
 
@@ -264,7 +269,7 @@ def _single_value(
 
     figures: dict[str, Any] = {}
     if X is not None:
-        figures["gap"] = d * (X - x)
+        figures["gap"] = _shortfall(d, X, x)
     if baseline is not None and X is not None and t >= baseline.year:
         x0, t0 = baseline.value, baseline.year
         required = target.value if target.kind == "growth" else f.cagr(x0, X, T - t0)
@@ -335,12 +340,12 @@ def _resolve(target: Target, baseline: Point | None, T: int, notes: list[Note]) 
         return None
     x0 = baseline.value
     if target.kind == "change":
-        return x0 + target.value
+        return f.total(x0, target.value)
     if target.kind == "ratio":
         if x0 == 0:
             notes.append(note("ratio-zero-baseline"))
             return None
-        return x0 * target.value
+        return f.product(x0, target.value)
     # growth: the level reached by growing at the target rate from the baseline year
     if x0 <= 0:
         notes.append(note("baseline-nonpositive"))
@@ -398,7 +403,9 @@ def _each_year(
     else:
         target_value = bound = target.value
     latest = series[observed[-1]] if observed else None
-    gap = _sign(indicator) * (bound - latest.value) if latest and bound is not None else None
+    gap = None
+    if latest is not None and bound is not None:
+        gap = _shortfall(_sign(indicator), bound, latest.value)
     status: Status
     if failing:
         status = "not_achieved"

@@ -106,6 +106,15 @@ def _load(plan: list[str] | None) -> list[tuple[str, Any]]:
     return load_plans(plan or bundled_plan_ids())
 
 
+def _registry(plans: list[tuple[str, Any]]) -> Any:
+    """What a workbook may name: the selected plans' indicators, then the bundled plans'."""
+    from railkpi.plan_loader import bundled_plan_ids, load_plans, merge_plans
+
+    selected = {p.id for _, p in plans}
+    others = [p for _, p in load_plans([i for i in bundled_plan_ids() if i not in selected])]
+    return merge_plans(plans, also_known=others)
+
+
 def _parse_thresholds(text: str | None) -> Any:
     if text is None:
         return None
@@ -156,14 +165,12 @@ def assess(
     language = _lang(lang)
     with reporting(language, fmt):
         from railkpi.assess import assess as run_assessment
-        from railkpi.plan_loader import merge_plans
         from railkpi.render import Report, renderer
         from railkpi.workbook import read_workbook
 
         cut_offs = _parse_thresholds(thresholds)
         plans = _load(plan)
-        registry = merge_plans(plans)
-        workbook = read_workbook(data, registry)
+        workbook = read_workbook(data, _registry(plans))
         assessment = run_assessment(
             [p for _, p in plans], workbook.observations, as_of=as_of, thresholds=cut_offs
         )
@@ -183,10 +190,9 @@ def validate(
     """Check a data workbook against the chosen plans' indicators; exit 2 if it has errors."""
     language = _lang(lang)
     with reporting(language, fmt):
-        from railkpi.plan_loader import merge_plans
         from railkpi.workbook import read_workbook
 
-        workbook = read_workbook(data, merge_plans(_load(plan)))
+        workbook = read_workbook(data, _registry(_load(plan)))
     if fmt == Format.json:
         from railkpi.render.json_report import dump, problem_entry
 

@@ -7,6 +7,7 @@ number: a caller that gets None reports null and falls back as method.md says.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from railkpi.plan import Op
 
@@ -28,6 +29,25 @@ def compare(a: float, op: Op, b: float) -> bool:
     return a < b
 
 
+def _decimal(x: float) -> Decimal:
+    return Decimal(repr(x))
+
+
+def difference(a: float, b: float) -> float:
+    """a − b on the figures as written: 3500 − 2948.2 is 551.8, not 551.8000000000002."""
+    return float(_decimal(a) - _decimal(b))
+
+
+def total(a: float, b: float) -> float:
+    """a + b on the figures as written."""
+    return float(_decimal(a) + _decimal(b))
+
+
+def product(a: float, b: float) -> float:
+    """a × b on the figures as written: 0.42 × 1.2 is 0.504, not 0.5039999999999999."""
+    return float(_decimal(a) * _decimal(b))
+
+
 def cagr(start: float, end: float, years: float) -> float | None:
     """Compound annual growth rate from `start` to `end` over `years` years."""
     if years <= 0 or start <= 0 or end <= 0:
@@ -39,7 +59,7 @@ def completion(baseline: float, latest: float, target: float) -> float | None:
     """Share of the distance from baseline to target covered (完成进度)."""
     if same(target, baseline):
         return None
-    return (latest - baseline) / (target - baseline)
+    return difference(latest, baseline) / difference(target, baseline)
 
 
 def time_elapsed(baseline_year: int, latest_year: int, target_year: int) -> float | None:
@@ -67,7 +87,7 @@ def expected_completion(
     if required is None or same(target, baseline):
         return None
     on_path = baseline * (1.0 + required) ** years_since_baseline
-    return (on_path - baseline) / (target - baseline)
+    return (on_path - baseline) / difference(target, baseline)
 
 
 def project(latest: float, rate: float | None, years_ahead: int) -> float | None:

@@ -223,8 +223,15 @@ class IndicatorRegistry:
         return self.by_label.get(normalise_label(label), ())
 
 
-def merge_plans(plans: Iterable[tuple[str, Plan]]) -> IndicatorRegistry:
-    """Merge the plans' indicators; shared ids must agree on unit and direction."""
+def merge_plans(
+    plans: Iterable[tuple[str, Plan]], also_known: Iterable[Plan] = ()
+) -> IndicatorRegistry:
+    """Merge the plans' indicators; shared ids must agree on unit and direction.
+
+    `also_known` (the bundled plans not selected) only widens what a workbook may contain:
+    one workbook serves every plan, so a row for another plan's indicator is not an error.
+    Their indicators and labels never override the selected plans' own.
+    """
     indicators: dict[str, Indicator] = {}
     origin: dict[str, str] = {}
     plan_ids: dict[str, str] = {}
@@ -257,6 +264,13 @@ def merge_plans(plans: Iterable[tuple[str, Plan]]) -> IndicatorRegistry:
                 if indicator_id not in ids:
                     ids.append(indicator_id)
     raise_if_errors(problems)
+    for plan in also_known:
+        for indicator_id, indicator in plan.indicators.items():
+            if indicator_id in indicators:
+                continue
+            indicators[indicator_id] = indicator
+            for label in labels_of(indicator_id, indicator):
+                by_label.setdefault(label, [indicator_id])
     # An indicator's own id always means that indicator, whatever another plan's aliases say.
     resolved = {
         label: (label,) if label in indicators else tuple(ids) for label, ids in by_label.items()

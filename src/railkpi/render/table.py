@@ -56,8 +56,8 @@ def _columns(lang: str) -> list[tuple[str, dict[str, Any]]]:
         "en": ["Indicator (unit)", "Base", "Latest", "Target", "Gap", "Done", "Time",
                "CAGR", "CAGR\nneeded", "Status"],
     }[lang]
-    indicator: dict[str, Any] = {"ratio": 1, "min_width": 16, "overflow": "fold"}
-    status: dict[str, Any] = {"min_width": 10}
+    indicator: dict[str, Any] = {"ratio": 1, "min_width": 12, "overflow": "fold"}
+    status: dict[str, Any] = {"min_width": 8, "overflow": "fold"}
     return [(heads[0], indicator), *((h, number) for h in heads[1:-1]), (heads[-1], status)]
 
 

@@ -1,0 +1,59 @@
+"""Shared test helpers: build workbooks from plain rows, run the CLI in-process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from railkpi.cli import app
+
+Rows = Sequence[Sequence[Any]]
+
+
+@pytest.fixture
+def make_workbook(tmp_path: Path) -> Callable[..., Path]:
+    """make_workbook({"数据": [[header…], [row…]]}, name="data.xlsx") → path of a real .xlsx."""
+
+    def make(sheets: dict[str, Rows], name: str = "data.xlsx") -> Path:
+        workbook = openpyxl.Workbook()
+        workbook.remove(workbook.active)  # type: ignore[arg-type]
+        for title, rows in sheets.items():
+            sheet = workbook.create_sheet(title)
+            for row in rows:
+                sheet.append(list(row))
+        path = tmp_path / name
+        workbook.save(path)
+        return path
+
+    return make
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+def run_cli(*args: str | Path) -> Run:
+    """Run `railkpi ARGS` in-process. Fails the test if anything escaped as a traceback."""
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"railkpi raised {result.exception!r}") from result.exception
+    assert "Traceback" not in result.stdout + result.stderr
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def railkpi() -> Callable[..., Run]:
+    return run_cli
