@@ -354,11 +354,12 @@ def _resolve(target: Target, baseline: Point | None, T: int, notes: list[Note]) 
 
 
 def _grade(ratio: float, on_track: float, thresholds: Thresholds) -> Status:
-    if ratio >= on_track:
+    # With the tolerance of compare(): 9.5 % against 10 % is a ratio of exactly 0.95.
+    if f.compare(ratio, ">=", on_track):
         return "on_track"
-    if ratio >= thresholds.moderate:
+    if f.compare(ratio, ">=", thresholds.moderate):
         return "moderate"
-    if ratio >= thresholds.off_track:
+    if f.compare(ratio, ">=", thresholds.off_track):
         return "off_track"
     return "regressing"
 

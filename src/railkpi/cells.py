@@ -54,13 +54,17 @@ def parse_number(value: object, number_format: str | None = None) -> ParsedNumbe
     if isinstance(value, (bool, dt.date, dt.time, dt.timedelta)):
         raise CellError("bad-number", value)
     if isinstance(value, (int, float)):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer cell too large for a float
+            raise CellError("not-finite", value) from None
+        # A cell typed as 16.3% holds 0.163 and carries a percent format.
+        percent = bool(number_format and "%" in number_format)
+        if percent:
+            number = float(Decimal(repr(number)) * 100)
         if not math.isfinite(number):
             raise CellError("not-finite", value)
-        # A cell typed as 16.3% holds 0.163 and carries a percent format.
-        if number_format and "%" in number_format:
-            return ParsedNumber(float(Decimal(repr(number)) * 100), True)
-        return ParsedNumber(number, False)
+        return ParsedNumber(number, percent)
     if not isinstance(value, str):
         raise CellError("bad-number", value)
     text = _SPACES.sub("", normalise_text(value))

@@ -66,17 +66,21 @@ app = typer.Typer(
 
 PlanOpt = Annotated[
     list[str] | None,
-    typer.Option("--plan", "-p", help="Bundled plan id or a plan YAML file (repeatable; "
-                 "default: every bundled plan)."),
+    typer.Option("--plan", "-p", metavar="ID|FILE", help="Bundled plan id or a plan YAML "
+                 "file (repeatable; default: every bundled plan)."),
 ]
 LangOpt = Annotated[
-    Lang | None, typer.Option("--lang", help="Language of the output (default: from the locale).")
+    Lang | None,
+    typer.Option("--lang", metavar="zh|en", help="Language of the output (default: from the "
+                 "locale)."),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", metavar="table|json", help="Output format.")
+]
 AsOfOpt = Annotated[
     int | None,
-    typer.Option("--as-of", help="Assess as of this year (default: the data's latest year).",
-                 min=1949, max=2100),
+    typer.Option("--as-of", metavar="YEAR", min=1949, max=2100,
+                 help="Assess as of this year (default: the data's latest year)."),
 ]
 
 
@@ -101,9 +105,12 @@ def reporting(lang: str, fmt: Format = Format.table) -> Iterator[None]:
 
 
 def _load(plan: list[str] | None) -> list[tuple[str, Any]]:
-    from railkpi.plan_loader import bundled_plan_ids, load_plans
+    """The chosen plans (default: every bundled plan), checked against each other."""
+    from railkpi.plan_loader import bundled_plan_ids, load_plans, merge_plans
 
-    return load_plans(plan or bundled_plan_ids())
+    plans = load_plans(plan or bundled_plan_ids())
+    merge_plans(plans)  # shared indicators must agree on unit and direction
+    return plans
 
 
 def _registry(plans: list[tuple[str, Any]]) -> Any:
@@ -144,21 +151,29 @@ def failing(statuses: Sequence[str], fail_on: Sequence[StatusName]) -> list[str]
 
 @app.command()
 def assess(
-    data: Annotated[Path, typer.Argument(help="The data workbook (.xlsx).")],
+    data: Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")],
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
     fail_on: Annotated[
         list[StatusName] | None,
-        typer.Option("--fail-on", help="Exit 1 if any target is this bad or worse (achieved < "
-                     "on_track < moderate < off_track < regressing < not_achieved); "
-                     "undetermined and no_data fail only when named. Repeatable."),
+        typer.Option(
+            "--fail-on",
+            metavar="STATUS",
+            help="Exit 1 if any target is this bad or worse (achieved < on_track < moderate < "
+            "off_track < regressing < not_achieved); undetermined and no_data fail only when "
+            "named. Repeatable.",
+        ),
     ] = None,
     thresholds: Annotated[
         str | None,
-        typer.Option("--thresholds", help="Status cut-offs on_track,moderate,off_track "
-                     "(default: the plan's, else 0.95,0.6,0)."),
+        typer.Option(
+            "--thresholds",
+            metavar="ON,MODERATE,OFF",
+            help="Status cut-offs on_track,moderate,off_track (default: the plan's, else "
+            "0.95,0.6,0).",
+        ),
     ] = None,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
@@ -182,12 +197,12 @@ def assess(
 
 @app.command()
 def validate(
-    data: Annotated[Path, typer.Argument(help="The data workbook (.xlsx).")],
+    data: Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")],
     plan: PlanOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    """Check a data workbook against the chosen plans' indicators; exit 2 if it has errors."""
+    """Check a data workbook only; exit 2 if it has errors."""
     language = _lang(lang)
     with reporting(language, fmt):
         from railkpi.workbook import read_workbook
@@ -217,7 +232,7 @@ def validate(
 
 @app.command()
 def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
-    """List every target of the chosen plans with the plan's own wording."""
+    """List every target with the plan's own wording."""
     language = _lang(lang)
     with reporting(language, fmt):
         plans = _load(plan)
@@ -249,7 +264,7 @@ def plans(fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
 
 @app.command()
 def schema() -> None:
-    """Print the plan-file JSON Schema (for editors that validate YAML)."""
+    """Print the plan-file JSON Schema, for editors."""
     from railkpi.plan import Plan
 
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -279,7 +294,10 @@ def cagr(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    """Average annual growth from START to END over N years: (END/START)^(1/N) − 1."""
+    """Average annual growth from START to END over N years.
+
+    (END / START)^(1/N) − 1.
+    """
     from railkpi.formulas import cagr as compound_rate
 
     _check_positive(start, end, lang=_lang(lang))
@@ -294,7 +312,10 @@ def required(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    """Annual growth needed to go from CURRENT to TARGET in N years."""
+    """Annual growth needed from CURRENT to TARGET in N years.
+
+    (TARGET / CURRENT)^(1/N) − 1.
+    """
     from railkpi.formulas import cagr as compound_rate
 
     _check_positive(current, target, lang=_lang(lang))

@@ -104,16 +104,18 @@ PROJECTION_HORIZON = 100
 def projected_year(
     latest_year: int, latest: float, rate: float | None, op: Op, target: float
 ) -> int | None:
-    """First year ≥ latest_year in which latest·(1+rate)^n meets `target` (None if it never does).
+    """First year ≥ latest_year in which latest·(1+rate)^n reaches `target` (None if never).
 
-    Only a rate that moves towards the target can reach it.
+    Reaching means equalling or passing: like gaps and rates, the projection uses X itself
+    whether the target is strict or not. Only a rate that moves towards the target reaches it.
     """
     if rate is None:
         return None
-    toward = rate > 0 if op in (">", ">=") else rate < 0
-    if not toward and not compare(latest, op, target):
+    reach: Op = ">=" if op in (">", ">=") else "<="
+    toward = rate > 0 if reach == ">=" else rate < 0
+    if not toward and not compare(latest, reach, target):
         return None
     for years_ahead in range(PROJECTION_HORIZON + 1):
-        if compare(latest * (1.0 + rate) ** years_ahead, op, target):
+        if compare(latest * (1.0 + rate) ** years_ahead, reach, target):
             return latest_year + years_ahead
     return None

@@ -77,6 +77,7 @@ UNIT_EN: dict[str, str] = {
     "次": "times",
     "件": "pieces",
     "件/人": "per person",
+    "条": "lines",
     "支": "funds",
     "%": "%",
 }

@@ -172,11 +172,13 @@ def check_plan(plan: Plan, name: str) -> list[Problem]:
         indicator = known(target.indicator, f"{at}.indicator")
         if indicator is None:
             continue
-        if target.op is not None and target.kind in ("level", "change", "each_year"):
-            wants_higher = target.op in _HIGHER_OPS
-            if target.kind == "change":
-                wants_higher = wants_higher == ((target.value or 0) >= 0)
-            if wants_higher != (indicator.better == "higher"):
+        # The comparator alone says which way is success (a change of −5 with "<=" is a cut of
+        # at least 5), so it must point the way the indicator improves.
+        if (
+            target.op is not None
+            and target.kind in ("level", "change", "each_year")
+            and (target.op in _HIGHER_OPS) != (indicator.better == "higher")
+        ):
                 problems.append(
                     error("plan-op-against-better", name, f"{at}.op", found=target.op,
                           better=indicator.better)

@@ -104,13 +104,33 @@ def read_workbook(path: Path, registry: IndicatorRegistry) -> WorkbookData:
     try:
         for sheet in workbook.worksheets:
             reader.read_sheet(sheet.title, _rows(sheet.iter_rows()))
+    except _DamagedSheet as exc:
+        raise_if_errors([error("unreadable-workbook", path.name, detail=exc.detail)])
     finally:
         workbook.close()
     return reader.finish()
 
 
+class _DamagedSheet(Exception):
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__(detail)
+
+
+def _guarded(rows: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+    """openpyxl parses a read-only sheet lazily: damage surfaces while rows are iterated."""
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # XML, zip and value errors of a damaged file
+            raise _DamagedSheet(str(exc) or type(exc).__name__) from exc
+        yield row
+
+
 def _rows(rows: Iterator[Sequence[Any]]) -> Iterator[list[Cell]]:
-    for row_cells in rows:
+    for row_cells in _guarded(rows):
         cells = []
         for cell in row_cells:
             value = getattr(cell, "value", None)

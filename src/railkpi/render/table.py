@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from railkpi.assess import Point, TargetResult
-from railkpi.messages import COLUMN, KIND, STATUS, pick
+from railkpi.messages import COLUMN, STATUS, pick
 from railkpi.plan import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.render import Report
@@ -57,7 +57,7 @@ def _columns(lang: str) -> list[tuple[str, dict[str, Any]]]:
                "CAGR", "CAGR\nneeded", "Status"],
     }[lang]
     indicator: dict[str, Any] = {"ratio": 1, "min_width": 12, "overflow": "fold"}
-    status: dict[str, Any] = {"min_width": 8, "overflow": "fold"}
+    status: dict[str, Any] = {"no_wrap": True}
     return [(heads[0], indicator), *((h, number) for h in heads[1:-1]), (heads[-1], status)]
 
 
@@ -140,11 +140,11 @@ def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | 
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     con = console(out)
     for plan in plans:
-        table = Table(title=f"{plan.plan.title(lang)} [{plan.id}]", box=box.SIMPLE_HEAD,
-                      title_justify="left", pad_edge=False)
+        con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                      collapse_padding=True)
         table.add_column(pick(COLUMN["id"], lang), no_wrap=True)
         table.add_column(pick(COLUMN["indicator"], lang), ratio=1, overflow="fold")
-        table.add_column(pick(COLUMN["kind"], lang), no_wrap=True)
         table.add_column(pick(COLUMN["target"], lang), justify="right", no_wrap=True)
         table.add_column(pick(COLUMN["quote"], lang), ratio=2, overflow="fold")
         for target in plan.targets:
@@ -155,7 +155,6 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
             table.add_row(
                 target.id,
                 f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})",
-                pick(KIND[target.kind], lang),
                 f"{shown} ({target.year})",
                 target.quote,
             )
