@@ -340,11 +340,14 @@ def test_no_data_sheet_in_an_empty_workbook(make_workbook: MakeWorkbook, registr
         (["revenue_total", "2200年", 100, None, None], "year-out-of-range", "数据!B7"),
         (["revenue_total", 2023, "abc", None, None], "bad-number", "数据!C7"),
         (["revenue_total", 2023, "1,23", None, None], "bad-number", "数据!C7"),
-        (["revenue_total", 2023, "约100", None, None], "bad-number", "数据!C7"),
+        (["revenue_total", 2023, "约", None, None], "bad-number", "数据!C7"),
+        (["revenue_total", 2023, "约100余", None, None], "bad-number", "数据!C7"),
         (["enterprise_count", 2023, -5, None, None], "negative-value", "数据!C7"),
         (["企业数量", 2023, "-5", None, None], "negative-value", "数据!C7"),
         (["revenue_total", 2023, "16.3%", None, None], "unexpected-percent", "数据!C7"),
-        (["revenue_total", 2023, 2890.5, "万元", None], "unit-mismatch", "数据!D7"),
+        (["revenue_total", 2023, 2890.5, "人", None], "wrong-unit-kind", "数据!D7"),
+        (["revenue_total", 2023, 2890.5, "furlongs", None], "unknown-unit", "数据!D7"),
+        (["enterprise_count", 2023, 215, "亿元", None], "wrong-unit-kind", "数据!D7"),
         (["enterprise_count", 2023, 215, "个", None], "unit-mismatch", "数据!D7"),
         ([None, 2023, 100, "亿元", None], "missing-indicator", "数据!A7"),
         (["  ", 2023, 100, "亿元", None], "missing-indicator", "数据!A7"),
@@ -375,7 +378,7 @@ def test_unknown_indicator_message_names_the_label(make_workbook: MakeWorkbook, 
     [
         (["营收总量", "亿元", 100, 200], "unknown-indicator", "数据!A3"),
         (["总收入", "亿元", 100, "n/a"], "bad-number", "数据!D3"),
-        (["总收入", "万元", 100, 200], "unit-mismatch", "数据!B3"),
+        (["总收入", "人", 100, 200], "wrong-unit-kind", "数据!B3"),
         (["企业数量", "家", 100, -1], "negative-value", "数据!D3"),
         ([None, "亿元", 100, 200], "missing-indicator", "数据!A3"),
     ],
@@ -442,7 +445,7 @@ def test_all_problems_reported_in_one_run(make_workbook: MakeWorkbook, registry)
             ["enterprise_count", 2023, "abc", None, None],  # row 7: bad number
             ["enterprise_count", 2022, -3, None, None],  # row 8: negative count
             ["revenue_total", 2021, "16.3%", None, None],  # row 9: unexpected percent
-            ["profit_total", 2023, 270, "万元", None],  # row 10: unit mismatch
+            ["enterprise_count", 2021, 270, "个", None],  # row 10: unit mismatch
             ["revenue_total", 2022, 2800, None, None],  # row 11: duplicate conflict
             [None, 2023, 5, None, None],  # row 12: missing indicator
             ["profit_total", None, 5, None, None],  # row 13: missing year
@@ -555,9 +558,10 @@ def test_cli_validate_good_workbook(make_workbook: MakeWorkbook, railkpi) -> Non
     assert document["layouts"] == {"数据": "long"}
     assert document["problems"] == []
     assert document["observations"] == [
-        {"indicator": "enterprise_count", "year": 2023, "value": 215.0, "where": "数据!C3",
-         "note": "初步"},
-        {"indicator": "revenue_total", "year": 2023, "value": 2890.5, "where": "数据!C2"},
+        {"indicator": "enterprise_count", "year": 2023, "value": 215.0, "unit": "家",
+         "where": "数据!C3", "note": "初步"},
+        {"indicator": "revenue_total", "year": 2023, "value": 2890.5, "unit": "亿元",
+         "where": "数据!C2"},
     ]
 
 

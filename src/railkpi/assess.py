@@ -9,7 +9,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from railkpi import figures as fig
 from railkpi import formulas as f
+from railkpi.figures import Figure
 from railkpi.observations import Observation
 from railkpi.plan import Indicator, Op, Plan, PlanMeta, Target, Thresholds
 
@@ -25,16 +27,22 @@ STATUS_ORDER: tuple[Status, ...] = (
 STATUS_UNORDERED: tuple[Status, ...] = ("undetermined", "no_data")
 ALL_STATUSES: tuple[Status, ...] = STATUS_ORDER + STATUS_UNORDERED
 
-Source = Literal["data", "plan"]
+Source = Literal["data", "plan", "roster"]
 Method = Literal["cagr", "linear"]
 
 
 @dataclass(frozen=True)
 class Point:
+    """One year's figure of an indicator: its value, bounds and qualifier, and where it is from."""
+
     year: int
-    value: float
+    figure: Figure
     source: Source
     where: str | None = None  # cell for data, "history[i]" for the plan's figures
+
+    @property
+    def value(self) -> float:
+        return self.figure.value
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,7 @@ class TargetResult:
     method: Method | None = None
     status: Status = "no_data"
     early: bool = False  # achieved before the target year (已提前完成)
+    approximate: bool = False  # computed from a qualified figure (180余, 约100, …)
     failing_years: tuple[int, ...] = ()
     notes: tuple[Note, ...] = ()
 
@@ -104,13 +113,13 @@ def default_as_of(observations: Iterable[Observation], plans: Sequence[Plan]) ->
 def series_for(plan: Plan, indicator: str, observations: Iterable[Observation]) -> dict[int, Point]:
     """The plan's own published figures, overridden year by year by the workbook's."""
     points = {
-        h.year: Point(h.year, h.value, "plan", f"history[{i}]")
+        h.year: Point(h.year, h.figure, "plan", f"history[{i}]")
         for i, h in enumerate(plan.history)
         if h.indicator == indicator
     }
     for o in observations:
         if o.indicator == indicator:
-            points[o.year] = Point(o.year, o.value, "data", o.where)
+            points[o.year] = Point(o.year, o.figure(), o.origin, o.where)
     return points
 
 
@@ -243,11 +252,25 @@ def _single_value(
         X = _resolve(target, baseline, T, notes)
         target_value = X
 
-    def meets(x: float) -> bool:
+    def met_by(point: Point) -> bool | None:
+        """Does the figure meet the target? None where its bounds do not settle it."""
+        figure = point.figure
         if target.kind == "range":
             assert target.min is not None and target.max is not None
-            return _meets_range(x, target.min, target.max, indicator)[0]
-        return X is not None and f.compare(x, op, X)
+            return fig.satisfies(figure, op, X if X is not None else target.min)
+        if X is None:
+            return False
+        if baseline is not None and target.kind in ("change", "ratio", "growth"):
+            # Compare what the target is about, so a qualified baseline keeps its bounds.
+            assert target.value is not None
+            if target.kind == "change":
+                return fig.satisfies(fig.minus(figure, baseline.figure), op, target.value)
+            multiple = fig.ratio(figure, baseline.figure)
+            if multiple is not None:
+                needed = target.value if target.kind == "ratio" else (
+                    (1.0 + target.value) ** (T - baseline.year))
+                return fig.satisfies(multiple, op, needed)
+        return fig.satisfies(figure, op, X)
 
     result = TargetResult(
         plan_id=plan_id,
@@ -261,6 +284,8 @@ def _single_value(
     if latest is None:
         return _with(result, status="no_data", notes=notes)
     x, t = latest.value, latest.year
+    result = _with(result, approximate=not latest.figure.exact or (
+        baseline is not None and not baseline.figure.exact))
     if target.kind == "range":
         assert target.min is not None and target.max is not None
         beyond = _meets_range(x, target.min, target.max, indicator)[1]
@@ -292,25 +317,28 @@ def _single_value(
             notes.append(note("weak-evidence"))
     result = _with(result, **figures)
 
-    # In the target year: the figure itself decides.
+    # In the target year: the figure itself decides, if its bounds settle it.
+    met = met_by(latest) if X is not None else False
+    measured_from = baseline if target.kind in ("change", "ratio", "growth") else None
     if t == T:
         if X is None:
             return _with(result, status="no_data", notes=notes)
-        if target.kind == "growth" and result.actual_cagr is not None:
-            met = f.compare(result.actual_cagr, op, target.value or 0.0)
-            if not met:
-                notes.append(note("growth-not-met", actual=f"{result.actual_cagr:.2%}",
-                                  target=f"{target.value:.1%}"))
-        else:
-            met = meets(x)
+        if met is None:
+            notes.append(_unsettled(latest, measured_from, op, X))
+            return _with(result, status="undetermined", notes=notes)
+        if not met and target.kind == "growth" and result.actual_cagr is not None:
+            notes.append(note("growth-not-met", actual=f"{result.actual_cagr:.2%}",
+                              target=f"{target.value:.1%}"))
         if not met and op in (">", "<") and f.same(x, X):
             notes.append(note("target-year-strict", op=op))
         return _with(result, status="achieved" if met else "not_achieved", notes=notes)
 
     if as_of >= T:
         notes.append(note("no-target-year-figure", year=T))
-    if X is not None and meets(x):
+    if met:
         return _with(result, status="achieved", early=True, notes=notes)
+    if met is None:
+        notes.append(_unsettled(latest, measured_from, op, X))
     if baseline is None or X is None:
         return _with(result, status="no_data", notes=notes)
     if t <= baseline.year:
@@ -328,6 +356,25 @@ def _single_value(
         return _with(result, method="linear", notes=notes,
                      status=_grade(progress, 1.0, thresholds))
     return _with(result, status="no_data", notes=notes)
+
+
+def _label(point: Point) -> str:
+    return point.figure.label(f"{point.value:g}")
+
+
+_OP_SIGN = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
+
+
+def _unsettled(latest: Point, baseline: Point | None, op: Op, X: float | None) -> Note:
+    """Why a qualified figure cannot say whether the target is met: the bounds it gives.
+
+    `baseline` is passed only where the target is measured from it (change, ratio, growth).
+    """
+    figures = _label(latest)
+    if baseline is not None and not baseline.figure.exact:
+        figures += f" ({baseline.year}: {_label(baseline)})"
+    return note("bounds-unsettled", figure=figures, year=latest.year,
+                target=f"{_OP_SIGN[op]}{X:g}")
 
 
 def _resolve(target: Target, baseline: Point | None, T: int, notes: list[Note]) -> float | None:
@@ -385,17 +432,23 @@ def _each_year(
     missing = [y for y in due if y not in series]
     notes: list[Note] = []
     failing: list[int] = []
+    unsettled: list[int] = []
     for year in observed:
-        value = series[year].value
+        point = series[year]
+        met: bool | None
         if target.min is not None and target.max is not None:
-            met, beyond = _meets_range(value, target.min, target.max, indicator)
+            beyond = _meets_range(point.value, target.min, target.max, indicator)[1]
             if beyond is not None:
-                notes.append(note("exceeds-range", year=year, value=f"{value:g}",
+                notes.append(note("exceeds-range", year=year, value=_label(point),
                                   bound=f"{beyond:g}"))
+            near = target.min if indicator.better == "higher" else target.max
+            met = fig.satisfies(point.figure, _range_op(indicator), near)
         else:
             assert target.op is not None and target.value is not None
-            met = f.compare(value, target.op, target.value)
-        if not met:
+            met = fig.satisfies(point.figure, target.op, target.value)
+        if met is None:
+            unsettled.append(year)
+        elif not met:
             failing.append(year)
     bound: float | None
     if target.min is not None and target.max is not None:
@@ -407,23 +460,32 @@ def _each_year(
     gap = None
     if latest is not None and bound is not None:
         gap = _shortfall(_sign(indicator), bound, latest.value)
-    status: Status
+    status = _window_status(failing, unsettled, missing, bool(observed), as_of >= last)
     if failing:
-        status = "not_achieved"
         notes.append(note("failing-years", years=_years_text(failing)))
-    elif not observed:
-        status = "no_data"
-    elif as_of >= last:
-        status = "undetermined" if missing else "achieved"
-    else:
-        status = "on_track"
+    if unsettled:
+        notes.append(note("unsettled-years", years=_years_text(unsettled)))
     if missing:
         notes.append(note("missing-years", years=_years_text(missing)))
     return TargetResult(
         plan_id=plan_id, target=target, indicator=indicator, target_value=target_value,
         target_year=last, latest=latest, gap=gap, status=status,
+        approximate=any(not series[y].figure.exact for y in observed),
         failing_years=tuple(failing), notes=tuple(notes),
     )
+
+
+def _window_status(
+    failing: list[int], unsettled: list[int], missing: list[int], observed: bool, ended: bool
+) -> Status:
+    """each_year and trend: a miss is final; a gap or an unsettled year is judged at the end."""
+    if failing:
+        return "not_achieved"
+    if not observed:
+        return "no_data"
+    if ended:
+        return "undetermined" if missing or unsettled else "achieved"
+    return "on_track"
 
 
 def _trend(
@@ -440,6 +502,7 @@ def _trend(
     years = [y for y in range(t0, T + 1) if y in series]
     horizon = max(years, default=t0)
     failing: list[int] = []
+    unsettled: list[int] = []
     missing: list[int] = []
     checked = 0
     for year in range(t0 + 1, horizon + 1):
@@ -447,20 +510,19 @@ def _trend(
             missing.append(year if year not in series else year - 1)
             continue
         checked += 1
-        if not f.compare(series[year].value, op, series[year - 1].value):
+        change = fig.minus(series[year].figure, series[year - 1].figure)
+        moved = fig.satisfies(change, op, 0.0)
+        if moved is None:
+            unsettled.append(year)
+        elif not moved:
             failing.append(year)
     missing = sorted(set(missing))
     notes: list[Note] = []
-    status: Status
+    status = _window_status(failing, unsettled, missing, checked > 0, horizon == T)
     if failing:
-        status = "not_achieved"
         notes.append(note("wrong-direction-years", years=_years_text(failing)))
-    elif checked == 0:
-        status = "no_data"
-    elif horizon == T:
-        status = "undetermined" if missing else "achieved"
-    else:
-        status = "on_track"
+    if unsettled:
+        notes.append(note("unsettled-years", years=_years_text(unsettled)))
     if missing:
         notes.append(note("missing-years", years=_years_text(missing)))
     baseline = series.get(t0)
@@ -471,6 +533,7 @@ def _trend(
     return TargetResult(
         plan_id=plan_id, target=target, indicator=indicator, target_value=None, target_year=T,
         baseline=baseline, latest=latest, actual_cagr=actual,
+        approximate=any(not series[y].figure.exact for y in years),
         years_observed=(latest.year - t0) if latest and baseline else None,
         status=status, failing_years=tuple(failing), notes=tuple(notes),
     )

@@ -12,8 +12,34 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
+from railkpi.figures import Figure, FigureError, exact, qualified, split_text
 from railkpi.plan import YEAR_MAX, YEAR_MIN
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One non-empty cell as read from a sheet."""
+
+    row: int
+    column: int
+    value: Any
+    number_format: str | None
+
+
+def column_letter(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_ref(sheet: str, row: int, column: int) -> str:
+    """数据!C7; Excel quotes sheet names that are not plain words ('my data'!C7)."""
+    name = sheet if re.fullmatch(r"\w+", sheet) else "'" + sheet.replace("'", "''") + "'"
+    return f"{name}!{column_letter(column)}{row}"
 
 
 class CellError(ValueError):
@@ -80,6 +106,25 @@ def parse_number(value: object, number_format: str | None = None) -> ParsedNumbe
     if not math.isfinite(number):
         raise CellError("not-finite", value)
     return ParsedNumber(number, percent)
+
+
+@dataclass(frozen=True)
+class ParsedFigure:
+    figure: Figure
+    unit: str | None  # unit written in the cell itself ("180余家" → 家; "16.3%" → %)
+
+
+def parse_figure_cell(value: object, number_format: str | None = None) -> ParsedFigure:
+    """A data cell: a number, or a qualified figure as officials write it ('突破3000亿元')."""
+    if not isinstance(value, str):
+        number = parse_number(value, number_format)
+        return ParsedFigure(exact(number.value), "%" if number.percent else None)
+    try:
+        parsed = split_text(value)
+        figure = qualified(parsed.number, parsed.qualifier)
+    except FigureError:
+        raise CellError("bad-number", value) from None
+    return ParsedFigure(figure, parsed.unit or None)
 
 
 _YEAR_TEXT = re.compile(r"^(\d{4})(\.0+)?\s*(年|年度)?$")

@@ -104,12 +104,22 @@ def reporting(lang: str, fmt: Format = Format.table) -> Iterator[None]:
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
-def _load(plan: list[str] | None) -> list[tuple[str, Any]]:
-    """The chosen plans (default: every bundled plan), checked against each other."""
-    from railkpi.plan_loader import bundled_plan_ids, load_plans, merge_plans
+def _load(plan: list[str] | None, lang: str) -> list[tuple[str, Any]]:
+    """The chosen plans (default: every bundled plan), checked against each other.
 
-    plans = load_plans(plan or bundled_plan_ids())
+    Warnings about a plan that loads (a target year outside its period) go to stderr, so that
+    stdout stays a clean table or JSON document; `railkpi audit` lists them as findings.
+    """
+    from railkpi.plan_loader import bundled_plan_ids, load_plans, merge_plans
+    from railkpi.problems import Problem
+
+    warnings: list[Problem] = []
+    plans = load_plans(plan or bundled_plan_ids(), warnings)
     merge_plans(plans)  # shared indicators must agree on unit and direction
+    if warnings:
+        from railkpi.render.table import render_problems
+
+        render_problems(warnings, lang, sys.stderr)
     return plans
 
 
@@ -184,7 +194,7 @@ def assess(
         from railkpi.workbook import read_workbook
 
         cut_offs = _parse_thresholds(thresholds)
-        plans = _load(plan)
+        plans = _load(plan, language)
         workbook = read_workbook(data, _registry(plans))
         assessment = run_assessment(
             [p for _, p in plans], workbook.observations, as_of=as_of, thresholds=cut_offs
@@ -207,7 +217,7 @@ def validate(
     with reporting(language, fmt):
         from railkpi.workbook import read_workbook
 
-        workbook = read_workbook(data, _registry(_load(plan)))
+        workbook = read_workbook(data, _registry(_load(plan, language)))
     if fmt == Format.json:
         from railkpi.render.json_report import dump, problem_entry
 
@@ -216,7 +226,7 @@ def validate(
                 "file": data.name,
                 "layouts": workbook.layouts,
                 "observations": [
-                    o.model_dump(exclude_none=True) for o in workbook.observations
+                    o.model_dump(exclude_defaults=True) for o in workbook.observations
                 ],
                 "problems": [problem_entry(p, language) for p in workbook.warnings],
             },
@@ -235,7 +245,7 @@ def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt =
     """List every target with the plan's own wording."""
     language = _lang(lang)
     with reporting(language, fmt):
-        plans = _load(plan)
+        plans = _load(plan, language)
     from railkpi.render import renderer
 
     renderer(fmt.value).render_targets([p for _, p in plans], language, sys.stdout)
@@ -246,7 +256,7 @@ def plans(fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """List the bundled plans."""
     language = _lang(lang)
     with reporting(language, fmt):
-        loaded = _load(None)
+        loaded = _load(None, language)
     if fmt == Format.json:
         from railkpi.render.json_report import dump
 
@@ -260,6 +270,37 @@ def plans(fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     from railkpi.render.table import render_plans
 
     render_plans(loaded, language, sys.stdout)
+
+
+@app.command()
+def audit(
+    plan: PlanOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 if there is any finding.")
+    ] = False,
+) -> None:
+    """Check each plan's own figures against each other, and plans against each other.
+
+    Stated growth rates against the levels they summarise (at the printed precision),
+    increments against totals, target years outside the plan period, and the same indicator
+    targeted differently by two plans. Exit 0 whatever is found, unless --strict.
+    """
+    language = _lang(lang)
+    with reporting(language, fmt):
+        from railkpi.plan_loader import bundled_plan_ids, load_plans, merge_plans
+
+        # Plan warnings are not printed here: the audit reports them as findings.
+        plans = load_plans(plan or bundled_plan_ids())
+        merge_plans(plans)
+    from railkpi.audit import audit as run_audit
+    from railkpi.render import renderer
+
+    result = run_audit([p for _, p in plans])
+    renderer(fmt.value).render_audit(result.findings, result.unchecked, language, sys.stdout)
+    if strict and result.findings:
+        raise typer.Exit(EXIT_FAIL_ON)
 
 
 @app.command()

@@ -155,6 +155,18 @@ NOTE: dict[str, Bilingual] = {
     "missing-years": ("缺少 {years} 年数据", "no figure for {years}"),
     "failing-years": ("{years} 年未达标", "target missed in {years}"),
     "wrong-direction-years": ("{years} 年未按要求变化", "not moving as required in {years}"),
+    "bounds-unsettled": (
+        "{year} 年数值 {figure} 的范围无法判定是否满足目标 {target}",
+        "{year}: the bounds of {figure} do not settle whether the target {target} is met",
+    ),
+    "unsettled-years": (
+        "{years} 年数值为约数或区间，无法判定",
+        "figures for {years} are bounds or approximations that do not settle the target",
+    ),
+    "approximate": (
+        "由约数或区间的点值计算，增速为近似值",
+        "computed from the point value of a qualified figure: rates are approximate",
+    ),
     "ratio-zero-baseline": (
         "基期值为零，倍数目标无定义",
         "the baseline is zero: a multiple of it is undefined",
@@ -240,6 +252,21 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
         "单位“{found}”与指标 {indicator} 的单位不符；应为 {expected}",
         "unit '{found}' does not match indicator {indicator}; expected {expected}",
     ),
+    "unknown-unit": (
+        "未知单位“{found}”；{indicator} 的单位应为 {expected}（金额可用 元、万元、亿元、千亿元）",
+        "unknown unit '{found}'; {indicator} is measured in {expected} (money may be given in "
+        "元, 万元, 亿元 or 千亿元)",
+    ),
+    "wrong-unit-kind": (
+        "单位“{found}”与 {indicator} 的计量类别不符；应为 {expected}",
+        "unit '{found}' is the wrong kind for {indicator}; expected {expected}",
+    ),
+    "roster-conflict": (
+        "{indicator} {year} 年：直接填报 {reported}，企业名录汇总为 {derived}（{roster}）；"
+        "采用直接填报值",
+        "{indicator} {year}: reported {reported} here, the roster gives {derived} ({roster}); "
+        "the reported figure is used",
+    ),
     "duplicate-conflict": (
         "{indicator} {year} 年出现两个不同数值：{value}（此处）与 {other_value}（{other}）",
         "{indicator} {year} has two different values: {value} here and {other_value} at {other}",
@@ -309,4 +336,67 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
         "thresholds '{found}' are invalid; expected three decreasing numbers such as 0.95,0.6,0",
     ),
     "bad-option": ("{option}：{detail}", "{option}: {detail}"),
+}
+
+#: `railkpi audit`: checks on a plan's own figures. Finding messages are keyed by finding code;
+#: `unchecked-*` say why a stated figure could not be checked.
+AUDIT: dict[str, Bilingual] = {
+    "rate-mismatch": (
+        "{start} 年 {start_value} → {end} 年 {end_value}，按所印水平值计算年均增速为 {computed}；"
+        "规划写作 {stated}，差异超出所印精度（±{tolerance} 个百分点）",
+        "{start_value} ({start}) → {end_value} ({end}) is {computed} a year from the levels as "
+        "printed; the plan prints {stated}, beyond its printed precision (±{tolerance} points)",
+    ),
+    "change-mismatch": (
+        "{start} 年 {start_value} → {end} 年 {end_value}，增加 {computed}；规划写作 {stated}"
+        "（容差 {tolerance}）",
+        "{start_value} ({start}) → {end_value} ({end}) is an increase of {computed}; the plan "
+        "says {stated} (tolerance {tolerance})",
+    ),
+    "total-mismatch": (
+        "{start}–{end} 年各年水平值合计 {computed}；规划写作累计 {stated}（容差 {tolerance}）",
+        "the levels of {start}-{end} add up to {computed}; the plan states a total of {stated} "
+        "(tolerance {tolerance})",
+    ),
+    "increment-vs-total": (
+        "{year} 年：目标 {change_target} 为 {baseline_year} 年 {baseline} {change} = {resolved}，"
+        "目标 {level_target} 却为 {level}",
+        "{year}: target {change_target} gives {baseline} ({baseline_year}) {change} = "
+        "{resolved}, but target {level_target} sets {level}",
+    ),
+    "target-outside-period": (
+        "目标 {target} 的年份 {year} 不在规划期 {start}–{end} 内",
+        "target {target}: year {year} is outside the plan period {start}-{end}",
+    ),
+    "conflicting-targets": (
+        "两个规划对 {year} 年设定了不同目标：{first}；{second}",
+        "two plans set different targets for {year}: {first}; {second}",
+    ),
+    "unchecked-missing": ("缺少 {years} 年的已公布水平值", "no published level for {years}"),
+    "unchecked-inexact": ("{years} 年的水平值不是确数", "the {years} level is not an exact figure"),
+    "unchecked-nonpositive": (
+        "水平值不为正，年均增速无定义",
+        "a level is not positive: the growth rate is undefined",
+    ),
+    "unchecked-stated_rate": (
+        "{count} 个年均增速无法核对", "{count} stated rates could not be checked"
+    ),
+    "unchecked-stated_change": (
+        "{count} 个增量无法核对", "{count} stated increments could not be checked"
+    ),
+    "unchecked-stated_total": (
+        "{count} 个累计值无法核对", "{count} stated totals could not be checked"
+    ),
+    "unchecked-change_target": (
+        "{count} 个增量目标无法与水平目标核对",
+        "{count} increment targets could not be checked against level targets",
+    ),
+    "title": ("规划自身数据核对", "Checks on the plans' own figures"),
+    "no-findings": ("未发现不一致。", "No inconsistencies found."),
+    "col-code": ("问题", "Check"),
+    "col-plan": ("规划", "Plan"),
+    "col-indicator": ("指标", "Indicator"),
+    "col-stated": ("规划所写", "Stated"),
+    "col-computed": ("核算", "Computed"),
+    "col-message": ("说明", "Details"),
 }

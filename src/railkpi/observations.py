@@ -2,33 +2,74 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
+from railkpi.figures import QUALIFIERS, Figure, exact
 from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator
+
+Origin = Literal["data", "roster"]
 
 
 class Observation(BaseModel):
-    """Validated against the loaded plans' indicators (pass them as context `indicators`)."""
+    """Validated against the loaded plans' indicators (pass them as context `indicators`).
+
+    `value` is the point value in the indicator's unit; a qualified figure ("180余",
+    "突破3000") also carries its bounds (`lower`, `upper`, null where unbounded) and its
+    qualifier word. `unit` is the unit the workbook gave, if any.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     indicator: str
     year: int = Field(ge=YEAR_MIN, le=YEAR_MAX)
     value: float = Field(allow_inf_nan=False)
+    qualifier: str | None = None
+    lower: float | None = Field(default=None, allow_inf_nan=False)
+    upper: float | None = Field(default=None, allow_inf_nan=False)
+    lower_inclusive: bool = True
+    upper_inclusive: bool = True
+    unit: str | None = None
     where: str
-    source: str | None = None
+    origin: Origin = "data"
+    source_note: str | None = None
     note: str | None = None
+
+    @classmethod
+    def of(cls, figure: Figure, **fields: object) -> dict[str, object]:
+        """The model fields for a figure (to pass to model_validate with the other fields)."""
+        if figure.exact:
+            return {"value": figure.value, **fields}
+        return {
+            "value": figure.value,
+            "qualifier": figure.qualifier,
+            "lower": figure.lower,
+            "upper": figure.upper,
+            "lower_inclusive": figure.lower_inclusive,
+            "upper_inclusive": figure.upper_inclusive,
+            **fields,
+        }
+
+    def figure(self) -> Figure:
+        if self.qualifier is None:
+            return exact(self.value)
+        return Figure(self.value, self.lower, self.upper, self.lower_inclusive,
+                      self.upper_inclusive, self.qualifier)
 
     @model_validator(mode="after")
     def _fits_indicator(self, info: ValidationInfo) -> Observation:
+        if self.qualifier is not None and self.qualifier not in QUALIFIERS:
+            raise PydanticCustomError("bad-number", "unknown qualifier {q}", {"q": self.qualifier})
         indicators: dict[str, Indicator] = (info.context or {}).get("indicators", {})
         indicator = indicators.get(self.indicator)
         if indicator is None:
             raise PydanticCustomError(
                 "unknown-indicator", "unknown indicator {found}", {"found": self.indicator}
             )
-        if indicator.nonnegative and self.value < 0:
+        lowest = self.value if self.lower is None else min(self.lower, self.value)
+        if indicator.nonnegative and lowest < 0:
             raise PydanticCustomError(
                 "negative-value", "{indicator} cannot be negative", {"indicator": self.indicator}
             )

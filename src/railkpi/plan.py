@@ -8,9 +8,14 @@ Loading (YAML → these models, with file and YAML-path error messages) lives in
 from __future__ import annotations
 
 import datetime as dt
+import math
+import unicodedata
+from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from railkpi.figures import Figure, FigureError, exact, parse_figure
 
 Op = Literal[">", ">=", "<", "<="]
 Better = Literal["higher", "lower"]
@@ -88,21 +93,104 @@ class Indicator(Strict):
 
 
 class HistoryLevel(Strict):
-    """A level the plan publishes itself, e.g. revenue 2364.9 in 2020."""
+    """A level the plan publishes itself, e.g. revenue 2364.9 in 2020, enterprises "180余"."""
 
     indicator: str
     year: Year = Field(ge=YEAR_MIN, le=YEAR_MAX)
-    value: float = Field(allow_inf_nan=False)
+    value: float | str = Field(union_mode="left_to_right")
     quote: str = Field(min_length=1)
+    note: Text | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _figure(cls, value: float | str) -> float | str:
+        try:
+            figure = parse_figure(value) if isinstance(value, str) else exact(value)
+        except FigureError:
+            raise ValueError(
+                "expected a number or a qualified figure such as 180余, 突破3000, 约100"
+            ) from None
+        if not math.isfinite(figure.value):
+            raise ValueError("expected a finite number")
+        return value
+
+    @property
+    def figure(self) -> Figure:
+        return parse_figure(self.value) if isinstance(self.value, str) else exact(self.value)
+
+
+def parse_percent(text: str) -> Decimal:
+    """'16.3%' → Decimal('16.3'), keeping the decimals as printed ('11.0%' → Decimal('11.0')).
+
+    Full-width characters and spaces are allowed ('１６．３％', '16.3 %'); raises ValueError.
+    """
+    written = "".join(unicodedata.normalize("NFKC", text).split())
+    try:
+        if not written.endswith("%"):
+            raise InvalidOperation
+        number = Decimal(written[:-1])
+    except InvalidOperation:
+        raise ValueError(
+            'expected a percentage as the plan prints it, such as "16.3%", '
+            "or a fraction such as 0.163"
+        ) from None
+    if not number.is_finite():
+        raise ValueError("expected a finite percentage")
+    return number
 
 
 class StatedRate(Strict):
-    """A growth rate the plan states (年均增速), e.g. 16.3 % a year over 2015→2020."""
+    """A growth rate the plan states (年均增速), e.g. 16.3 % a year over 2015→2020.
+
+    `rate` is written as the plan prints it, a percentage string ("11.0%"), because the
+    printed decimals are the precision a check must allow (11.0 % is ±0.05 points) and a YAML
+    float cannot keep them (0.110 reads back as 0.11). A plain fraction is accepted too; it is
+    then taken as exact to the decimals it has as a percentage (0.163 → 16.3 %, 0.11 → 11 %).
+    """
 
     indicator: str
     years: tuple[Year, Year]
-    rate: float = Field(allow_inf_nan=False)
+    # str first: a number string without "%" ("16.3") must not be read as the fraction 16.3.
+    rate: str | float = Field(union_mode="left_to_right")
     quote: str = Field(min_length=1)
+
+    @field_validator("rate")
+    @classmethod
+    def _percent(cls, rate: str | float) -> str | float:
+        if isinstance(rate, str):
+            parse_percent(rate)
+        elif not math.isfinite(rate):
+            raise ValueError("expected a finite number")
+        return rate
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> StatedRate:
+        if self.years[0] >= self.years[1]:
+            raise ValueError(f"years {self.years[0]}-{self.years[1]}: the first must be earlier")
+        return self
+
+    @property
+    def percent(self) -> Decimal:
+        """The rate in percent with the decimals printed: "11.0%" → Decimal('11.0')."""
+        if isinstance(self.rate, str):
+            return parse_percent(self.rate)
+        return Decimal(repr(self.rate)).scaleb(2)
+
+    @property
+    def fraction(self) -> float:
+        """The rate as a fraction: "16.3%" → 0.163."""
+        return float(self.percent.scaleb(-2))
+
+    @property
+    def decimals(self) -> int:
+        """Decimals printed in the percentage: "11.0%" → 1, "11%" → 0."""
+        exponent = self.percent.as_tuple().exponent
+        return max(0, -exponent) if isinstance(exponent, int) else 0
+
+    @property
+    def tolerance(self) -> Decimal:
+        """Half a unit of the last printed decimal, in percentage points: "16.3%" → 0.05."""
+        return Decimal(5).scaleb(-(self.decimals + 1))
 
 
 class StatedChange(Strict):
@@ -114,6 +202,12 @@ class StatedChange(Strict):
     approximate: bool = False
     quote: str = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _years_in_order(self) -> StatedChange:
+        if self.years[0] >= self.years[1]:
+            raise ValueError(f"years {self.years[0]}-{self.years[1]}: the first must be earlier")
+        return self
+
 
 class StatedTotal(Strict):
     """A cumulative total the plan states, e.g. revenue 9837.9 summed over 2016-2020."""
@@ -122,6 +216,12 @@ class StatedTotal(Strict):
     years: tuple[Year, Year]
     total: float = Field(allow_inf_nan=False)
     quote: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> StatedTotal:
+        if self.years[0] > self.years[1]:
+            raise ValueError(f"years {self.years[0]}-{self.years[1]} are reversed")
+        return self
 
 
 class Target(Strict):

@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from railkpi.plan import Indicator, Plan
-from railkpi.problems import InputError, Problem, error, raise_if_errors
+from railkpi.problems import InputError, Problem, error, raise_if_errors, warning
 
 _HIGHER_OPS = (">", ">=")
 
@@ -63,8 +63,12 @@ def _found(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def load_plan(ref: str) -> Plan:
-    """Load and check one plan (bundled id or YAML path). Raises InputError with all problems."""
+def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
+    """Load and check one plan (bundled id or YAML path). Raises InputError with all problems.
+
+    A plan with warnings only (a target year outside the plan period) loads; its warnings are
+    appended to `warnings` when a list is given, so the caller decides whether to show them.
+    """
     path = resolve_plan_path(ref)
     name = str(path) if path.parent != bundled_plan_dir() else path.name
     try:
@@ -102,7 +106,10 @@ def load_plan(ref: str) -> Plan:
             for err in exc.errors(include_url=False)
         )
         raise AssertionError("unreachable") from exc
-    raise_if_errors(check_plan(plan, name))
+    problems = check_plan(plan, name)
+    raise_if_errors(problems)
+    if warnings is not None:
+        warnings.extend(problems)  # no errors left: these are all warnings
     return plan
 
 
@@ -146,17 +153,19 @@ def check_plan(plan: Plan, name: str) -> list[Problem]:
                     expected=", ".join(plan.groups),
                 )
             )
+        # A warning, not an error: a plan may set a target beyond its period (a 2035 vision
+        # in a 2021-2025 plan); the plan loads and `railkpi audit` lists it.
         if not start <= target.year <= end:
             problems.append(
-                error("plan-year-outside-period", name, f"{at}.year", found=target.year,
-                      start=start, end=end)
+                warning("plan-year-outside-period", name, f"{at}.year", found=target.year,
+                        start=start, end=end)
             )
         if target.years is not None:
             for j, year in enumerate(target.years):
                 if not start <= year <= end:
                     problems.append(
-                        error("plan-year-outside-period", name, f"{at}.years[{j}]", found=year,
-                              start=start, end=end)
+                        warning("plan-year-outside-period", name, f"{at}.years[{j}]",
+                                found=year, start=start, end=end)
                     )
         baseline = target.baseline_year or plan.plan.baseline_year
         if target.kind in ("change", "ratio", "growth", "trend") and baseline >= target.year:
@@ -280,14 +289,22 @@ def merge_plans(
     return IndicatorRegistry(indicators, resolved)
 
 
-def load_plans(refs: Sequence[str]) -> list[tuple[str, Plan]]:
-    """Load several plans; the problems of all of them are reported together."""
+def load_plans(
+    refs: Sequence[str], warnings: list[Problem] | None = None
+) -> list[tuple[str, Plan]]:
+    """Load several plans; the problems of all of them are reported together.
+
+    If any plan has errors, the InputError carries every plan's errors and warnings; otherwise
+    the warnings are appended to `warnings` when a list is given.
+    """
     loaded: list[tuple[str, Plan]] = []
     problems: list[Problem] = []
     for ref in refs:
         try:
-            loaded.append((ref, load_plan(ref)))
+            loaded.append((ref, load_plan(ref, problems)))
         except InputError as exc:
             problems.extend(exc.problems)
     raise_if_errors(problems)
+    if warnings is not None:
+        warnings.extend(problems)
     return loaded

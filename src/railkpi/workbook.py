@@ -1,27 +1,43 @@
 """Read a data workbook: long or wide layout, Chinese or English headers → Observations.
 
-Every problem is collected with its sheet and cell and raised together at the end.
+Figures keep their qualifiers ("180余", "突破3000") and are converted to the indicator's unit
+(万元 → 亿元) exactly. An enterprise roster sheet is read by `roster` and fills the indicators
+the workbook does not report directly. Every problem is collected with its sheet and cell and
+raised together at the end.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from railkpi.cells import CellError, display, is_blank, normalise_text, parse_number, parse_year
+from railkpi import roster
+from railkpi.cells import (
+    Cell,
+    CellError,
+    cell_ref,
+    display,
+    is_blank,
+    normalise_text,
+    parse_figure_cell,
+    parse_year,
+)
+from railkpi.figures import Figure
+from railkpi.formulas import same
 from railkpi.messages import PROBLEM_MESSAGES
 from railkpi.observations import Observation
-from railkpi.plan import YEAR_MAX, YEAR_MIN
+from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator
 from railkpi.plan_loader import IndicatorRegistry, normalise_label
 from railkpi.problems import Problem, error, raise_if_errors, warning
+from railkpi.units import UnitError, factor, split_header
 
-Layout = Literal["long", "wide"]
+Layout = Literal["long", "wide", "roster"]
 
 HEADERS: dict[str, set[str]] = {
     "indicator": {"指标", "指标名称", "指标编号", "指标代码", "indicator", "indicatorid",
@@ -39,14 +55,6 @@ HEADER_SEARCH_ROWS = 20
 
 
 @dataclass(frozen=True)
-class Cell:
-    row: int
-    column: int
-    value: Any
-    number_format: str | None
-
-
-@dataclass(frozen=True)
 class WorkbookData:
     file: str
     observations: tuple[Observation, ...]
@@ -54,21 +62,13 @@ class WorkbookData:
     layouts: dict[str, Layout]
 
 
-def column_letter(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+@dataclass(frozen=True)
+class HeaderUnit:
+    unit: str
+    where: str
 
 
-def cell_ref(sheet: str, row: int, column: int) -> str:
-    # Excel quotes sheet names that are not plain words.
-    name = sheet if re.fullmatch(r"\w+", sheet) else "'" + sheet.replace("'", "''") + "'"
-    return f"{name}!{column_letter(column)}{row}"
-
-
-def _sniff(path: Path) -> str | None:
+def _sniff(path: Path) -> str:
     """What a file that is not an xlsx zip appears to be, for the error message."""
     head = path.read_bytes()[:8] if path.stat().st_size else b""
     if not head:
@@ -143,6 +143,15 @@ def _rows(rows: Iterator[Sequence[Any]]) -> Iterator[list[Cell]]:
             yield cells
 
 
+def header_role(value: Any) -> tuple[str | None, str | None]:
+    """(role, unit) of a header cell: '数值（万元）' → ('value', '万元')."""
+    if not isinstance(value, str):
+        return None, None
+    label, unit = split_header(value)
+    role = next((r for r, names in HEADERS.items() if normalise_label(label) in names), None)
+    return role, unit
+
+
 class _Reader:
     def __init__(self, file: str, registry: IndicatorRegistry) -> None:
         self.file = file
@@ -151,6 +160,7 @@ class _Reader:
         self.observations: dict[tuple[str, int], Observation] = {}
         self.layouts: dict[str, Layout] = {}
         self.sheets_seen: list[str] = []
+        self.firms: list[roster.FirmYear] = []
 
     def error(self, code: str, where: str | None = None, **params: object) -> None:
         self.problems.append(error(code, self.file, where, **params))
@@ -161,6 +171,7 @@ class _Reader:
     def finish(self) -> WorkbookData:
         if not self.layouts:
             self.error("no-data-sheet", sheets=", ".join(self.sheets_seen) or "-")
+        self._add_derived()
         raise_if_errors(self.problems)
         ordered = sorted(self.observations.values(), key=lambda o: (o.indicator, o.year))
         return WorkbookData(self.file, tuple(ordered), tuple(self.problems), self.layouts)
@@ -172,12 +183,19 @@ class _Reader:
         first_rows: list[list[Cell]] = []
         for row in rows:
             first_rows.append(row)
+            roster_columns = roster.roster_header(sheet, row)
+            if roster_columns is not None:
+                self.layouts[sheet] = "roster"
+                firms, problems = roster.read_roster(self.file, sheet, roster_columns, rows)
+                self.firms.extend(firms)
+                self.problems.extend(problems)
+                return
             header = self._header(sheet, row)
             if header is not None:
-                layout, columns = header
+                layout, columns, units = header
                 self.layouts[sheet] = layout
                 if layout == "long":
-                    self._read_long(sheet, columns, rows)
+                    self._read_long(sheet, columns, units, rows)
                 else:
                     self._read_wide(sheet, columns, rows)
                 return
@@ -187,25 +205,22 @@ class _Reader:
             header_text = " | ".join(display(c.value) for c in first_rows[0])
             self.warn("sheet-skipped", sheet=sheet, header=header_text)
 
-    @staticmethod
-    def _role(value: Any) -> str | None:
-        if not isinstance(value, str):
-            return None
-        label = normalise_label(value)
-        return next((role for role, names in HEADERS.items() if label in names), None)
-
-    def _header(self, sheet: str, row: list[Cell]) -> tuple[Layout, dict[Any, int]] | None:
-        """The layout and column map if `row` is a header row, else None.
+    def _header(
+        self, sheet: str, row: list[Cell]
+    ) -> tuple[Layout, dict[Any, int], dict[int, HeaderUnit]] | None:
+        """The layout, column map and header units if `row` is a header row, else None.
 
         Long: {'indicator': col, 'year': col, 'value': col, …}. Wide: {'indicator': col,
         2021: col, 2022: col, …, 'unit': col?}. Unrecognised and repeated columns are warned
         about once the row is known to be a header.
         """
         columns: dict[Any, int] = {}
+        units: dict[int, HeaderUnit] = {}
         unrecognised: list[Cell] = []
         repeated: list[tuple[Cell, Any]] = []
         for cell in row:
-            key: Any = self._role(cell.value)
+            key: Any
+            key, unit = header_role(cell.value)
             if key is None:
                 try:
                     key = parse_year(cell.value)
@@ -214,8 +229,10 @@ class _Reader:
                     continue
             if key in columns:
                 repeated.append((cell, key))
-            else:
-                columns[key] = cell.column
+                continue
+            columns[key] = cell.column
+            if unit is not None:
+                units[cell.column] = HeaderUnit(unit, cell_ref(sheet, cell.row, cell.column))
         years = [key for key in columns if isinstance(key, int)]
         layout: Layout
         if {"indicator", "year", "value"} <= columns.keys():
@@ -230,11 +247,18 @@ class _Reader:
         for cell, key in repeated:
             self.warn("duplicate-column", cell_ref(sheet, cell.row, cell.column),
                       header=display(cell.value), other=cell_ref(sheet, cell.row, columns[key]))
-        return layout, columns
+        return layout, columns, units
 
     # -- rows ---------------------------------------------------------------------------
 
-    def _read_long(self, sheet: str, columns: dict[Any, int], rows: Iterator[list[Cell]]) -> None:
+    def _read_long(
+        self,
+        sheet: str,
+        columns: dict[Any, int],
+        units: dict[int, HeaderUnit],
+        rows: Iterator[list[Cell]],
+    ) -> None:
+        value_unit = units.get(columns["value"])
         for row in rows:
             by_column = {cell.column: cell for cell in row}
             label = by_column.get(columns["indicator"])
@@ -249,7 +273,7 @@ class _Reader:
                 self.error("missing-year", cell_ref(sheet, value.row, columns["year"]))
                 continue
             self._observe(sheet, label, year.value, cell_ref(sheet, year.row, year.column),
-                          value, by_column, columns)
+                          value, by_column, columns, value_unit)
 
     def _read_wide(self, sheet: str, columns: dict[Any, int], rows: Iterator[list[Cell]]) -> None:
         year_columns = {col: year for year, col in columns.items() if isinstance(year, int)}
@@ -265,7 +289,7 @@ class _Reader:
                 continue
             for cell in figures:
                 self._observe(sheet, label, year_columns[cell.column], None, cell, by_column,
-                              columns)
+                              columns, None)
 
     def _observe(
         self,
@@ -276,6 +300,7 @@ class _Reader:
         value: Cell,
         by_column: dict[int, Cell],
         columns: dict[Any, int],
+        header_unit: HeaderUnit | None,
     ) -> None:
         label_where = cell_ref(sheet, label.row, label.column)
         value_where = cell_ref(sheet, value.row, value.column)
@@ -287,34 +312,38 @@ class _Reader:
                        low=YEAR_MIN, high=YEAR_MAX)
             year = None
         try:
-            number = parse_number(value.value, value.number_format)
+            parsed = parse_figure_cell(value.value, value.number_format)
         except CellError as exc:
             self.error(exc.code, value_where, found=display(exc.found))
-            number = None
-        if indicator_id is None or year is None or number is None:
+            return
+        if indicator_id is None or year is None:
             return
         indicator = self.registry.indicators[indicator_id]
-        if number.percent and indicator.unit != "%":
-            self.error("unexpected-percent", value_where, found=display(value.value),
-                       indicator=indicator_id, unit=indicator.unit)
-            return
-        unit = by_column.get(columns.get("unit", -1))
-        if unit is not None and not is_blank(unit.value) and (
-            normalise_label(str(unit.value)) != normalise_label(indicator.unit)
-        ):
-            self.error("unit-mismatch", cell_ref(sheet, unit.row, unit.column),
-                       found=display(unit.value), indicator=indicator_id,
-                       expected=indicator.unit)
+        unit_cell = by_column.get(columns.get("unit", -1))
+        if parsed.unit is not None:
+            unit, unit_where = parsed.unit, value_where
+        elif unit_cell is not None and not is_blank(unit_cell.value):
+            unit = str(unit_cell.value)
+            unit_where = cell_ref(sheet, unit_cell.row, unit_cell.column)
+        elif header_unit is not None:
+            unit, unit_where = header_unit.unit, header_unit.where
+        else:
+            unit, unit_where = None, None
+        figure = self._in_indicator_unit(parsed.figure, unit, unit_where, value, indicator,
+                                         indicator_id)
+        if figure is None:
             return
         text = {}
         for role in ("source", "note"):
             cell = by_column.get(columns.get(role, -1))
             if cell is not None and not is_blank(cell.value):
-                text[role] = normalise_text(str(cell.value))
+                text["source_note" if role == "source" else role] = normalise_text(
+                    str(cell.value)
+                )
         try:
             observation = Observation.model_validate(
-                {"indicator": indicator_id, "year": year, "value": number.value,
-                 "where": value_where, **text},
+                Observation.of(figure, indicator=indicator_id, year=year, where=value_where,
+                               unit=normalise_text(unit) if unit else None, **text),
                 context={"indicators": self.registry.indicators},
             )
         except ValidationError as exc:
@@ -324,6 +353,30 @@ class _Reader:
                            hint="")
             return
         self._add(observation)
+
+    def _in_indicator_unit(
+        self,
+        figure: Figure,
+        unit: str | None,
+        unit_where: str | None,
+        value: Cell,
+        indicator: Indicator,
+        indicator_id: str,
+    ) -> Figure | None:
+        """The figure converted from the unit it was given in; None (and a problem) if it can't."""
+        if unit is None:
+            return figure
+        if normalise_text(unit) == "%" and indicator.unit != "%":
+            self.error("unexpected-percent", unit_where, found=display(value.value),
+                       indicator=indicator_id, unit=indicator.unit)
+            return None
+        try:
+            scale = factor(unit, indicator.unit)
+        except UnitError as exc:
+            self.error(exc.code, unit_where, found=display(unit), indicator=indicator_id,
+                       expected=indicator.unit)
+            return None
+        return figure if scale == Decimal(1) else figure.scaled(scale)
 
     def _indicator(self, label: Cell, where: str) -> str | None:
         text = str(label.value)
@@ -342,10 +395,27 @@ class _Reader:
         first = self.observations.get(key)
         if first is None:
             self.observations[key] = observation
-        elif first.value == observation.value:
+        elif first.figure() == observation.figure():
             self.warn("duplicate-same", observation.where, indicator=observation.indicator,
                       year=observation.year, other=first.where)
         else:
             self.error("duplicate-conflict", observation.where, indicator=observation.indicator,
                        year=observation.year, value=display(observation.value),
                        other_value=display(first.value), other=first.where)
+
+    def _add_derived(self) -> None:
+        """Roster figures fill what the workbook does not report; a disagreement is a warning."""
+        for derived in roster.derive(self.firms, self.registry.indicators):
+            key = (derived.indicator, derived.year)
+            reported = self.observations.get(key)
+            if reported is not None:
+                if not same(reported.value, derived.figure.value):
+                    self.warn("roster-conflict", reported.where, indicator=derived.indicator,
+                              year=derived.year, reported=display(reported.value),
+                              derived=display(derived.figure.value), roster=derived.where)
+                continue
+            self.observations[key] = Observation.model_validate(
+                Observation.of(derived.figure, indicator=derived.indicator, year=derived.year,
+                               where=derived.where, origin="roster"),
+                context={"indicators": self.registry.indicators},
+            )

@@ -2,6 +2,7 @@
 
     render_assessment(report: Report, lang: str, out: TextIO) -> None
     render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None
+    render_audit(findings, unchecked, lang: str, out: TextIO) -> None
 
 A format is added by writing its module and one line in FORMATS.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol, TextIO
 
 from railkpi.assess import Assessment
+from railkpi.audit import Finding, Unchecked
 from railkpi.plan import Plan
 from railkpi.problems import Problem
 
@@ -35,6 +37,11 @@ class Renderer(Protocol):
     def render_assessment(self, report: Report, lang: str, out: TextIO) -> None: ...
 
     def render_targets(self, plans: Sequence[Plan], lang: str, out: TextIO) -> None: ...
+
+    def render_audit(
+        self, findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str,
+        out: TextIO,
+    ) -> None: ...
 
 
 def renderer(name: str) -> Renderer:

@@ -32,6 +32,11 @@ def rate(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%".replace("-0.0%", "0.0%")
 
 
+def approximate_rate(value: float | None) -> str:
+    """A rate computed from a qualified figure: '≈8.2%'."""
+    return "—" if value is None else f"≈{rate(value)}"
+
+
 def unit(indicator: Indicator, lang: str) -> str:
     return indicator.unit if lang == "zh" else UNIT_EN.get(indicator.unit, indicator.unit)
 

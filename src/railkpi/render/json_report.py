@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from railkpi import __version__
 from railkpi.assess import Point, TargetResult
+from railkpi.audit import Finding, Unchecked
 from railkpi.plan import Plan, Target
 from railkpi.problems import Problem
 from railkpi.render import Report
@@ -71,14 +72,22 @@ def target_entry(target: Target) -> dict[str, Any]:
     return entry
 
 
-def _point(p: Point | None, with_source: bool) -> dict[str, Any] | None:
+def _point(p: Point | None) -> dict[str, Any] | None:
+    """A figure with its bounds: qualifier, lower and upper are null for an exact figure."""
     if p is None:
         return None
-    entry: dict[str, Any] = {"year": p.year, "value": p.value}
-    if with_source:
-        entry["source"] = p.source
-    entry["where"] = p.where
-    return entry
+    figure = p.figure
+    return {
+        "year": p.year,
+        "value": p.value,
+        "qualifier": figure.qualifier,
+        "lower": None if figure.exact else figure.lower,
+        "upper": None if figure.exact else figure.upper,
+        "lower_inclusive": figure.lower_inclusive,
+        "upper_inclusive": figure.upper_inclusive,
+        "source": p.source,
+        "where": p.where,
+    }
 
 
 def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
@@ -93,8 +102,8 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
         "op": r.target.op,
         "target_value": target_value,
         "target_year": r.target_year,
-        "baseline": _point(r.baseline, with_source=True),
-        "latest": _point(r.latest, with_source=True),
+        "baseline": _point(r.baseline),
+        "latest": _point(r.latest),
         "gap": r.gap,
         "completion": r.completion,
         "time_elapsed": r.time_elapsed,
@@ -109,6 +118,7 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
         "method": r.method,
         "status": r.status,
         "early": r.early,
+        "approximate": r.approximate,
         "failing_years": list(r.failing_years),
         "notes": [
             {"code": n.code, "message": note_text(n.code, n.params, lang)} for n in r.notes
@@ -125,3 +135,39 @@ def problem_entry(problem: Problem, lang: str) -> dict[str, Any]:
         "where": problem.where,
         "message": problem.message(lang),
     }
+
+
+def render_audit(
+    findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str, out: TextIO
+) -> None:
+    """`railkpi audit` as {"findings": […], "unchecked": […]} (README: "Checking a plan's own
+    figures"). Rates are fractions; stated/computed are numbers where they are numbers.
+    """
+    dump(
+        {
+            "findings": [
+                {
+                    "code": f.code,
+                    "plan": f.plan,
+                    "indicator": f.indicator,
+                    "message": f.message(lang),
+                    "stated": f.stated,
+                    "computed": f.computed,
+                }
+                for f in findings
+            ],
+            "unchecked": [
+                {
+                    "kind": u.kind,
+                    "plan": u.plan,
+                    "indicator": u.indicator,
+                    "years": list(u.years),
+                    "reason": u.reason,
+                    "reason_years": list(u.reason_years),
+                    "message": u.message(lang),
+                }
+                for u in unchecked
+            ],
+        },
+        out,
+    )

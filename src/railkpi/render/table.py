@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from railkpi.assess import Point, TargetResult
+from railkpi.audit import Finding, Unchecked
 from railkpi.messages import COLUMN, STATUS, pick
 from railkpi.plan import Plan, PlanMeta
 from railkpi.problems import Problem
@@ -106,7 +107,7 @@ def _at(p: Point | None, usual_year: int, r: TargetResult) -> str:
     """A figure, with its year only where it is not the year the title states."""
     if p is None:
         return "—"
-    shown = fmt.number(p.value, r.indicator)
+    shown = p.figure.label(fmt.number(p.value, r.indicator))
     return shown if p.year == usual_year else f"{shown} ({p.year})"
 
 
@@ -122,6 +123,8 @@ def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | 
     if r.method == "linear":
         status.append("*", style="dim")
     baseline_year = r.target.baseline_year or meta.baseline_year
+    # Rates from a qualified figure's point value are approximations: say so.
+    rate = fmt.approximate_rate if r.approximate else fmt.rate
     return [
         f"{ind.name(lang)}（{fmt.unit(ind, lang)}）" if lang == "zh"
         else f"{ind.name(lang)} ({fmt.unit(ind, lang)})",
@@ -129,10 +132,10 @@ def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | 
         _at(r.latest, as_of, r),
         target,
         fmt.number(r.gap, ind),
-        fmt.rate(r.completion),
+        rate(r.completion),
         fmt.rate(r.time_elapsed),
-        fmt.rate(r.actual_cagr),
-        fmt.rate(r.required_cagr_from_latest),
+        rate(r.actual_cagr),
+        rate(r.required_cagr_from_latest),
         status,
     ]
 
@@ -188,3 +191,53 @@ def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None
 
 def status_legend(lang: str) -> str:
     return " · ".join(pick(STATUS[s], lang) for s in STATUS)
+
+
+def render_audit(
+    findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str, out: TextIO
+) -> None:
+    """`railkpi audit`: a numbered row per finding, its explanation below the table (as the
+    assessment's notes), then what could not be checked, by kind."""
+    from railkpi.messages import AUDIT
+
+    con = console(out)
+    con.print(Text(pick(AUDIT["title"], lang), style="bold"))
+    if not findings:
+        con.print(pick(AUDIT["no-findings"], lang))
+    else:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                      collapse_padding=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        for key in ("col-code", "col-plan", "col-indicator"):
+            table.add_column(pick(AUDIT[key], lang), no_wrap=True)
+        for key in ("col-stated", "col-computed"):
+            table.add_column(pick(AUDIT[key], lang), justify="right", overflow="fold")
+        for number, f in enumerate(findings, 1):
+            table.add_row(str(number), f.code, f.plan, f.indicator, f.stated_text,
+                          f.computed_text)
+        con.print(table)
+        con.print(_hanging([(f"{n}.", Text(f.message(lang))) for n, f in enumerate(findings, 1)]))
+    colon, semicolon, opening, closing = (
+        ("：", "；", "（", "）") if lang == "zh" else (": ", "; ", " (", ")")
+    )
+    lines: list[tuple[str, Text]] = []
+    for kind in dict.fromkeys(u.kind for u in unchecked):
+        of_kind = [u for u in unchecked if u.kind == kind]
+        head = pick(AUDIT[f"unchecked-{kind}"], lang).format(count=len(of_kind))
+        items = semicolon.join(
+            f"{u.plan} {u.indicator} {u.years[0]}-{u.years[1]}{opening}{u.message(lang)}{closing}"
+            for u in of_kind
+        )
+        lines.append(("·", Text(f"{head}{colon}{items}", style="dim")))
+    if lines:
+        con.print(_hanging(lines))
+
+
+def _hanging(rows: Sequence[tuple[str, Text]]) -> Table:
+    """Marked paragraphs whose wrapped lines stay indented under the text, not the mark."""
+    grid = Table.grid(padding=(0, 1), pad_edge=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for mark, text in rows:
+        grid.add_row(mark, text)
+    return grid

@@ -1,0 +1,89 @@
+"""Units as workbooks write them, and exact conversion between money units.
+
+Money indicators are kept in the unit their plan gives (亿元 for the bundled plans); a workbook
+may give 元, 万元, 亿元 or 千亿元, in Chinese or English. Other units must be the indicator's
+own. Conversion is decimal, so 12,345.6 万元 is 1.23456 亿元 exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+#: Money units: how many 元 one of them is.
+MONEY: dict[str, Decimal] = {
+    "元": Decimal(1),
+    "万元": Decimal(10) ** 4,
+    "亿元": Decimal(10) ** 8,
+    "千亿元": Decimal(10) ** 11,
+}
+
+#: Spellings (normalised: NFKC, case-folded, no spaces) → canonical unit.
+SPELLINGS: dict[str, str] = {
+    # money
+    "元": "元", "人民币元": "元", "cny": "元", "yuan": "元", "rmb": "元",
+    "万元": "万元", "万": "万元", "10kcny": "万元", "10kyuan": "万元", "10,000yuan": "万元",
+    "10,000cny": "万元", "tenthousandyuan": "万元", "10thousandyuan": "万元",
+    "亿元": "亿元", "亿": "亿元", "100mcny": "亿元", "100myuan": "亿元",
+    "100millionyuan": "亿元", "100millioncny": "亿元", "hundredmillionyuan": "亿元",
+    "千亿元": "千亿元", "千亿": "千亿元", "100bcny": "千亿元", "100byuan": "千亿元",
+    "100billionyuan": "千亿元", "100billioncny": "千亿元",
+    # counts and others
+    "家": "家", "firms": "家", "firm": "家", "enterprises": "家", "companies": "家",
+    "人": "人", "persons": "人", "person": "人", "people": "人",
+    "个": "个", "units": "个", "unit": "个",
+    "项": "项", "items": "项", "item": "项",
+    "次": "次", "times": "次", "events": "次",
+    "件": "件", "pieces": "件", "patents": "件",
+    "件/人": "件/人", "perperson": "件/人", "percapita": "件/人",
+    "支": "支", "funds": "支",
+    "条": "条", "lines": "条",
+    "%": "%", "percent": "%", "百分比": "%",
+}
+
+
+class UnitError(ValueError):
+    """A unit that cannot be used for an indicator; `code` is the problem code."""
+
+    def __init__(self, code: str, given: str, expected: str) -> None:
+        self.code = code
+        self.given = given
+        self.expected = expected
+        super().__init__(f"{code}: {given!r} for {expected!r}")
+
+
+def canonical(unit: str) -> str | None:
+    """亿元 for '100M CNY', 家 for 'firms'; None if the spelling is unknown."""
+    key = "".join(unicodedata.normalize("NFKC", unit).casefold().split())
+    return SPELLINGS.get(key)
+
+
+def factor(given: str, indicator_unit: str) -> Decimal:
+    """What a figure in unit `given` is multiplied by to be in `indicator_unit`.
+
+    Raises UnitError: `unknown-unit` (no such unit), `wrong-unit-kind` (money for a count or
+    a count for money), `unit-mismatch` (another count unit).
+    """
+    unit = canonical(given)
+    target = canonical(indicator_unit) or indicator_unit
+    if unit is None:
+        raise UnitError("unknown-unit", given, indicator_unit)
+    if unit == target:
+        return Decimal(1)
+    if unit in MONEY and target in MONEY:
+        return MONEY[unit] / MONEY[target]
+    if (unit in MONEY) != (target in MONEY):
+        raise UnitError("wrong-unit-kind", given, indicator_unit)
+    raise UnitError("unit-mismatch", given, indicator_unit)
+
+
+_HEADER_UNIT = re.compile(r"^(?P<label>.*?)[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]\s*$")
+
+
+def split_header(text: str) -> tuple[str, str | None]:
+    """'营业收入（万元）' → ('营业收入', '万元'); 'revenue (10k CNY)' → ('revenue', '10k CNY')."""
+    match = _HEADER_UNIT.match(text.strip())
+    if not match:
+        return text, None
+    return match.group("label").strip(), match.group("unit").strip()
