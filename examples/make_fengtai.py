@@ -45,6 +45,12 @@ thresholds 0.95 / 0.60 / 0; "x→y" below is baseline → 2024):
 Segment revenues add up to about three quarters of total revenue (1916.8 of 2651.3 in 2022,
 2202.1 of 2948.2 in 2024), in line with the Action Plan's own split (1000 + 2×500 + 2×200 of 3000).
 
+The 2024 figures of enterprise_count, the three revenue tiers, the five segment revenues and
+specialised_sme_count are not in the 数据 sheet: railkpi derives them from the 企业名录 sheet, an
+INVENTED roster of 228 firms named 示例企业001…示例企业228 (revenue in 万元), built so that it
+gives exactly the figures listed above (ROSTER_2024 below; `build` checks it). Its revenues add
+up to the 2024 total revenue, 2948.2 亿元 (746.1 of it outside the five segments).
+
 The file is reproducible byte for byte: fixed document properties and fixed zip entry times.
 """
 
@@ -52,8 +58,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import sys
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -106,11 +114,12 @@ OFFICIAL_ROWS: list[tuple[str, str, dict[int, Value], str]] = [
 # See the module docstring for the status each series is meant to show.
 ILLUSTRATIVE_ROWS: list[tuple[str, str, dict[int, Value]]] = [
     # 14th Five-Year Plan indicators: 2021-2024 (some also need an invented 2020 baseline).
+    # The 2024 enterprise counts, segment revenues and 专精特新 count come from the roster.
     ("revenue_total", "亿元", {2021: 2498.6, 2022: 2651.3, 2023: 2803.7, 2024: 2948.2}),
-    ("enterprise_count", "家", {2021: 192, 2022: 205, 2023: 216, 2024: 228}),
-    ("enterprises_rev_ge_100yi", "家", {2021: 4, 2022: 5, 2023: 5, 2024: 5}),
-    ("enterprises_rev_ge_10yi", "家", {2021: 23, 2022: 24, 2023: 25, 2024: 26}),
-    ("enterprises_rev_ge_1yi", "家", {2021: 57, 2022: 59, 2023: 61, 2024: 63}),
+    ("enterprise_count", "家", {2021: 192, 2022: 205, 2023: 216}),
+    ("enterprises_rev_ge_100yi", "家", {2021: 4, 2022: 5, 2023: 5}),
+    ("enterprises_rev_ge_10yi", "家", {2021: 23, 2022: 24, 2023: 25}),
+    ("enterprises_rev_ge_1yi", "家", {2021: 57, 2022: 59, 2023: 61}),
     ("rd_personnel", "人", {2021: 11650, 2022: 11820, 2023: 11480, 2024: 11190}),
     ("innovation_platforms", "家", {2020: 22, 2021: 25, 2022: 29, 2023: 33, 2024: 37}),
     ("rd_expenditure", "亿元", {2021: 65.3, 2022: 75.1, 2023: 88.4, 2024: 102.3}),
@@ -122,15 +131,15 @@ ILLUSTRATIVE_ROWS: list[tuple[str, str, dict[int, Value]]] = [
     ("intl_events", "次", {2021: 2, 2022: 1, 2023: 3, 2024: 3}),
     ("intl_multinationals", "家", {2020: 1, 2021: 1, 2022: 1, 2023: 2, 2024: 2}),
     # Action Plan 2023-2025 indicators: 2022 (its baseline year) to 2024.
-    ("revenue_engineering", "亿元", {2022: 905.4, 2023: 961.2, 2024: 1012.6}),
-    ("revenue_traction_power", "亿元", {2022: 380.2, 2023: 421.5, 2024: 466.8}),
-    ("revenue_logistics", "亿元", {2022: 360.5, 2023: 371.2, 2024: 378.9}),
-    ("revenue_signalling", "亿元", {2022: 150.3, 2023: 167.8, 2024: 185.6}),
-    ("revenue_smart_om", "亿元", {2022: 120.4, 2023: 138.9, 2024: 158.2}),
+    ("revenue_engineering", "亿元", {2022: 905.4, 2023: 961.2}),
+    ("revenue_traction_power", "亿元", {2022: 380.2, 2023: 421.5}),
+    ("revenue_logistics", "亿元", {2022: 360.5, 2023: 371.2}),
+    ("revenue_signalling", "亿元", {2022: 150.3, 2023: 167.8}),
+    ("revenue_smart_om", "亿元", {2022: 120.4, 2023: 138.9}),
     ("national_eng_research_centers", "个", {2022: 1, 2023: 1, 2024: 2}),
     ("national_enterprise_tech_centers", "个", {2022: 4, 2023: 5, 2024: 6}),
     ("national_innovation_demo_firms", "家", {2022: 2, 2023: 2, 2024: 2}),
-    ("specialised_sme_count", "家", {2022: 24, 2023: 28, 2024: 33}),
+    ("specialised_sme_count", "家", {2022: 24, 2023: 28}),
     ("intl_companies", "家", {2022: 8, 2023: 8, 2024: 7}),
     ("poc_centers", "个", {2022: 0, 2023: 1, 2024: 1}),
     ("pilot_platforms", "个", {2022: 0, 2023: 0, 2024: 1}),
@@ -145,6 +154,113 @@ ILLUSTRATIVE_ROWS: list[tuple[str, str, dict[int, Value]]] = [
     ("research_institutes", "家", {2022: 3, 2023: 3, 2024: 4}),
     ("service_agencies", "家", {2022: 1, 2023: 2, 2024: 3}),
 ]
+
+# -- the enterprise roster (企业名录), 2024: INVENTED firms -------------------------------------
+
+ROSTER_YEAR = 2024
+ROSTER_HEADER = ("序号", "企业名称", "年份", "营业收入（万元）", "细分赛道", "专精特新", "来源")
+ROSTER_SOURCE = "示例数据（虚构） / illustrative (not official)"
+
+#: What railkpi must derive from the roster for 2024: the figures the series above continue with.
+ROSTER_2024: dict[str, Value] = {
+    "enterprise_count": 228,
+    "enterprises_rev_ge_100yi": 5,
+    "enterprises_rev_ge_10yi": 26,
+    "enterprises_rev_ge_1yi": 63,
+    "revenue_engineering": 1012.6,
+    "revenue_traction_power": 466.8,
+    "revenue_logistics": 378.9,
+    "revenue_signalling": 185.6,
+    "revenue_smart_om": 158.2,
+    "specialised_sme_count": 33,
+}
+#: Segment → (name in the sheet, total revenue in 亿元). "other" makes the roster's revenue add
+#: up to the 2024 total revenue of the 数据 sheet, 2948.2 亿元.
+SEGMENTS: dict[str, tuple[str, str]] = {
+    "revenue_engineering": ("工程建设", "1012.6"),
+    "revenue_traction_power": ("牵引供电", "466.8"),
+    "revenue_logistics": ("物流运输", "378.9"),
+    "revenue_signalling": ("通信信号", "185.6"),
+    "revenue_smart_om": ("智能运维", "158.2"),
+    "other": ("其他", "746.1"),
+}
+#: Per segment, in 万元: firms of 100亿 and more; firms of 10亿-100亿 except the last one, whose
+#: revenue makes the segment total; how many firms of 1亿-10亿 and below 1亿 (their revenues
+#: follow a fixed pattern).
+ROSTER_PLAN: dict[str, tuple[list[int], list[int], int, int]] = {
+    "revenue_engineering": ([3_280_000, 2_150_000], [950_000, 860_000, 780_000, 650_000, 520_000],
+                            8, 40),
+    "revenue_traction_power": ([1_860_000], [880_000, 690_000, 510_000], 6, 25),
+    "revenue_logistics": ([], [980_000, 920_000, 850_000], 5, 25),
+    "revenue_signalling": ([], [820_000], 6, 25),
+    "revenue_smart_om": ([], [480_000, 390_000], 6, 25),
+    "other": ([3_650_000, 2_380_000], [610_000], 6, 25),
+}
+YI = Decimal(10_000)  # 万元 in one 亿元
+
+
+def roster_firms() -> list[tuple[Decimal, str, bool]]:
+    """(revenue in 万元, segment, 专精特新) of every invented firm, in roster order.
+
+    Firms of 1亿-10亿 and below 1亿 get revenues from a fixed arithmetic pattern; 专精特新
+    (specialised SMEs, so never the largest firms) are every other 1亿-10亿 firm of a segment
+    and every twelfth firm below 1亿. The list is then interleaved by a fixed permutation so
+    that segments and sizes are mixed, as in a real roster.
+    """
+    firms: list[tuple[Decimal, str, bool]] = []
+    n_mid = n_small = 0
+    for key, (giants, large, mids, smalls) in ROSTER_PLAN.items():
+        name, total = SEGMENTS[key]
+        segment = [(Decimal(r), name, False) for r in giants + large]
+        for i in range(mids):
+            revenue = Decimal(10_000 + (n_mid * 7919) % 80_000) + Decimal(n_mid % 10) / 10
+            segment.append((revenue, name, i % 2 == 0))
+            n_mid += 1
+        for _ in range(smalls):
+            revenue = Decimal(600 + (n_small * 3571) % 9300) + Decimal(n_small % 10) / 10
+            segment.append((revenue, name, n_small % 12 == 0))
+            n_small += 1
+        balance = Decimal(total) * YI - sum(r for r, _, _ in segment)
+        if not 10 * YI <= balance < 100 * YI:
+            raise ValueError(f"{key}: the balancing firm's revenue {balance} is not 10亿-100亿")
+        segment.insert(len(giants) + len(large), (balance, name, False))
+        firms.extend(segment)
+    step = 67  # coprime with the number of firms: a permutation
+    if math.gcd(step, len(firms)) != 1:
+        raise ValueError("the interleaving step must be coprime with the number of firms")
+    return [firms[(i * step) % len(firms)] for i in range(len(firms))]
+
+
+def roster_rows() -> list[tuple[int, str, int, Value, str, str, str]]:
+    firms = roster_firms()
+    _check_roster(firms)
+    rows = []
+    for i, (revenue, segment, specialised) in enumerate(firms, start=1):
+        value: Value = int(revenue) if revenue == revenue.to_integral_value() else float(revenue)
+        rows.append((i, f"示例企业{i:03d}", ROSTER_YEAR, value, segment,
+                     "是" if specialised else "否", ROSTER_SOURCE))
+    return rows
+
+
+def _check_roster(firms: list[tuple[Decimal, str, bool]]) -> None:
+    """The roster gives exactly ROSTER_2024 (as railkpi derives it) and the 2024 total revenue."""
+    in_yi = [revenue / YI for revenue, _, _ in firms]
+    derived: dict[str, Value] = {
+        "enterprise_count": len(firms),
+        "enterprises_rev_ge_100yi": sum(1 for r in in_yi if r >= 100),
+        "enterprises_rev_ge_10yi": sum(1 for r in in_yi if r >= 10),
+        "enterprises_rev_ge_1yi": sum(1 for r in in_yi if r >= 1),
+        "specialised_sme_count": sum(1 for _, _, flag in firms if flag),
+    }
+    for key, (name, _) in SEGMENTS.items():
+        if key != "other":
+            derived[key] = float(sum(r / YI for r, seg, _ in firms if seg == name))
+    if derived != ROSTER_2024:
+        raise ValueError(f"the roster gives {derived}, not {ROSTER_2024}")
+    total = next(s[ROSTER_YEAR] for i, _, s in ILLUSTRATIVE_ROWS if i == "revenue_total")
+    if float(sum(in_yi)) != total:
+        raise ValueError(f"the roster's revenue adds up to {sum(in_yi)}, not {total}")
+
 
 NOTES: list[str] = [
     "railkpi 示例数据工作簿：丰台区轨道交通产业",
@@ -177,6 +293,21 @@ NOTES: list[str] = [
     "重新运行。",
     "How it is made: the file is regenerated by python examples/make_fengtai.py; do not edit it "
     "by hand — change the script and run it again.",
+    "",
+    "企业名录：工作表“企业名录”是虚构的2024年企业名录，共228家企业，企业名称为“示例企业001”至"
+    "“示例企业228”，均为虚构，不对应任何真实企业。每家企业一行：序号 | 企业名称 | 年份 | "
+    "营业收入（万元） | 细分赛道 | 专精特新 | 来源。railkpi 由该表汇总2024年的企业数量、"
+    "收入亿级/十亿级/百亿级以上企业数、五个细分赛道收入和专精特新企业数"
+    "（“数据”表不再重复填报这些2024年数值）；"
+    "汇总结果与上述虚构序列的2024年数值一致。",
+    "Enterprise roster: sheet 企业名录 is an INVENTED roster of 228 firms for 2024, named "
+    "示例企业001 to 示例企业228 (\"example firm\"); they are not real companies. One row per "
+    "firm: 序号 | 企业名称 | 年份 | 营业收入（万元） | 细分赛道 | 专精特新 | 来源 "
+    "(no. | name | year | revenue in 10k CNY | segment | specialised SME | source). "
+    "railkpi derives from it the 2024 enterprise count, the counts of firms with revenue of "
+    "at least 1亿, 10亿 and 100亿 yuan, the five segment revenues and the number of "
+    "specialised SMEs (the 数据 sheet no longer repeats these 2024 figures); the derived "
+    "figures equal the invented 2024 figures of those series.",
     "",
     "表格格式（长表）：工作表“数据”第1行为表头 指标 | 年份 | 数值 | 单位 | 来源 | 备注，"
     "每个指标每年一行。“指标”列为规划文件（targets/*.yaml）中的指标编号，如 revenue_total；"
@@ -228,6 +359,20 @@ def build() -> Workbook:
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
+
+    roster = wb.create_sheet("企业名录")
+    roster.append(ROSTER_HEADER)
+    for cell in roster[1]:
+        cell.font = bold
+        cell.fill = header_fill
+    for row in roster_rows():
+        roster.append(row)
+    for (cell,) in roster.iter_rows(min_row=2, min_col=4, max_col=4):
+        cell.number_format = "#,##0.0"
+    for col, width in zip("ABCDEFG", (6, 14, 8, 18, 10, 9, 40), strict=True):
+        roster.column_dimensions[col].width = width
+    roster.freeze_panes = "A2"
+    roster.auto_filter.ref = roster.dimensions
 
     notes = wb.create_sheet("说明")
     notes.column_dimensions["A"].width = 110

@@ -315,11 +315,14 @@ BROKEN: list[tuple[str, Mutation, str, str]] = [
     ("range min > max", _target(kind="range", op=None, value=None, min=5, max=3),
      "plan-invalid", "targets[0]"),
     ("range with op", _target(kind="range", min=3, max=5), "plan-invalid", "targets[0]"),
-    ("year after period", _target(year=2030), "plan-year-outside-period", "targets[0].year"),
-    ("year before period", _target(year=2019), "plan-year-outside-period", "targets[0].year"),
-    ("each_year window outside period",
-     _target(kind="each_year", years=[2021, 2026]), "plan-year-outside-period",
-     "targets[0].years[1]"),
+    ("stated rate without %",
+     _set(("stated_rates",), [{"indicator": "revenue_total", "years": [2016, 2020],
+                               "rate": "11.0", "quote": "q"}]),
+     "plan-invalid", "stated_rates[0].rate"),
+    ("stated rate years reversed",
+     _set(("stated_rates",), [{"indicator": "revenue_total", "years": [2020, 2016],
+                               "rate": "11.0%", "quote": "q"}]),
+     "plan-invalid", "stated_rates[0]"),
     ("op against better: lower", _target(indicator="energy_use"), "plan-op-against-better",
      "targets[0].op"),
     ("op against better: higher", _target(op="<="), "plan-op-against-better", "targets[0].op"),
@@ -363,6 +366,31 @@ def test_broken_plan_reports_file_and_yaml_path(
     entries = [(p["severity"], p["code"], p["file"], p["where"])
                for p in result.json()["problems"]]
     assert entries == [("error", code, "broken-plan.yaml", where)]
+
+
+# A target year outside the plan period is a warning, not an error: a plan may set a 2035
+# vision target; the plan loads, the warning goes to stderr and `railkpi audit` reports it.
+OUTSIDE_PERIOD: list[tuple[str, Mutation, str]] = [
+    ("year after period", _target(year=2030), "targets[0].year"),
+    ("year before period", _target(year=2019), "targets[0].year"),
+    ("each_year window outside period", _target(kind="each_year", years=[2021, 2026]),
+     "targets[0].years[1]"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "where"), [case[1:] for case in OUTSIDE_PERIOD],
+                         ids=[case[0] for case in OUTSIDE_PERIOD])
+def test_target_year_outside_period_is_a_warning(
+    tmp_path: Path, railkpi, monkeypatch: pytest.MonkeyPatch, mutate: Mutation, where: str,
+) -> None:
+    plan = minimal_plan()
+    mutate(plan)
+    write_plan(tmp_path, plan, "vision-plan.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = railkpi("targets", "--plan", "vision-plan.yaml", "--format", "json", "--lang", "en")
+    assert result.exit_code == 0
+    assert [p["id"] for p in result.json()["plans"]] == ["test-plan"]
+    assert f"warning [plan-year-outside-period] vision-plan.yaml {where}:" in result.stderr
 
 
 def test_broken_plan_with_absolute_path(tmp_path: Path, railkpi) -> None:

@@ -79,7 +79,7 @@ class Unchecked:
     reason_years: tuple[int, ...]
 
     def message(self, lang: str) -> str:
-        years = ", ".join(str(y) for y in self.reason_years)
+        years = ("、" if lang == "zh" else ", ").join(str(y) for y in self.reason_years)
         return pick(AUDIT[f"unchecked-{self.reason}"], lang).format(years=years)
 
 
@@ -155,7 +155,7 @@ def check_rates(plan: Plan) -> Checked:
         off_by = abs(_decimal(computed).scaleb(2) - stated.percent)
         if off_by <= stated.tolerance + SLACK:
             continue
-        stated_text = f"{stated.percent}%"
+        stated_text = f"{stated.percent:f}%"  # 2E+1 → 20
         # One decimal more than the plan prints: 16.38 % against 16.3 %.
         computed_text = f"{computed * 100:.{stated.decimals + 1}f}%"
         findings.append(
@@ -253,11 +253,11 @@ def check_increments(plan: Plan) -> Checked:
     findings: list[Finding] = []
     unchecked: list[Unchecked] = []
     for change in (t for t in plan.targets if t.kind == "change"):
-        levels_targets = [
+        level_targets = [
             t for t in plan.targets
             if t.kind == "level" and t.indicator == change.indicator and t.year == change.year
         ]
-        if not levels_targets:
+        if not level_targets:
             continue
         baseline_year = change.baseline_year or plan.plan.baseline_year
         baseline = history_of(plan, change.indicator).get(baseline_year)
@@ -269,7 +269,7 @@ def check_increments(plan: Plan) -> Checked:
             )
             continue
         resolved = plus(baseline, change.value or 0.0)
-        for level in levels_targets:
+        for level in level_targets:
             if level.value is None or within(resolved, level.value):
                 continue
             level_text = target_text(plan, level)

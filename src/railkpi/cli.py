@@ -28,6 +28,8 @@ EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 class Format(str, Enum):
     table = "table"
     json = "json"
+    markdown = "markdown"
+    csv = "csv"
 
 
 class Lang(str, Enum):
@@ -75,7 +77,8 @@ LangOpt = Annotated[
                  "locale)."),
 ]
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", metavar="table|json", help="Output format.")
+    Format,
+    typer.Option("--format", "-f", metavar="table|json|markdown|csv", help="Output format."),
 ]
 AsOfOpt = Annotated[
     int | None,
@@ -159,6 +162,16 @@ def failing(statuses: Sequence[str], fail_on: Sequence[StatusName]) -> list[str]
     return [s for s in statuses if s in bad]
 
 
+def _write_junit(report: Any, lang: str, path: Path, fail_on: Sequence[StatusName] | None) -> None:
+    """--junit: a failure for each target at or below the --fail-on level (default off_track)."""
+    from railkpi.assess import ALL_STATUSES
+    from railkpi.render.junit import write_junit
+
+    levels = list(fail_on) if fail_on else [StatusName.off_track]
+    write_junit(report, lang, path, failing=set(failing(ALL_STATUSES, levels)),
+                fail_on=",".join(level.value for level in levels))
+
+
 @app.command()
 def assess(
     data: Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")],
@@ -185,22 +198,40 @@ def assess(
             "0.95,0.6,0).",
         ),
     ] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option(
+            "--junit",
+            metavar="FILE",
+            help="Also write a JUnit XML file: a test case per target, failing at or below the "
+            "--fail-on level (default off_track).",
+        ),
+    ] = None,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
     language = _lang(lang)
-    with reporting(language, fmt):
+    from railkpi.render import step_summary
+
+    with reporting(language, fmt), step_summary.problems_on_error(language):
         from railkpi.assess import assess as run_assessment
         from railkpi.render import Report, renderer
         from railkpi.workbook import read_workbook
 
         cut_offs = _parse_thresholds(thresholds)
+        if junit is not None:
+            from railkpi.outfile import refuse_input
+
+            refuse_input(junit, data, "--junit")
         plans = _load(plan, language)
         workbook = read_workbook(data, _registry(plans))
         assessment = run_assessment(
             [p for _, p in plans], workbook.observations, as_of=as_of, thresholds=cut_offs
         )
         report = Report(assessment, workbook.warnings, data.name)
+        if junit is not None:
+            _write_junit(report, language, junit, fail_on)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
+    step_summary.append_report(report, language)
     if fail_on and failing(assessment.statuses(), fail_on):
         raise typer.Exit(EXIT_FAIL_ON)
 

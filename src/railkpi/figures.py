@@ -108,7 +108,7 @@ class ParsedText:
 
 
 def split_text(text: str) -> ParsedText:
-    """'突破3000亿元' → (3000, '突破', '亿元'); '180余家' → (180, '余', '家'); raises FigureError."""
+    """'突破3000亿元' → (3000, 突破, 亿元); '180余家' → (180, 余, 家). Raises FigureError."""
     rest = _SPACES.sub("", unicodedata.normalize("NFKC", text))
     qualifier = None
     for word in PREFIXES:
@@ -184,34 +184,33 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=_TOL, abs_tol=_TOL)
 
 
+#: The comparison that fails exactly where `op` holds.
+_NEGATION: dict[Op, Op] = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+
+
+def _all_pass(bound: float, inclusive: bool, op: Op, target: float) -> bool:
+    """Does every value from `bound` outwards (in the direction of `op`) pass `op target`?
+
+    A bound equal to the target passes a non-strict comparison, and a strict one only when
+    the bound itself is excluded (> 180 for "超过180" passes "> 180").
+    """
+    if _same(bound, target):
+        return op in (">=", "<=") or not inclusive
+    return bound > target if op in (">", ">=") else bound < target
+
+
 def satisfies(figure: Figure, op: Op, target: float) -> bool | None:
-    """True if every value the figure allows meets `op target`, False if none does, else None."""
-    lo, hi = figure.lower, figure.upper
-    if op in (">", ">="):
-        strict = op == ">"
-        # all meet: the lowest possible value meets
-        if lo is not None and (
-            lo > target and not _same(lo, target)
-            or _same(lo, target) and (not strict or not figure.lower_inclusive)
-        ):
-            return True
-        # none meets: the highest possible value fails
-        if hi is not None and (
-            hi < target and not _same(hi, target)
-            or _same(hi, target) and (strict or not figure.upper_inclusive)
-        ):
-            return False
-        return None
-    strict = op == "<"
-    if hi is not None and (
-        hi < target and not _same(hi, target)
-        or _same(hi, target) and (not strict or not figure.upper_inclusive)
-    ):
+    """True if every value the figure allows meets `op target`, False if none does, else None.
+
+    For ">" and ">=" the lower bound decides "all meet" and the upper bound "none meets";
+    for "<" and "<=" the other way round.
+    """
+    lower = (figure.lower, figure.lower_inclusive)
+    upper = (figure.upper, figure.upper_inclusive)
+    near, far = (lower, upper) if op in (">", ">=") else (upper, lower)
+    if near[0] is not None and _all_pass(near[0], near[1], op, target):
         return True
-    if lo is not None and (
-        lo > target and not _same(lo, target)
-        or _same(lo, target) and (strict or not figure.lower_inclusive)
-    ):
+    if far[0] is not None and _all_pass(far[0], far[1], _NEGATION[op], target):
         return False
     return None
 

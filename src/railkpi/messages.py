@@ -267,6 +267,60 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
         "{indicator} {year}: reported {reported} here, the roster gives {derived} ({roster}); "
         "the reported figure is used",
     ),
+    # enterprise roster (企业名录)
+    "roster-no-year-column": (
+        "企业名录“{sheet}”的表头缺少年份列；应有“年份 / year”列，每家企业每年一行",
+        "roster sheet '{sheet}' has no year column; expected a 年份 / year column, one row per "
+        "firm and year",
+    ),
+    "roster-no-unit": (
+        "收入列“{header}”没有单位；应在表头注明（如 营业收入（万元））或增加“单位”列"
+        "（不猜测是万元还是亿元）",
+        "the revenue column '{header}' has no unit; expected it in the header (e.g. "
+        "营业收入（万元）, revenue (10k CNY)) or a unit column (railkpi does not guess "
+        "万元 or 亿元)",
+    ),
+    "roster-missing-unit": (
+        "企业“{name}”的收入为 {found}，但单位为空；应为金额单位，如 万元 或 亿元",
+        "firm '{name}' has revenue {found} but no unit; expected a money unit such as 万元 or 亿元",
+    ),
+    "roster-blank-name": (
+        "该行有数据但企业名称为空；应填写企业名称",
+        "this row has data but no firm name; expected the firm's name",
+    ),
+    "roster-missing-year": (
+        "企业“{name}”的年份为空；应为 4 位年份，如 2024",
+        "firm '{name}' has no year; expected four digits such as 2024",
+    ),
+    "roster-negative-revenue": (
+        "企业“{name}”的收入为负数（{found}）；应为 0 或正数",
+        "firm '{name}' has a negative revenue ({found}); expected zero or more",
+    ),
+    "roster-missing-revenue": (
+        "企业“{name}” {year} 年收入为空：该企业仍计入企业数，但该年按收入分档的企业数及其所属赛道"
+        "收入只能给出下限（“以上”）",
+        "firm '{name}' has no revenue for {year}: it still counts as an enterprise, but that "
+        "year's counts by revenue tier and its segment's revenue are only lower bounds",
+    ),
+    "roster-unknown-segment": (
+        "未知赛道“{found}”；应为以下之一：{expected}",
+        "unknown segment '{found}'; expected one of: {expected}",
+    ),
+    "roster-missing-segment": (
+        "企业“{name}”的赛道为空（其收入将不计入任何赛道）；应为以下之一：{expected}",
+        "firm '{name}' has no segment (its revenue would drop out of every segment total); "
+        "expected one of: {expected}",
+    ),
+    "roster-bad-flag": (
+        "“{flag}”列的值“{found}”无法识别；应为 {expected}（空白视为否）",
+        "'{found}' in the {flag} column is not a yes/no value; expected {expected} (blank means "
+        "no)",
+    ),
+    "roster-duplicate": (
+        "企业“{name}” {year} 年出现两次：此处与 {other}；每家企业每年只应有一行",
+        "firm '{name}' is listed twice for {year}: here and at {other}; expected one row per "
+        "firm and year",
+    ),
     "duplicate-conflict": (
         "{indicator} {year} 年出现两个不同数值：{value}（此处）与 {other_value}（{other}）",
         "{indicator} {year} has two different values: {value} here and {other_value} at {other}",
@@ -336,6 +390,20 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
         "thresholds '{found}' are invalid; expected three decreasing numbers such as 0.95,0.6,0",
     ),
     "bad-option": ("{option}：{detail}", "{option}: {detail}"),
+    # output files (--junit, …)
+    "output-is-input": (
+        "{option} 的输出文件 {path} 就是输入工作簿，不能覆盖；请另选文件名",
+        "{option} {path} is the input workbook and would be overwritten; choose another file "
+        "name",
+    ),
+    "output-not-written": (
+        "无法写入 {option} 的输出文件 {path}：{detail}",
+        "cannot write the {option} file {path}: {detail}",
+    ),
+    "step-summary-not-written": (
+        "无法追加 GitHub 步骤摘要（GITHUB_STEP_SUMMARY={path}）：{detail}",
+        "cannot append to the GitHub step summary (GITHUB_STEP_SUMMARY={path}): {detail}",
+    ),
 }
 
 #: `railkpi audit`: checks on a plan's own figures. Finding messages are keyed by finding code;
@@ -379,17 +447,17 @@ AUDIT: dict[str, Bilingual] = {
         "a level is not positive: the growth rate is undefined",
     ),
     "unchecked-stated_rate": (
-        "{count} 个年均增速无法核对", "{count} stated rates could not be checked"
+        "无法核对的年均增速（{count} 个）", "Stated rates that could not be checked ({count})"
     ),
     "unchecked-stated_change": (
-        "{count} 个增量无法核对", "{count} stated increments could not be checked"
+        "无法核对的增量（{count} 个）", "Stated increments that could not be checked ({count})"
     ),
     "unchecked-stated_total": (
-        "{count} 个累计值无法核对", "{count} stated totals could not be checked"
+        "无法核对的累计值（{count} 个）", "Stated totals that could not be checked ({count})"
     ),
     "unchecked-change_target": (
-        "{count} 个增量目标无法与水平目标核对",
-        "{count} increment targets could not be checked against level targets",
+        "无法与水平目标核对的增量目标（{count} 个）",
+        "Increment targets that could not be checked against a level target ({count})",
     ),
     "title": ("规划自身数据核对", "Checks on the plans' own figures"),
     "no-findings": ("未发现不一致。", "No inconsistencies found."),
@@ -399,4 +467,82 @@ AUDIT: dict[str, Bilingual] = {
     "col-stated": ("规划所写", "Stated"),
     "col-computed": ("核算", "Computed"),
     "col-message": ("说明", "Details"),
+}
+
+#: Markdown (`--format markdown`, the GitHub step summary) and JUnit (`--junit`) wording.
+OUTPUT: dict[str, Bilingual] = {
+    "subtitle": (
+        "基期 {b} 年 · 截至 {a} 年 · 目标年 {t} 年（另注者除外）· 判定阈值 {th}",
+        "baseline {b} · as of {a} · target year {t} (unless shown) · thresholds {th}",
+    ),
+    "col-indicator": ("指标（单位）", "Indicator (unit)"),
+    "col-baseline": ("基期", "Base"),
+    "col-latest": ("最新", "Latest"),
+    "col-target": ("目标", "Target"),
+    "col-gap": ("差距", "Gap"),
+    "col-completion": ("完成进度", "Done"),
+    "col-time": ("序时进度", "Time"),
+    "col-cagr": ("实际增速", "CAGR"),
+    "col-needed": ("今后需增速", "CAGR needed"),
+    "col-status": ("状态", "Status"),
+    "statuses": ("状态汇总", "Statuses"),
+    "linear": (
+        "* 增速无定义（零或负值），按线性方法判定：完成进度对照序时进度",
+        "* growth rates undefined (zero or negative figures): judged by the linear method, "
+        "completion against time elapsed",
+    ),
+    "notes": ("说明", "Notes"),
+    "problems": ("问题", "Problems"),
+    "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+    "audit-type": ("类型", "Type"),
+    "audit-finding": ("问题", "finding"),
+    "audit-unchecked": ("未核对", "unchecked"),
+    "audit-years": ("年份", "Years"),
+    "audit-unchecked-heading": ("未能核对", "Not checked"),
+    "failure": (
+        "{status}：差距 {gap}；今后所需年均增速 {required}",
+        "{status}: gap {gap}; annual growth required from now {required}",
+    ),
+}
+
+#: Column headers of `--format csv`, one per field, unique in each language.
+CSV_COLUMN: dict[str, Bilingual] = {
+    "plan": ("规划编号", "Plan"),
+    "group": ("类别编号", "Group id"),
+    "group_name": ("类别", "Group"),
+    "target": ("目标编号", "Target id"),
+    "indicator": ("指标编号", "Indicator id"),
+    "indicator_name": ("指标", "Indicator"),
+    "unit": ("单位", "Unit"),
+    "kind": ("目标类型", "Kind"),
+    "op": ("比较符", "Op"),
+    "value": ("目标数值（原文）", "Stated value"),
+    "target_value": ("目标值", "Target value"),
+    "target_min": ("目标下限", "Target min"),
+    "target_max": ("目标上限", "Target max"),
+    "target_year": ("目标年", "Target year"),
+    "baseline_year": ("基期年", "Baseline year"),
+    "baseline_value": ("基期值", "Baseline value"),
+    "baseline_qualifier": ("基期值限定词", "Baseline qualifier"),
+    "baseline_source": ("基期值来源", "Baseline source"),
+    "latest_year": ("最新年", "Latest year"),
+    "latest_value": ("最新值", "Latest value"),
+    "latest_qualifier": ("最新值限定词", "Latest qualifier"),
+    "latest_source": ("最新值来源", "Latest source"),
+    "gap": ("差距", "Gap"),
+    "completion": ("完成进度", "Completion"),
+    "time_elapsed": ("序时进度", "Time elapsed"),
+    "actual_cagr": ("实际年均增速", "Actual CAGR"),
+    "required_cagr": ("所需年均增速（自基期）", "Required CAGR"),
+    "required_cagr_from_latest": ("今后所需年均增速", "Required CAGR from latest"),
+    "growth_ratio": ("增速比", "Growth ratio"),
+    "projected": ("预计目标年值", "Projected"),
+    "projected_year": ("预计达标年份", "Projected year"),
+    "method": ("判定方法", "Method"),
+    "status": ("状态代码", "Status code"),
+    "status_word": ("状态", "Status"),
+    "approximate": ("近似值", "Approximate"),
+    "notes": ("说明", "Notes"),
+    "quote": ("依据原文", "Plan wording"),
 }

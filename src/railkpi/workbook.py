@@ -186,7 +186,8 @@ class _Reader:
             roster_columns = roster.roster_header(sheet, row)
             if roster_columns is not None:
                 self.layouts[sheet] = "roster"
-                firms, problems = roster.read_roster(self.file, sheet, roster_columns, rows)
+                firms, problems = roster.read_roster(self.file, sheet, roster_columns, rows,
+                                                     earlier=self.firms)
                 self.firms.extend(firms)
                 self.problems.extend(problems)
                 return

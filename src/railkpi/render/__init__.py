@@ -23,6 +23,8 @@ from railkpi.problems import Problem
 FORMATS: dict[str, str] = {
     "table": "railkpi.render.table",
     "json": "railkpi.render.json_report",
+    "markdown": "railkpi.render.markdown",
+    "csv": "railkpi.render.csv_report",
 }
 
 

@@ -237,7 +237,7 @@ def _hanging(rows: Sequence[tuple[str, Text]]) -> Table:
     """Marked paragraphs whose wrapped lines stay indented under the text, not the mark."""
     grid = Table.grid(padding=(0, 1), pad_edge=True)
     grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
+    grid.add_column(overflow="fold")
     for mark, text in rows:
         grid.add_row(mark, text)
     return grid

@@ -1,0 +1,169 @@
+"""CSV: one row per target, for spreadsheets and scripts.
+
+- Headers in the run's language (messages.CSV_COLUMN); one row per target, plans in order.
+- Numbers as the JSON report has them: unrounded, floats by Python's shortest round-trip repr,
+  rates as fractions (0.0816), an undefined figure as an empty cell.
+- UTF-8 with a byte-order mark, so that Excel opens Chinese text correctly on a double click;
+  rows end in CRLF and cells are quoted where needed (RFC 4180, the csv module).
+- Formula injection (OWASP "CSV Injection"): a text cell starting with = + - @, a tab, a
+  carriage return or NUL (or their full-width forms ＝ ＋ － ＠) gets a leading single quote, so
+  a spreadsheet shows it as text instead of evaluating it. Numbers railkpi writes itself are not
+  touched: a gap of -12.6 stays the number -12.6.
+- Warnings go to standard error, so that standard output stays one CSV table.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+from railkpi.assess import Point, TargetResult
+from railkpi.audit import Finding, Unchecked
+from railkpi.messages import AUDIT, CSV_COLUMN, OUTPUT, pick
+from railkpi.plan import Plan
+from railkpi.render import Report
+from railkpi.render import display as fmt
+
+BOM = "\ufeff"
+#: First characters that make a spreadsheet read a cell as a formula (OWASP; ASVS adds NUL).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0", "＝", "＋", "－", "＠")
+
+ASSESSMENT_COLUMNS = (
+    "plan", "group", "group_name", "target", "indicator", "indicator_name", "unit", "kind", "op",
+    "target_value", "target_min", "target_max", "target_year",
+    "baseline_year", "baseline_value", "baseline_qualifier", "baseline_source",
+    "latest_year", "latest_value", "latest_qualifier", "latest_source",
+    "gap", "completion", "time_elapsed", "actual_cagr", "required_cagr",
+    "required_cagr_from_latest", "growth_ratio", "projected", "projected_year", "method",
+    "status", "status_word", "approximate", "notes", "quote",
+)
+TARGET_COLUMNS = (
+    "plan", "target", "indicator", "indicator_name", "unit", "kind", "op", "value",
+    "target_min", "target_max", "target_year", "quote",
+)
+
+
+def text(value: str | None) -> str:
+    """A text cell, neutralised against formula injection; None is an empty cell."""
+    if value is None:
+        return ""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def num(value: float | int | None) -> str:
+    """A number railkpi computed: unrounded (repr of a float), empty when undefined."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def header(keys: Sequence[str], lang: str) -> list[str]:
+    return [pick(CSV_COLUMN[k], lang) for k in keys]
+
+
+def write_rows(out: TextIO, rows: Iterable[Sequence[str]]) -> None:
+    """The byte-order mark, then the rows, quoted per RFC 4180."""
+    out.write(BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows(rows)
+
+
+def render_assessment(report: Report, lang: str, out: TextIO) -> None:
+    rows: list[Sequence[str]] = [header(ASSESSMENT_COLUMNS, lang)]
+    for plan_result in report.assessment.plans:
+        plan = plan_result.plan
+        rows.extend(_row(r, plan, lang) for r in plan_result.targets)
+    write_rows(out, rows)
+    if report.problems:
+        from railkpi.render.table import render_problems
+
+        render_problems(report.problems, lang, sys.stderr)
+
+
+def _figure(p: Point | None) -> list[str]:
+    if p is None:
+        return ["", "", "", ""]
+    return [num(p.year), num(p.value), text(p.figure.qualifier), text(p.source)]
+
+
+def _row(r: TargetResult, plan: Plan, lang: str) -> list[str]:
+    ind = r.indicator
+    single = r.target_value if isinstance(r.target_value, float) else None
+    low, high = r.target_value if isinstance(r.target_value, tuple) else (None, None)
+    separator = "；" if lang == "zh" else "; "
+    notes = separator.join(fmt.note_text(n.code, n.params, lang) for n in r.notes)
+    return [
+        text(plan.id),
+        text(r.target.group),
+        text(plan.groups[r.target.group](lang)),
+        text(r.target.id),
+        text(r.target.indicator),
+        text(ind.name(lang)),
+        text(fmt.unit(ind, lang)),
+        text(r.target.kind),
+        text(r.target.op),
+        num(single),
+        num(low),
+        num(high),
+        num(r.target_year),
+        *_figure(r.baseline),
+        *_figure(r.latest),
+        num(r.gap),
+        num(r.completion),
+        num(r.time_elapsed),
+        num(r.actual_cagr),
+        num(r.required_cagr),
+        num(r.required_cagr_from_latest),
+        num(r.growth_ratio),
+        num(r.projected),
+        num(r.projected_year),
+        text(r.method),
+        text(r.status),
+        text(fmt.status(r, lang)),
+        num(r.approximate),
+        text(notes),
+        text(r.target.quote),
+    ]
+
+
+def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """One row per target as the plan states it (value is Δ for change, k for ratio, …)."""
+    rows: list[Sequence[str]] = [header(TARGET_COLUMNS, lang)]
+    for plan in plans:
+        for t in plan.targets:
+            ind = plan.indicators[t.indicator]
+            rows.append([
+                text(plan.id), text(t.id), text(t.indicator), text(ind.name(lang)),
+                text(fmt.unit(ind, lang)), text(t.kind), text(t.op), num(t.value), num(t.min),
+                num(t.max), num(t.year), text(t.quote),
+            ])
+    write_rows(out, rows)
+
+
+def _stated(value: float | str) -> str:
+    return num(value) if isinstance(value, float | int) else text(value)
+
+
+def render_audit(
+    findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str, out: TextIO
+) -> None:
+    """`railkpi audit`: one row per finding, then one per stated figure that was not checked."""
+    head = [pick(OUTPUT["audit-type"], lang)] + [pick(AUDIT[k], lang) for k in (
+        "col-code", "col-plan", "col-indicator")] + [pick(OUTPUT["audit-years"], lang)] + [
+        pick(AUDIT[k], lang) for k in ("col-stated", "col-computed", "col-message")]
+    rows: list[Sequence[str]] = [head]
+    rows.extend(
+        [text(pick(OUTPUT["audit-finding"], lang)), text(f.code), text(f.plan),
+         text(f.indicator), "", _stated(f.stated), _stated(f.computed), text(f.message(lang))]
+        for f in findings
+    )
+    rows.extend(
+        [text(pick(OUTPUT["audit-unchecked"], lang)), text(u.kind), text(u.plan),
+         text(u.indicator), f"{u.years[0]}-{u.years[1]}", "", "", text(u.message(lang))]
+        for u in unchecked
+    )
+    write_rows(out, rows)

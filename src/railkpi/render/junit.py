@@ -1,0 +1,173 @@
+"""JUnit XML (`assess --junit FILE`): each target a test case, so CI systems list them.
+
+`<testsuites>` holds one `<testsuite>` per plan (name = plan id) and one `<testcase>` per target
+(classname `railkpi.<plan>.<group>`, name `<target id>: <indicator name>`). A target whose status
+is one of `failing` (the statuses at or below the --fail-on level) has a `<failure>` whose
+message gives the status, the gap and the growth required from now; a target with no_data or
+undetermined that does not fail is `<skipped>`; every other target passes. `errors` is always 0:
+input that cannot be assessed stops the run before any file is written. Counts are computed
+from the same results the JSON report holds. Same inputs, same bytes: no times, no host names.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Collection
+from pathlib import Path
+
+from railkpi.assess import STATUS_UNORDERED, Point, TargetResult
+from railkpi.messages import COLUMN, OUTPUT, TEXT, pick
+from railkpi.outfile import write_atomic
+from railkpi.render import Report
+from railkpi.render import display as fmt
+
+OPTION = "--junit"
+#: Characters XML 1.0 does not allow (a plan's quote may hold a NUL written as "\0" in YAML).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean(text: str) -> str:
+    """Text XML can carry: characters XML 1.0 forbids become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def write_junit(
+    report: Report, lang: str, path: Path, failing: Collection[str], fail_on: str
+) -> None:
+    """Write the JUnit file atomically (railkpi.outfile). `fail_on` names the levels, for the
+    suites' properties."""
+    write_atomic(path, junit_bytes(report, lang, failing, fail_on), OPTION)
+
+
+def outcome(status: str, failing: Collection[str]) -> str:
+    """'failure', 'skipped' or 'passed' for a target of this status."""
+    if status in failing:
+        return "failure"
+    if status in STATUS_UNORDERED:
+        return "skipped"
+    return "passed"
+
+
+def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: str) -> bytes:
+    root = ET.Element("testsuites", name="railkpi")
+    totals = {"tests": 0, "failures": 0, "skipped": 0}
+    for plan_result in report.assessment.plans:
+        plan = plan_result.plan
+        results = plan_result.targets
+        kinds = [outcome(r.status, failing) for r in results]
+        counts = {
+            "tests": len(results),
+            "failures": kinds.count("failure"),
+            "skipped": kinds.count("skipped"),
+        }
+        for key, count in counts.items():
+            totals[key] += count
+        suite = ET.SubElement(
+            root, "testsuite", name=plan.id, tests=str(counts["tests"]),
+            failures=str(counts["failures"]), errors="0", skipped=str(counts["skipped"]),
+        )
+        properties = ET.SubElement(suite, "properties")
+        th = plan_result.thresholds
+        for name, value in (
+            ("title", plan.plan.title(lang)),
+            ("as_of", str(report.assessment.as_of)),
+            ("data_file", report.data_file or ""),
+            ("thresholds", f"{th.on_track:g}/{th.moderate:g}/{th.off_track:g}"),
+            ("fail_on", fail_on),
+        ):
+            ET.SubElement(properties, "property", name=name, value=clean(value))
+        for result, kind in zip(results, kinds, strict=True):
+            case = ET.SubElement(
+                suite, "testcase",
+                classname=clean(f"railkpi.{plan.id}.{result.target.group}"),
+                name=clean(f"{result.target.id}: {result.indicator.name(lang)}"),
+            )
+            if kind == "failure":
+                failure = ET.SubElement(
+                    case, "failure", message=clean(failure_message(result, lang)),
+                    type=result.status,
+                )
+                failure.text = clean(details(result, lang))
+            elif kind == "skipped":
+                ET.SubElement(case, "skipped", message=clean(skipped_message(result, lang)))
+    root.set("tests", str(totals["tests"]))
+    root.set("failures", str(totals["failures"]))
+    root.set("errors", "0")
+    root.set("skipped", str(totals["skipped"]))
+    # Attribute order as written above (Python ≥ 3.8 keeps insertion order).
+    ET.indent(root)
+    document = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + document + "\n").encode("utf-8")
+
+
+def _status(result: TargetResult, lang: str) -> str:
+    return fmt.status(result, lang) + ("*" if result.method == "linear" else "")
+
+
+def _with_unit(value: float | None, result: TargetResult, lang: str) -> str:
+    if value is None:
+        return "—"
+    unit = fmt.unit(result.indicator, lang)
+    shown = fmt.number(value, result.indicator)
+    return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}"
+
+
+def _rate(value: float | None, result: TargetResult) -> str:
+    return (fmt.approximate_rate if result.approximate else fmt.rate)(value)
+
+
+def failure_message(result: TargetResult, lang: str) -> str:
+    """Status, gap with its unit, annual growth required from now: 进度滞后：差距 72 家；…"""
+    return pick(OUTPUT["failure"], lang).format(
+        status=_status(result, lang),
+        gap=_with_unit(result.gap, result, lang),
+        required=_rate(result.required_cagr_from_latest, result),
+    )
+
+
+def skipped_message(result: TargetResult, lang: str) -> str:
+    """The status word, and the notes that say why nothing could be judged."""
+    notes = _notes(result, lang)
+    colon = "：" if lang == "zh" else ": "
+    return f"{_status(result, lang)}{colon}{notes}" if notes else _status(result, lang)
+
+
+def _notes(result: TargetResult, lang: str) -> str:
+    separator = "；" if lang == "zh" else "; "
+    return separator.join(fmt.note_text(n.code, n.params, lang) for n in result.notes)
+
+
+def _figure(p: Point | None, result: TargetResult, lang: str) -> str:
+    """180余 家 (2020): the figure as the table shows it, its unit and its year."""
+    if p is None:
+        return "—"
+    shown = p.figure.label(fmt.number(p.value, result.indicator))
+    unit = fmt.unit(result.indicator, lang)
+    return f"{shown}{unit if unit == '%' else ' ' + unit} ({p.year})"
+
+
+def details(result: TargetResult, lang: str) -> str:
+    """The failure's text: each figure of the target on a line of its own."""
+    target = fmt.target(result, lang)
+    resolved = fmt.resolved_target(result) if result.target.kind != "growth" else ""
+    if resolved:
+        target = f"{target}={resolved}"
+    colon = "：" if lang == "zh" else ": "
+    lines = [
+        (COLUMN["target"], f"{target} ({result.target_year})"),
+        (COLUMN["baseline"], _figure(result.baseline, result, lang)),
+        (COLUMN["latest"], _figure(result.latest, result, lang)),
+        (COLUMN["gap"], _with_unit(result.gap, result, lang)),
+        (COLUMN["completion"], _rate(result.completion, result)),
+        (COLUMN["time_elapsed"], fmt.rate(result.time_elapsed)),
+        (COLUMN["actual_cagr"], _rate(result.actual_cagr, result)),
+        (COLUMN["required_cagr_from_latest"],
+         _rate(result.required_cagr_from_latest, result)),
+        (COLUMN["status"], _status(result, lang)),
+        (COLUMN["quote"], result.target.quote),
+    ]
+    notes = _notes(result, lang)
+    if notes:
+        lines.append((TEXT["notes"], notes))
+    return "\n".join(f"{pick(label, lang)}{colon}{value}" for label, value in lines)

@@ -1,0 +1,211 @@
+"""Markdown (GitHub-flavoured): the terminal table as text a CI step summary or an issue shows.
+
+Per plan: a heading with the title, a line with baseline, as-of year, target year and
+thresholds, one GFM table grouped as the plan groups its targets (each group a bold row), a
+count of targets by status and the notes as a list; warnings at the end. The figures are the
+terminal table's, formatted by render/display.py, so they round the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TextIO
+
+from railkpi.assess import Point, TargetResult
+from railkpi.audit import Finding, Unchecked
+from railkpi.messages import AUDIT, COLUMN, OUTPUT, STATUS, pick
+from railkpi.plan import Plan, PlanMeta
+from railkpi.problems import Problem
+from railkpi.render import Report
+from railkpi.render import display as fmt
+
+#: Columns of the assessment table: message key, right-aligned (a number).
+COLUMNS: tuple[tuple[str, bool], ...] = (
+    ("col-indicator", False),
+    ("col-baseline", True),
+    ("col-latest", True),
+    ("col-target", True),
+    ("col-gap", True),
+    ("col-completion", True),
+    ("col-time", True),
+    ("col-cagr", True),
+    ("col-needed", True),
+    ("col-status", False),
+)
+
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+#: "<" that would open an HTML tag or comment in GitHub's renderer ("<300" stays as written).
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def cell(text: str) -> str:
+    """Text that stays inside one table cell and is not read as markup: backslashes and `|`
+    escaped, line breaks as <br>, a "<" that would open an HTML tag as &lt;."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    text = _TAG_START.sub("&lt;", text)
+    return _NEWLINES.sub("<br>", text.strip())
+
+
+def inline(text: str) -> str:
+    """Text on a line of its own (heading, list item): as a cell, with markup characters that
+    could start a list, heading or emphasis escaped."""
+    return re.sub(r"([*_`#\[\]])", r"\\\1", cell(text))
+
+
+def table(header: Sequence[str], right: Sequence[bool], rows: Sequence[Sequence[str]]) -> str:
+    lines = [
+        "| " + " | ".join(cell(h) for h in header) + " |",
+        "|" + "|".join("---:" if r else "---" for r in right) + "|",
+    ]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return "\n".join(lines) + "\n"
+
+
+def render_assessment(report: Report, lang: str, out: TextIO) -> None:
+    out.write(assessment_markdown(report, lang))
+
+
+def assessment_markdown(report: Report, lang: str) -> str:
+    parts: list[str] = []
+    as_of = report.assessment.as_of
+    for plan_result in report.assessment.plans:
+        plan = plan_result.plan
+        meta = plan.plan
+        th = plan_result.thresholds
+        parts.append(f"## {inline(meta.title(lang))} `{plan.id}`\n\n")
+        parts.append(
+            inline(
+                pick(OUTPUT["subtitle"], lang).format(
+                    b=meta.baseline_year, a=as_of, t=meta.period[1],
+                    th=f"{th.on_track:g}/{th.moderate:g}/{th.off_track:g}",
+                )
+            )
+            + "\n\n"
+        )
+        rows: list[list[str]] = []
+        notes: list[str] = []
+        for group_id in dict.fromkeys(r.target.group for r in plan_result.targets):
+            group = f"**{cell(plan.groups[group_id](lang))}**"
+            rows.append([group] + [""] * (len(COLUMNS) - 1))
+            for result in (r for r in plan_result.targets if r.target.group == group_id):
+                rows.append(_row(result, meta, as_of, lang))
+                notes.extend(
+                    f"- `{result.target.id}`: "
+                    f"{inline(fmt.note_text(n.code, n.params, lang))}"
+                    for n in result.notes
+                )
+        parts.append(
+            table([pick(OUTPUT[key], lang) for key, _ in COLUMNS],
+                  [right for _, right in COLUMNS], rows)
+        )
+        parts.append("\n" + _status_counts(plan_result.targets, lang) + "\n")
+        if any(r.method == "linear" for r in plan_result.targets):
+            parts.append("\n" + inline(pick(OUTPUT["linear"], lang)) + "\n")
+        if notes:
+            parts.append(f"\n**{pick(OUTPUT['notes'], lang)}**\n\n" + "\n".join(notes) + "\n")
+        parts.append("\n")
+    if report.problems:
+        parts.append(problems_markdown(report.problems, lang))
+    return "".join(parts)
+
+
+def problems_markdown(problems: Sequence[Problem], lang: str) -> str:
+    """Problems as a list under a heading, as `railkpi assess` shows them on a terminal."""
+    lines = [f"### {pick(OUTPUT['problems'], lang)}", ""]
+    for p in problems:
+        location = p.location()
+        where = f" {inline(location)}:" if location else ""
+        lines.append(
+            f"- **{pick(OUTPUT[p.severity], lang)}** `{p.code}`{where} {inline(p.message(lang))}"
+        )
+    return "\n".join(lines) + "\n\n"
+
+
+def _status_counts(results: Sequence[TargetResult], lang: str) -> str:
+    counts: Counter[str] = Counter(r.status for r in results)
+    separator = "：" if lang == "zh" else ": "
+    items = " · ".join(f"{pick(STATUS[s], lang)} {counts[s]}" for s in STATUS if counts[s])
+    return f"{pick(OUTPUT['statuses'], lang)}{separator}{items}"
+
+
+def _at(p: Point | None, usual_year: int, r: TargetResult) -> str:
+    """A figure with its qualifier (180余, ≥3000), and its year where not the usual one."""
+    if p is None:
+        return "—"
+    shown = p.figure.label(fmt.number(p.value, r.indicator))
+    return shown if p.year == usual_year else f"{shown} ({p.year})"
+
+
+def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:
+    """One target's cells, the terminal table's figures (render/table.py) as Markdown."""
+    ind = r.indicator
+    target = fmt.target(r, lang)
+    resolved = fmt.resolved_target(r) if r.target.kind != "growth" else ""
+    if resolved:
+        target = f"{target}={resolved}"
+    if r.target_year != meta.period[1]:
+        target = f"{target} ({r.target_year})"
+    # A status judged by the linear method carries a (Markdown-escaped) "*", as in the terminal.
+    linear = "\\*" if r.method == "linear" else ""
+    baseline_year = r.target.baseline_year or meta.baseline_year
+    rate = fmt.approximate_rate if r.approximate else fmt.rate
+    name = (f"{ind.name(lang)}（{fmt.unit(ind, lang)}）" if lang == "zh"
+            else f"{ind.name(lang)} ({fmt.unit(ind, lang)})")
+    cells = [
+        name,
+        _at(r.baseline, baseline_year, r),
+        _at(r.latest, as_of, r),
+        target,
+        fmt.number(r.gap, ind),
+        rate(r.completion),
+        fmt.rate(r.time_elapsed),
+        rate(r.actual_cagr),
+        rate(r.required_cagr_from_latest),
+        fmt.status(r, lang),
+    ]
+    return [cell(c) for c in cells[:-1]] + [cell(cells[-1]) + linear]
+
+
+def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """Per plan a heading and a table: target id, indicator, the target, the plan's wording."""
+    for plan in plans:
+        out.write(f"## {inline(plan.plan.title(lang))} `{plan.id}`\n\n")
+        rows = []
+        for target in plan.targets:
+            indicator = plan.indicators[target.indicator]
+            shown = fmt.target(TargetResult(plan.id, target, indicator, None, target.year), lang)
+            rows.append([
+                f"`{target.id}`",
+                cell(f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})"),
+                cell(f"{shown} ({target.year})"),
+                cell(target.quote),
+            ])
+        header = [pick(COLUMN[k], lang) for k in ("id", "indicator", "target", "quote")]
+        out.write(table(header, [False, False, True, False], rows) + "\n")
+
+
+def render_audit(
+    findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str, out: TextIO
+) -> None:
+    """`railkpi audit`: a table of findings with their explanation, then what was not checked."""
+    out.write(f"## {inline(pick(AUDIT['title'], lang))}\n\n")
+    if not findings:
+        out.write(inline(pick(AUDIT["no-findings"], lang)) + "\n\n")
+    else:
+        header = ["#", *(pick(AUDIT[k], lang) for k in (
+            "col-code", "col-plan", "col-indicator", "col-stated", "col-computed", "col-message"
+        ))]
+        rows = [
+            [str(n), f"`{f.code}`", cell(f.plan), cell(f.indicator), cell(f.stated_text),
+             cell(f.computed_text), cell(f.message(lang))]
+            for n, f in enumerate(findings, 1)
+        ]
+        out.write(table(header, [True, False, False, False, True, True, False], rows) + "\n")
+    if unchecked:
+        out.write(f"### {pick(OUTPUT['audit-unchecked-heading'], lang)}\n\n")
+        for u in unchecked:
+            out.write(f"- {inline(u.plan)} {inline(u.indicator)} {u.years[0]}-{u.years[1]}: "
+                      f"{inline(u.message(lang))}\n")
+        out.write("\n")
