@@ -17,6 +17,12 @@ from railkpi.cli import app
 Rows = Sequence[Sequence[Any]]
 
 
+@pytest.fixture(autouse=True)
+def _no_step_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run under GitHub Actions must not append their reports to the job's summary."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
 @pytest.fixture
 def make_workbook(tmp_path: Path) -> Callable[..., Path]:
     """make_workbook({"数据": [[header…], [row…]]}, name="data.xlsx") → path of a real .xlsx."""

@@ -207,6 +207,11 @@ def assess(
             "--fail-on level (default off_track).",
         ),
     ] = None,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
+                     "plan, a summary, charts and the method."),
+    ] = None,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
     language = _lang(lang)
@@ -227,9 +232,13 @@ def assess(
         assessment = run_assessment(
             [p for _, p in plans], workbook.observations, as_of=as_of, thresholds=cut_offs
         )
-        report = Report(assessment, workbook.warnings, data.name)
+        report = Report(assessment, workbook.warnings, data.name, workbook.observations)
         if junit is not None:
             _write_junit(report, language, junit, fail_on)
+        if xlsx is not None:
+            from railkpi.render.xlsx import write_gap_table
+
+            write_gap_table(report, language, xlsx, data)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
     if fail_on and failing(assessment.statuses(), fail_on):

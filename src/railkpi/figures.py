@@ -215,6 +215,20 @@ def satisfies(figure: Figure, op: Op, target: float) -> bool | None:
     return None
 
 
+def agree(a: Figure, b: Figure) -> bool:
+    """Can two figures be the same number? 180余 and 185 can; 180余 and 190 cannot."""
+    return _same(a.value, b.value) or not (_below(a, b) or _below(b, a))
+
+
+def _below(a: Figure, b: Figure) -> bool:
+    """Is every value `a` allows below every value `b` allows?"""
+    if a.upper is None or b.lower is None:
+        return False
+    if _same(a.upper, b.lower):
+        return not (a.upper_inclusive and b.lower_inclusive)
+    return a.upper < b.lower
+
+
 def minus(a: Figure, b: Figure) -> Figure:
     """a − b with its bounds (the lowest a less the highest b, and so on)."""
     lower = None if a.lower is None or b.upper is None else _sub(a.lower, b.upper)

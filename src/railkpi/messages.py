@@ -92,8 +92,8 @@ TEXT: dict[str, Bilingual] = {
     "source_plan": ("规划原文", "plan"),
     "source_data": ("数据", "data"),
     "every_year": ("每年", "every year"),
-    "rising": ("逐年上升", "rising every year"),
-    "falling": ("逐年下降", "falling every year"),
+    "rising": ("逐年上升", "rises yearly"),
+    "falling": ("逐年下降", "falls yearly"),
     "no_problems": ("数据无问题。", "No problems found."),
     "valid": (
         "{file}：{count} 条观测值，可用于评估。",
@@ -390,6 +390,12 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
         "thresholds '{found}' are invalid; expected three decreasing numbers such as 0.95,0.6,0",
     ),
     "bad-option": ("{option}：{detail}", "{option}: {detail}"),
+    # `railkpi template OUT.xlsx`
+    "output-exists": (
+        "{path} 已存在，未覆盖（其中可能已填写数据）；请另选文件名，或加 --force 替换",
+        "{path} already exists and was not replaced (it may hold figures already filled in); "
+        "choose another name, or add --force to replace it",
+    ),
     # output files (--junit, …)
     "output-is-input": (
         "{option} 的输出文件 {path} 就是输入工作簿，不能覆盖；请另选文件名",
@@ -545,4 +551,263 @@ CSV_COLUMN: dict[str, Bilingual] = {
     "approximate": ("近似值", "Approximate"),
     "notes": ("说明", "Notes"),
     "quote": ("依据原文", "Plan wording"),
+}
+
+#: The Excel gap table (`railkpi assess DATA --xlsx FILE`): sheets, headers, notes, summary,
+#: charts and method sheet.
+XLSX: dict[str, Bilingual] = {
+    "sheet-summary": ("汇总", "Summary"),
+    "sheet-charts": ("图表", "Charts"),
+    "sheet-method": ("方法说明", "Method"),
+    "year": ("年份", "Year"),
+    "value": ("数值", "Value"),
+    "subtitle": (
+        "基期 {baseline} 年 · 截至 {as_of} 年 · 规划期 {start}–{end} 年 · 判定阈值 {thresholds}"
+        " · 数据文件 {file}",
+        "baseline {baseline} · as of {as_of} · plan period {start}-{end} · thresholds "
+        "{thresholds} · data file {file}",
+    ),
+    "notes": ("说明", "Notes"),
+    "note-line": ("{indicator}（{target}）：{note}", "{indicator} ({target}): {note}"),
+    "legend": (
+        "状态颜色：绿色 = 已完成、符合进度；黄色 = 进度偏慢；红色 = 进度滞后、逆向变化、未完成；"
+        "灰色 = 无法判定、无数据。“≈”：由带限定词的数字（180余、突破3000、约100）的点值算得的近似值；"
+        "“—”：无定义。",
+        "Status colours: green = achieved, on track; amber = moderate; red = off track, "
+        "regressing, not achieved; grey = undetermined, no data. ≈: computed from the point "
+        "value of a qualified figure (180余, 突破3000, 约100); —: not defined.",
+    ),
+    "linear": (
+        "* 增速无定义（零或负值），按线性方法判定：完成进度对照序时进度",
+        "* growth rates undefined (zero or negative figures): judged by the linear method, "
+        "completion against time elapsed",
+    ),
+    "bounds": ("{label}：{bounds}", "{label}: {bounds}"),
+    "no-bound": ("约数，没有上下界", "approximate, no bound"),
+    "from-plan": ("取自规划原文（{where}）", "the plan's own published figure ({where})"),
+    "from-roster": ("由企业名录汇总（{where}）", "derived from the enterprise roster ({where})"),
+    "footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    "summary-title": (
+        "评估汇总 · 截至 {as_of} 年 · 数据文件 {file}",
+        "Assessment summary · as of {as_of} · data file {file}",
+    ),
+    "summary-counts": ("各规划目标状态", "Targets by status"),
+    "summary-plan": ("规划", "Plan"),
+    "summary-plan-title": ("规划名称", "Title"),
+    "summary-targets": ("目标数", "Targets"),
+    "summary-total": ("合计", "Total"),
+    "summary-attention": (
+        "需关注的目标（进度偏慢及以下、无法判定、无数据）",
+        "Targets needing attention (moderate or worse, undetermined, no data)",
+    ),
+    "summary-none": ("没有需关注的目标。", "No target needs attention."),
+    "charts-title": (
+        "实际值与所需路径：自基期按所需年均增速增长至目标",
+        "Actual values against the required path: from the baseline at the required annual "
+        "growth to the target",
+    ),
+    "chart-title": ("{plan}：{indicator}（{unit}）目标 {target}",
+                    "{plan}: {indicator} ({unit}), target {target}"),
+    "chart-actual": ("实际值", "Actual"),
+    "chart-path": ("所需路径", "Required path"),
+    "charts-none": (
+        "所选规划没有收入目标或年均增速目标。",
+        "The chosen plans have no revenue or growth target.",
+    ),
+    "method-title": ("计算方法与本次评估", "Method and this run"),
+    "method-run": ("本次评估", "This run"),
+    "method-version": ("railkpi 版本", "railkpi version"),
+    "method-file": ("输入文件", "Input file"),
+    "method-sha256": ("输入文件 SHA-256", "Input file SHA-256"),
+    "method-as-of": ("评估截至年份", "Assessed as of"),
+    "method-plans": ("规划与判定阈值", "Plans and thresholds"),
+    "method-thresholds": (
+        "判定阈值（符合进度 / 进度偏慢 / 进度滞后）",
+        "Thresholds (on track / moderate / off track)",
+    ),
+    "method-formulas": ("计算公式", "Formulas"),
+    "method-symbols": (
+        "t0、x0：基期年份与数值；t、x：最新年份与数值（不晚于评估年份和目标年）；T、X：目标年与换算为"
+        "绝对值的目标（增量：x0 + Δ；倍数：x0 · k；年均增速：x0 · (1 + g)^(T − t0)）；d：越高越好为"
+        " +1，越低越好为 −1。",
+        "t0, x0: baseline year and figure; t, x: latest year and figure (at or before both the "
+        "year assessed and the target year); T, X: target year and the target as an absolute "
+        "value (change: x0 + Δ; ratio: x0 · k; growth: x0 · (1 + g)^(T − t0)); d: +1 when "
+        "higher is better, −1 when lower is better.",
+    ),
+    "method-figure": ("指标", "Figure"),
+    "method-formula": ("公式", "Formula"),
+    "f-gap": ("d · (X − x)；≤ 0 表示已达到", "d · (X − x); ≤ 0 means met"),
+    "f-completion": ("(x − x0) / (X − x0)", "(x − x0) / (X − x0)"),
+    "f-time": ("(t − t0) / (T − t0)", "(t − t0) / (T − t0)"),
+    "f-actual": ("(x / x0)^(1 / (t − t0)) − 1", "(x / x0)^(1 / (t − t0)) − 1"),
+    "f-required": ("(X / x0)^(1 / (T − t0)) − 1", "(X / x0)^(1 / (T − t0)) − 1"),
+    "f-required-latest": ("(X / x)^(1 / (T − t)) − 1", "(X / x)^(1 / (T − t)) − 1"),
+    "f-growth-ratio-name": ("增速比", "Growth ratio"),
+    "f-growth-ratio": (
+        "d · 实际年均增速 / |所需年均增速(自基期)|",
+        "d · actual CAGR / |required CAGR from the baseline|",
+    ),
+    "f-projected": ("x · (1 + 实际年均增速)^(T − t)", "x · (1 + actual CAGR)^(T − t)"),
+    "f-path-name": ("图表中的所需路径", "Required path (charts)"),
+    "f-path": ("x0 · (1 + 所需年均增速)^(年份 − t0)", "x0 · (1 + required CAGR)^(year − t0)"),
+    "method-statuses": ("状态判定（目标年之前）", "Statuses (before the target year)"),
+    "method-rule": ("规则（增速法）", "Rule (growth method)"),
+    "method-rule-linear": ("规则（线性方法）", "Rule (linear method)"),
+    "rule-achieved": (
+        "已达到目标（目标年：达到为已完成，未达到为未完成）",
+        "the figure already meets the target (in the target year: met is achieved, missed "
+        "is not achieved)",
+    ),
+    "rule-on_track": ("增速比 ≥ 符合进度阈值", "growth ratio ≥ the on-track threshold"),
+    "rule-on_track-linear": ("完成进度 ≥ 序时进度", "completion ≥ time elapsed"),
+    "rule-moderate": ("增速比 ≥ 进度偏慢阈值", "growth ratio ≥ the moderate threshold"),
+    "rule-moderate-linear": (
+        "完成进度 ≥ 进度偏慢阈值 × 序时进度", "completion ≥ moderate threshold × time elapsed"
+    ),
+    "rule-off_track": ("增速比 ≥ 进度滞后阈值", "growth ratio ≥ the off-track threshold"),
+    "rule-off_track-linear": (
+        "完成进度 ≥ 进度滞后阈值 × 序时进度", "completion ≥ off-track threshold × time elapsed"
+    ),
+    "rule-regressing": (
+        "增速比低于进度滞后阈值（背离目标）", "growth ratio below the off-track threshold (moving "
+        "away from the target)",
+    ),
+    "rule-regressing-linear": ("完成进度为负", "completion below zero"),
+    "rule-not_achieved": (
+        "目标年未达到；逐年目标任一年未达到；趋势目标任一年变化方向不符",
+        "missed in the target year; each-year target missed in a year; trend target moving "
+        "the wrong way in a year",
+    ),
+    "rule-undetermined": (
+        "数字无法判定：带限定词的数字的范围跨越目标，或窗口内缺年",
+        "the figures cannot settle it: a qualified figure's bounds straddle the target, or a "
+        "year of the window has no figure",
+    ),
+    "rule-no_data": ("没有可用于判定的数据", "nothing to judge by"),
+    "method-display": ("显示约定", "Display"),
+    "display-values": (
+        "单元格保存未经舍入的数值，与 JSON 报告相同；显示时金额保留一位小数，个数取整，比率为保留一位"
+        "小数的百分数。表中没有公式。",
+        "Cells hold unrounded numbers, the same as the JSON report; they display money to one "
+        "decimal, counts as integers and rates as percentages to one decimal. The workbook "
+        "has no formulas.",
+    ),
+    "display-qualified": (
+        "带限定词的数字（180余、突破3000、约100）：单元格保存其点值，以自定义数字格式显示为 180余、"
+        ">3000、≈100，批注给出其范围；由其算得的比率和预计值以“≈”标出（如 ≈8.2%）。",
+        "Qualified figures (180余, 突破3000, 约100): the cell holds the point value, a custom "
+        "number format shows it as 180余, >3000, ≈100 and a comment gives its bounds; rates "
+        "and projections computed from them are marked ≈ (e.g. ≈8.2%).",
+    ),
+    "display-source": (
+        "基期或最新值取自规划原文或由企业名录汇总时，单元格批注说明来源。",
+        "A baseline or latest figure taken from the plan's own text or derived from the "
+        "enterprise roster has a comment saying so.",
+    ),
+    "written": ("已写入差距表：{path}", "gap table written: {path}"),
+}
+
+#: `railkpi template OUT.xlsx`: the blank input workbook.
+TEMPLATE: dict[str, Bilingual] = {
+    "sheet-data": ("数据", "data"),
+    "sheet-roster": ("企业名录", "enterprises"),
+    "sheet-instructions": ("说明", "instructions"),
+    "indicator": ("指标", "indicator"),
+    "name-zh": ("中文名称", "Chinese name"),
+    "name-en": ("英文名称", "English name"),
+    "unit": ("单位", "unit"),
+    "source": ("来源", "source"),
+    "note": ("备注", "note"),
+    "firm": ("企业名称", "enterprise name"),
+    "year": ("年份", "year"),
+    "revenue": ("营业收入（万元）", "revenue (10k CNY)"),
+    "segment": ("细分赛道", "segment"),
+    "specialised": ("专精特新", "specialised SME"),
+    "segments": (
+        "工程建设,牵引供电,物流运输,通信信号,智能运维,其他",
+        "engineering construction,traction power supply,logistics and transport,"
+        "communication and signalling,smart operation and maintenance,other",
+    ),
+    "flags": ("是,否", "yes,no"),
+    "prompt-title": ("填写数值", "Figure"),
+    "prompt": (
+        "填数字，如 2364.9；或照官方口径写限定词：180余、突破3000、约100、50以上。空白表示未报送，"
+        "不是 0。单位见“单位”列。",
+        "A number such as 2364.9, or a qualified figure as officially written: 180余, "
+        "突破3000, 约100, 50以上. Blank means not reported, not zero. Unit: see the unit column.",
+    ),
+    "error-title": ("数值无效", "Invalid figure"),
+    "error-negative": (
+        "该指标不能为负数。可填数字或带限定词的数字（180余、突破3000）。",
+        "This indicator cannot be negative. Enter a number or a qualified figure (180余, "
+        "突破3000).",
+    ),
+    "prompt-firm": ("企业名称", "Enterprise"),
+    "prompt-roster": (
+        "每家企业每年一行。营业收入以万元填写；赛道从下拉列表选择；专精特新填 是 或 否。",
+        "One row per firm and year. Revenue in 10k CNY; pick the segment from the list; "
+        "specialised SME: yes or no.",
+    ),
+    "error-year": ("年份应为 {low}–{high} 之间的 4 位数。", "A year is four digits, {low}-{high}."),
+    "error-revenue": ("营业收入应为 0 或正数（万元）。", "Revenue is zero or more, in 10k CNY."),
+    "error-list": ("请从下拉列表中选择。", "Pick a value from the list."),
+    "written": (
+        "已写入数据模板：{path}（{indicators} 个指标，{first}–{last} 年）",
+        "template written: {path} ({indicators} indicators, {first}-{last})",
+    ),
+    "bad-years": (
+        "应为 起始年-结束年，如 2021-2025（{low}–{high} 之间）",
+        "expected FIRST-LAST such as 2021-2025 (within {low}-{high})",
+    ),
+    # The instructions sheet: every paragraph in both languages, Chinese first.
+    "i-title": ("railkpi 数据填报模板", "railkpi data template"),
+    "i-plans": (
+        "本工作簿由 railkpi template 生成，适用于以下规划：{plans}。年份：{first}–{last} 年。",
+        "Made by railkpi template for these plans: {plans}. Years: {first}-{last}.",
+    ),
+    "i-data": (
+        "“{data}”表：每行一个指标，每列一个年份。第一列“{indicator}”是指标编号，请勿修改；"
+        "“{name_zh}”“{name_en}”两列供阅读。可以增加年份列（如 2026），不要改动表头和工作表名称。",
+        "The '{data}' sheet: one row per indicator, one column per year. The first column "
+        "('{indicator}') is the indicator id: do not change it; the '{name_zh}' and "
+        "'{name_en}' columns are for reading. Year columns may be added (e.g. 2026); keep the "
+        "headers and the sheet names.",
+    ),
+    "i-values": (
+        "数值：填数字（2364.9、2,364.9、全角数字均可）；官方口径带限定词的照写：180余、突破3000、"
+        "超过240、约100、50以上，railkpi 会保留其范围。空白表示该年未报送，不是 0，请勿以 0 代替空白。",
+        "Figures: numbers (2364.9, 2,364.9 and full-width digits all work); a figure officially "
+        "written with a qualifier is entered as written (180余, 突破3000, 超过240, 约100, "
+        "50以上) and railkpi keeps its bounds. A blank cell is a figure not reported, not zero: "
+        "never enter 0 for a blank.",
+    ),
+    "i-units": (
+        "单位：金额指标为亿元；如按万元或元填报，把该行“{unit}”改为 万元 或 元，railkpi 会精确换算。"
+        "其他指标的单位不能更改。百分比指标填百分数（75.8 或 75.8%）。",
+        "Units: money indicators are in 亿元 (100M CNY); to enter a row in 万元 or 元, change "
+        "its '{unit}' cell to 万元 or 元 and railkpi converts exactly. Other units cannot be "
+        "changed. Percentages are entered as percent (75.8 or 75.8%).",
+    ),
+    "i-roster": (
+        "“{roster}”表（可选）：每家企业每年一行，填企业名称、年份、营业收入（万元）、细分赛道（下拉选择）"
+        "和是否专精特新（是/否）。railkpi 由此汇总企业数量、按收入分档的企业数（≥1亿、≥10亿、≥100亿元）、"
+        "各赛道收入和专精特新企业数。“{data}”表直接填报的数字优先，二者不一致时给出警告。不用时留空即可。",
+        "The '{roster}' sheet (optional): one row per firm and year with its name, year, "
+        "revenue (10k CNY), segment (from the list) and whether it is a specialised SME (yes/no). "
+        "railkpi derives from it the enterprise count, the counts by revenue tier (≥ 1, 10, 100 "
+        "亿元), the revenue of each segment and the number of specialised SMEs. A figure "
+        "entered in the '{data}' sheet wins; a disagreement is a warning. Leave it empty if "
+        "unused.",
+    ),
+    "i-source": (
+        "“{source}”“{note}”列可记录数据来源和说明，railkpi 不据此计算。",
+        "The '{source}' and '{note}' columns record where a figure comes from; railkpi does "
+        "not calculate with them.",
+    ),
+    "i-run": (
+        "填好后检查和评估：{validate}；{assess}。所有问题会连同工作表和单元格位置一起列出。",
+        "Then check and assess: {validate}; {assess}. Every problem is listed with its sheet "
+        "and cell.",
+    ),
 }

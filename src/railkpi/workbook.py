@@ -28,8 +28,7 @@ from railkpi.cells import (
     parse_figure_cell,
     parse_year,
 )
-from railkpi.figures import Figure
-from railkpi.formulas import same
+from railkpi.figures import Figure, agree
 from railkpi.messages import PROBLEM_MESSAGES
 from railkpi.observations import Observation
 from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator
@@ -141,6 +140,10 @@ def _rows(rows: Iterator[Sequence[Any]]) -> Iterator[list[Cell]]:
             )
         if cells:
             yield cells
+
+
+def _shown(figure: Figure) -> str:
+    return figure.label(display(figure.value))
 
 
 def header_role(value: Any) -> tuple[str | None, str | None]:
@@ -305,7 +308,7 @@ class _Reader:
     ) -> None:
         label_where = cell_ref(sheet, label.row, label.column)
         value_where = cell_ref(sheet, value.row, value.column)
-        indicator_id = self._indicator(label, label_where)
+        indicator_id, label_unit = self._indicator(label, label_where)
         try:
             year = parse_year(year_value)
         except CellError as exc:
@@ -326,6 +329,8 @@ class _Reader:
         elif unit_cell is not None and not is_blank(unit_cell.value):
             unit = str(unit_cell.value)
             unit_where = cell_ref(sheet, unit_cell.row, unit_cell.column)
+        elif label_unit is not None:
+            unit, unit_where = label_unit, label_where
         elif header_unit is not None:
             unit, unit_where = header_unit.unit, header_unit.where
         else:
@@ -379,17 +384,21 @@ class _Reader:
             return None
         return figure if scale == Decimal(1) else figure.scaled(scale)
 
-    def _indicator(self, label: Cell, where: str) -> str | None:
+    def _indicator(self, label: Cell, where: str) -> tuple[str | None, str | None]:
+        """The indicator a row label names, and the unit written with it ('总收入（万元）')."""
         text = str(label.value)
-        ids = self.registry.lookup(text)
+        ids, unit = self.registry.lookup(text), None
+        if not ids:
+            name, unit = split_header(text)
+            ids = self.registry.lookup(name) if unit is not None else ()
         if len(ids) == 1:
-            return ids[0]
+            return ids[0], unit
         if ids:
             self.error("ambiguous-indicator", where, found=display(text),
                        candidates=", ".join(ids))
         else:
             self.error("unknown-indicator", where, found=display(text), hint="")
-        return None
+        return None, None
 
     def _add(self, observation: Observation) -> None:
         key = (observation.indicator, observation.year)
@@ -410,10 +419,10 @@ class _Reader:
             key = (derived.indicator, derived.year)
             reported = self.observations.get(key)
             if reported is not None:
-                if not same(reported.value, derived.figure.value):
+                if not agree(reported.figure(), derived.figure):
                     self.warn("roster-conflict", reported.where, indicator=derived.indicator,
-                              year=derived.year, reported=display(reported.value),
-                              derived=display(derived.figure.value), roster=derived.where)
+                              year=derived.year, reported=_shown(reported.figure()),
+                              derived=_shown(derived.figure), roster=derived.where)
                 continue
             self.observations[key] = Observation.model_validate(
                 Observation.of(derived.figure, indicator=derived.indicator, year=derived.year,

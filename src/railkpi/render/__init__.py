@@ -16,6 +16,7 @@ from typing import Protocol, TextIO
 
 from railkpi.assess import Assessment
 from railkpi.audit import Finding, Unchecked
+from railkpi.observations import Observation
 from railkpi.plan import Plan
 from railkpi.problems import Problem
 
@@ -33,6 +34,8 @@ class Report:
     assessment: Assessment
     problems: tuple[Problem, ...]
     data_file: str | None
+    #: The workbook's observations, for outputs that draw a series by year (the xlsx charts).
+    observations: tuple[Observation, ...] = ()
 
 
 class Renderer(Protocol):

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
@@ -66,10 +67,22 @@ def header(keys: Sequence[str], lang: str) -> list[str]:
 
 
 def write_rows(out: TextIO, rows: Iterable[Sequence[str]]) -> None:
-    """The byte-order mark, then the rows, quoted per RFC 4180."""
-    out.write(BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(rows)
+    """The byte-order mark, then the rows, quoted per RFC 4180.
+
+    Where the stream has a byte buffer (standard output), the UTF-8 bytes go to it directly:
+    the file is UTF-8 with CRLF whatever the console's code page, and Windows' newline
+    translation does not turn CRLF into CR CR LF.
+    """
+    text_ = io.StringIO()
+    csv.writer(text_, lineterminator="\r\n").writerows(rows)
+    document = BOM + text_.getvalue()
+    raw = getattr(out, "buffer", None)
+    if raw is None:
+        out.write(document)
+        return
+    out.flush()
+    raw.write(document.encode("utf-8"))
+    raw.flush()
 
 
 def render_assessment(report: Report, lang: str, out: TextIO) -> None:

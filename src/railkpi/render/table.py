@@ -50,7 +50,8 @@ def console(out: TextIO) -> Console:
 
 
 def _columns(lang: str) -> list[tuple[str, dict[str, Any]]]:
-    number: dict[str, Any] = {"justify": "right", "no_wrap": True, "min_width": 4}
+    # A figure may wrap only at the space before its "(year)": numbers themselves never break.
+    number: dict[str, Any] = {"justify": "right", "min_width": 4}
     heads = {
         "zh": ["指标（单位）", "基期", "最新", "目标", "差距", "完成\n进度", "序时\n进度",
                "实际\n增速", "今后\n需增速", "状态"],
