@@ -90,7 +90,7 @@ Q_RD_EXPENDITURE = "科技研发经费支出由2015年的26.6亿元上升到2020
 Q_RD_PERSONNEL = "研发人员由2015年7904人上升到2020年的11301人，年均增速为7.4%"
 Q_PATENTS = "国内专利申请量由2015年280件增长到2020年1015件，年均增速为29.3%"
 
-Value = int | float
+Value = int | float | str  # str: a figure written with its qualifier, e.g. "180余"
 
 # (indicator id, unit, {year: value}) — figures published in the plan (来源 = 规划原文).
 OFFICIAL_ROWS: list[tuple[str, str, dict[int, Value], str]] = [
@@ -99,8 +99,9 @@ OFFICIAL_ROWS: list[tuple[str, str, dict[int, Value], str]] = [
     (
         "enterprise_count",
         "家",
-        {2020: 180},
-        f'原文“180余家”，为下限 / the text says "more than 180"：{Q_ENTERPRISES}',
+        {2020: "180余"},
+        f'原文“180余家”：不少于180、不足190 / the text says "180-odd": 180 to under 190：'
+        f"{Q_ENTERPRISES}",
     ),
     ("enterprises_rev_ge_100yi", "家", {2020: 4}, Q_TIERS),
     ("enterprises_rev_ge_10yi", "家", {2020: 22}, Q_TIERS),
@@ -276,10 +277,11 @@ NOTES: list[str] = [
     "The data stop at 2024: it is a mid-term check, with no 2025 figures.",
     "",
     "数据来源：“来源”列为“规划原文”的行摘自《“十四五”时期丰台区轨道交通产业发展规划》"
-    "（丰政发〔2022〕7号），“备注”列为原文。2020年企业数180为原文“180余家”，是下限。",
+    "（丰政发〔2022〕7号），“备注”列为原文。2020年企业数照原文写作“180余”（不少于180、不足190），"
+    "railkpi 保留其范围。",
     "Sources: rows whose 来源 (source) is 规划原文 (plan text) are quoted from the 14th Five-Year "
     "Plan (丰政发〔2022〕7号); the 备注 (note) column holds the quote. The 2020 enterprise count "
-    'of 180 is the text\'s "180余家" (more than 180), a lower bound.',
+    'is written as the text has it, "180余" (180 to under 190), and railkpi keeps those bounds.',
     "",
     "重要：其余所有数字（“来源”列为“示例数据（虚构）”的行）均为演示而虚构，不是官方统计数据，"
     "不得作为丰台区的实际数据引用。虚构数字的选取使评估结果呈现各种状态（已完成、符合进度、"
@@ -365,8 +367,8 @@ def build() -> Workbook:
     for cell in roster[1]:
         cell.font = bold
         cell.fill = header_fill
-    for row in roster_rows():
-        roster.append(row)
+    for firm_row in roster_rows():
+        roster.append(firm_row)
     for (cell,) in roster.iter_rows(min_row=2, min_col=4, max_col=4):
         cell.number_format = "#,##0.0"
     for col, width in zip("ABCDEFG", (6, 14, 8, 18, 10, 9, 40), strict=True):
