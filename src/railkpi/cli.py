@@ -281,6 +281,36 @@ def validate(
 
 
 @app.command()
+def template(
+    out: Annotated[Path, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
+    plan: PlanOpt = None,
+    years: Annotated[
+        str | None,
+        typer.Option("--years", metavar="FIRST-LAST", help="Year columns, e.g. 2021-2025 "
+                     "(default: the plans' baseline years to the end of their periods)."),
+    ] = None,
+    lang: LangOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+) -> None:
+    """Write a blank input workbook for the chosen plans: indicators, years, a roster sheet."""
+    language = _lang(lang)
+    with reporting(language):
+        from railkpi.template import default_years, parse_years, write_template
+
+        span = parse_years(years) if years is not None else None
+        plans = _load(plan, language)
+        chosen = "".join(f" --plan {ref}" for ref in plan or ())
+        commands = (f"railkpi validate {out.name}{chosen}",
+                    f"railkpi assess {out.name}{chosen} --xlsx gaps.xlsx")
+        rows = write_template([p for _, p in plans], out, language, span, force, commands)
+    first, last = span or default_years([p for _, p in plans])
+    from railkpi.messages import TEMPLATE
+
+    typer.echo(pick(TEMPLATE["written"], language).format(path=out, indicators=rows,
+                                                          first=first, last=last))
+
+
+@app.command()
 def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """List every target with the plan's own wording."""
     language = _lang(lang)

@@ -384,6 +384,58 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
         "{found}（此处）与 {other_value}（{other}）",
         "indicator {indicator} has {field} {found} here but {other_value} in {other}",
     ),
+    # plan files: the YAML itself (plan_loader's own reader)
+    "plan-too-large": (
+        "文件大小为 {size} 字节（{size_mib} MiB），超过规划文件的上限 {limit} 字节"
+        "（{limit_mib} MiB），未读取；规划文件通常只有几十 KiB，请确认是否选错了文件",
+        "the file is {size} bytes ({size_mib} MiB), over the {limit} bytes ({limit_mib} MiB) a "
+        "plan file may have, and was not read; a plan file is a few dozen KiB: is this the "
+        "right file?",
+    ),
+    "plan-too-deep": (
+        "第 {line} 行第 {column} 列：YAML 嵌套超过 {limit} 层；规划文件只需五层"
+        "（plan → targets → 目标 → note → en）",
+        "line {line}, column {column}: the YAML nests more than {limit} levels deep; a plan "
+        "file needs five (plan → targets → target → note → en)",
+    ),
+    "plan-too-many-nodes": (
+        "第 {line} 行第 {column} 列：YAML 值的个数超过 {limit}；规划文件通常只有几千个",
+        "line {line}, column {column}: more than {limit} YAML values; a plan file has a few "
+        "thousand",
+    ),
+    "plan-yaml-alias": (
+        "第 {line} 行第 {column} 列：{found} 是 YAML {kind_zh}；规划文件不使用锚点和别名，"
+        "请在每处写出完整内容",
+        "line {line}, column {column}: {found} is a YAML {kind_en}; plan files take no anchors "
+        "or aliases: write the value out in full wherever it is needed",
+    ),
+    "plan-yaml-merge": (
+        "第 {line} 行第 {column} 列：规划文件不使用 YAML 合并键 <<；请逐一写出各键",
+        "line {line}, column {column}: plan files take no YAML merge key <<; write every key "
+        "out in full",
+    ),
+    "plan-yaml-key": (
+        "第 {line} 行第 {column} 列：键应为名称，实际为{kind_zh}",
+        "line {line}, column {column}: a key must be a name; found a {kind_en}",
+    ),
+    "plan-duplicate-key": (
+        "第 {line} 行：键“{key}”在同一映射中第二次出现（第一次在第 {first_line} 行）；"
+        "每个键只能出现一次，请删去其一",
+        "line {line}: key '{key}' appears a second time in the same mapping (first at line "
+        "{first_line}); a key may appear only once: delete one of them",
+    ),
+    "plan-yaml-ambiguous": (
+        "第 {line} 行第 {column} 列：{found} 有歧义：{reading_zh}；请写作 {plain}，"
+        "或加引号写作 \"{found}\"",
+        "line {line}, column {column}: {found} is ambiguous: {reading_en}; write {plain} or "
+        "quote it (\"{found}\")",
+    ),
+    "plan-yaml-unquoted-id": (
+        "第 {line} 行第 {column} 列：{found} 用作编号，但 {reading_zh}；编号是文本，"
+        "请加引号写作 \"{found}\"",
+        "line {line}, column {column}: {found} is used as an id, but {reading_en}; an id is "
+        "text: quote it (\"{found}\")",
+    ),
     # options
     "bad-thresholds": (
         "阈值“{found}”无效；应为三个递减的数，如 0.95,0.6,0",
@@ -571,7 +623,8 @@ XLSX: dict[str, Bilingual] = {
     "note-line": ("{indicator}（{target}）：{note}", "{indicator} ({target}): {note}"),
     "legend": (
         "状态颜色：绿色 = 已完成、符合进度；黄色 = 进度偏慢；红色 = 进度滞后、逆向变化、未完成；"
-        "灰色 = 无法判定、无数据。“≈”：由带限定词的数字（180余、突破3000、约100）的点值算得的近似值；"
+        "灰色 = 无法判定、无数据。“≈”：由带限定词的数字（"
+        "180余、突破3000、约100）的点值算得的近似值；"
         "“—”：无定义。",
         "Status colours: green = achieved, on track; amber = moderate; red = off track, "
         "regressing, not achieved; grey = undetermined, no data. ≈: computed from the point "
@@ -627,7 +680,8 @@ XLSX: dict[str, Bilingual] = {
     ),
     "method-formulas": ("计算公式", "Formulas"),
     "method-symbols": (
-        "t0、x0：基期年份与数值；t、x：最新年份与数值（不晚于评估年份和目标年）；T、X：目标年与换算为"
+        "t0、x0：基期年份与数值；t、x：最新年份与数值"
+        "（不晚于评估年份和目标年）；T、X：目标年与换算为"
         "绝对值的目标（增量：x0 + Δ；倍数：x0 · k；年均增速：x0 · (1 + g)^(T − t0)）；d：越高越好为"
         " +1，越低越好为 −1。",
         "t0, x0: baseline year and figure; t, x: latest year and figure (at or before both the "
@@ -687,7 +741,8 @@ XLSX: dict[str, Bilingual] = {
     "rule-no_data": ("没有可用于判定的数据", "nothing to judge by"),
     "method-display": ("显示约定", "Display"),
     "display-values": (
-        "单元格保存未经舍入的数值，与 JSON 报告相同；显示时金额保留一位小数，个数取整，比率为保留一位"
+        "单元格保存未经舍入的数值，与 JSON 报告相同"
+        "；显示时金额保留一位小数，个数取整，比率为保留一位"
         "小数的百分数。表中没有公式。",
         "Cells hold unrounded numbers, the same as the JSON report; they display money to one "
         "decimal, counts as integers and rates as percentages to one decimal. The workbook "
@@ -705,7 +760,6 @@ XLSX: dict[str, Bilingual] = {
         "A baseline or latest figure taken from the plan's own text or derived from the "
         "enterprise roster has a comment saying so.",
     ),
-    "written": ("已写入差距表：{path}", "gap table written: {path}"),
 }
 
 #: `railkpi template OUT.xlsx`: the blank input workbook.
@@ -776,23 +830,28 @@ TEMPLATE: dict[str, Bilingual] = {
     ),
     "i-values": (
         "数值：填数字（2364.9、2,364.9、全角数字均可）；官方口径带限定词的照写：180余、突破3000、"
-        "超过240、约100、50以上，railkpi 会保留其范围。空白表示该年未报送，不是 0，请勿以 0 代替空白。",
+        "超过240、约100、50以上，railkpi 会保留其"
+        "范围。空白表示该年未报送，不是 0，请勿以 0 代替空白。",
         "Figures: numbers (2364.9, 2,364.9 and full-width digits all work); a figure officially "
         "written with a qualifier is entered as written (180余, 突破3000, 超过240, 约100, "
         "50以上) and railkpi keeps its bounds. A blank cell is a figure not reported, not zero: "
         "never enter 0 for a blank.",
     ),
     "i-units": (
-        "单位：金额指标为亿元；如按万元或元填报，把该行“{unit}”改为 万元 或 元，railkpi 会精确换算。"
+        "单位：金额指标为亿元；如按万元或元填报，把该行“{unit}"
+        "”改为 万元 或 元，railkpi 会精确换算。"
         "其他指标的单位不能更改。百分比指标填百分数（75.8 或 75.8%）。",
         "Units: money indicators are in 亿元 (100M CNY); to enter a row in 万元 or 元, change "
         "its '{unit}' cell to 万元 or 元 and railkpi converts exactly. Other units cannot be "
         "changed. Percentages are entered as percent (75.8 or 75.8%).",
     ),
     "i-roster": (
-        "“{roster}”表（可选）：每家企业每年一行，填企业名称、年份、营业收入（万元）、细分赛道（下拉选择）"
-        "和是否专精特新（是/否）。railkpi 由此汇总企业数量、按收入分档的企业数（≥1亿、≥10亿、≥100亿元）、"
-        "各赛道收入和专精特新企业数。“{data}”表直接填报的数字优先，二者不一致时给出警告。不用时留空即可。",
+        "“{roster}”表（可选）：每家企业每年一行，填"
+        "企业名称、年份、营业收入（万元）、细分赛道（下拉选择）"
+        "和是否专精特新（是/否）。railkpi 由此汇总企业数"
+        "量、按收入分档的企业数（≥1亿、≥10亿、≥100亿元）、"
+        "各赛道收入和专精特新企业数。“{data}”表直接填"
+        "报的数字优先，二者不一致时给出警告。不用时留空即可。",
         "The '{roster}' sheet (optional): one row per firm and year with its name, year, "
         "revenue (10k CNY), segment (from the list) and whether it is a specialised SME (yes/no). "
         "railkpi derives from it the enterprise count, the counts by revenue tier (≥ 1, 10, 100 "

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import math
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import ValidationError
+from yaml.composer import ComposerError
+from yaml.error import Mark
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from railkpi.plan import Indicator, Plan
 from railkpi.problems import InputError, Problem, error, raise_if_errors, warning
@@ -63,50 +76,526 @@ def _found(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+# -- reading YAML ------------------------------------------------------------------------
+#
+# Plan files are read by railkpi's own loader, never by yaml.load with a constructing loader:
+# yaml.SafeLoader's reader, scanner and parser, and a composer of railkpi's own, turn the text
+# into nodes; railkpi turns the nodes into Python values itself (`_Builder`). No constructor
+# runs, so no tag can build an object, and every node keeps its line and its text as written:
+#
+# - anchors, aliases and the merge key `<<` are refused (a plan is written out in full, and
+#   aliases make "billion laughs" documents possible);
+# - a key given twice in one mapping is refused (YAML loaders silently keep the last one);
+# - tags other than YAML's own (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are
+#   refused;
+# - plain scalars are read as YAML 1.2 reads them: only true/false are booleans; yes/no/on/off
+#   and dates stay text (pydantic reads `plan.published` as a date);
+# - numbers YAML 1.1 and 1.2 read differently (012, 0x1F, 0o17, 0b101, 1_000, 1:30) are
+#   refused wherever they appear, and an id that YAML would read as anything but text (NO,
+#   1.10, 2025, 2022-02-21) must be quoted;
+# - the file size, the nesting depth and the number of nodes are capped.
+
+#: A plan file is a few dozen KiB; a larger file is refused without being read.
+MAX_PLAN_BYTES = 1024 * 1024
+#: A plan nests five levels deep (plan → targets → target → note → en).
+MAX_DEPTH = 32
+#: The bundled plans have about 1,000 nodes each.
+MAX_NODES = 100_000
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
+_SEQ, _MAP = _TAG + "seq", _TAG + "map"
+
+# YAML 1.2 core schema, except that 0x… and 0o… are not numbers (see _ambiguity).
+_NULL_RE = re.compile(r"~|null|Null|NULL|")
+_BOOL_RE = re.compile(r"true|True|TRUE|false|False|FALSE")
+_INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT_RE = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+"
+)
+_SPECIAL_FLOAT_RE = re.compile(r"([-+]?)\.(?:(inf|Inf|INF)|nan|NaN|NAN)")
+
+# What YAML 1.1 reads differently.
+_BOOL11_RE = re.compile(r"y|Y|yes|Yes|YES|on|On|ON|n|N|no|No|NO|off|Off|OFF")
+_BOOL11_TRUE = frozenset(("y", "Y", "yes", "Yes", "YES", "on", "On", "ON"))
+_TIMESTAMP11_RE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"
+)
+_HEX_RE = re.compile(r"([-+]?)0x([0-9a-fA-F_]+)")
+_OCTAL12_RE = re.compile(r"([-+]?)0o([0-7_]+)")
+_BINARY_RE = re.compile(r"([-+]?)0b([01_]+)")
+_LEADING_ZERO_RE = re.compile(r"([-+]?)0([0-9_]+)")
+_SEXAGESIMAL_RE = re.compile(
+    r"([-+]?)([1-9][0-9_]*(?::[0-5]?[0-9])+)|([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)"
+)
+_UNDERSCORE_RE = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?"
+)
+#: Numbers in readings longer than this are not worked out (int(…) of 5,000 digits fails).
+_MAX_NUMBER_TEXT = 64
+
+
+def _resolve_plain(text: str) -> str:
+    """The tag YAML 1.2's core schema gives a plain scalar (0x…, 0o…, 012 stay text here)."""
+    if _NULL_RE.fullmatch(text):
+        return _NULL
+    if _BOOL_RE.fullmatch(text):
+        return _BOOL
+    if _INT_RE.fullmatch(text):
+        return _INT
+    if _FLOAT_RE.fullmatch(text) or _SPECIAL_FLOAT_RE.fullmatch(text):
+        return _FLOAT
+    return _STR
+
+
+def _number(text: str) -> int | float:
+    """The value of a plain scalar resolved as an int or a float."""
+    special = _SPECIAL_FLOAT_RE.fullmatch(text)
+    if special:
+        if special.group(2) is None:
+            return math.nan
+        return -math.inf if special.group(1) == "-" else math.inf
+    if _INT_RE.fullmatch(text):
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts: as a float it is ±inf
+            return float(text)
+    return float(text)
+
+
+def _show(value: int | float) -> str:
+    if isinstance(value, float):
+        text = repr(value)
+        return text.removesuffix(".0")
+    return str(value) if value.bit_length() < 1000 else f"≈2^{value.bit_length() - 1}"
+
+
+def _sexagesimal(body: str) -> int | float:
+    *parts, last = body.replace("_", "").split(":")
+    value: int | float = 0
+    for part in parts:
+        value = value * 60 + int(part)
+    return value * 60 + (float(last) if "." in last else int(last))
+
+
+def _ambiguity(text: str) -> tuple[str, str, str] | None:
+    """(zh, en, plain) when YAML 1.1 and 1.2 disagree on a plain scalar that looks like a number.
+
+    zh and en say how YAML reads it; plain is the number written unambiguously.
+    """
+
+    def reading(zh: str, en: str, value: int | float | None, plain: str) -> tuple[str, str, str]:
+        shown = _show(value) if value is not None and len(text) <= _MAX_NUMBER_TEXT else "…"
+        return zh.format(shown), en.format(shown), plain
+
+    def signed(sign: str, value: int) -> int:
+        return -value if sign == "-" else value
+
+    if match := _HEX_RE.fullmatch(text):
+        value = signed(match[1], int(match[2].replace("_", "") or "0", 16))
+        return reading("YAML 读作十六进制数 {}", "YAML reads it as hexadecimal {}", value,
+                       _show(value))
+    if match := _OCTAL12_RE.fullmatch(text):
+        value = signed(match[1], int(match[2].replace("_", "") or "0", 8))
+        return reading("YAML 1.2 读作八进制数 {}，YAML 1.1 读作文本",
+                       "YAML 1.2 reads it as octal {}, YAML 1.1 as text", value, _show(value))
+    if match := _BINARY_RE.fullmatch(text):
+        value = signed(match[1], int(match[2].replace("_", "") or "0", 2))
+        return reading("YAML 1.1 读作二进制数 {}", "YAML 1.1 reads it as binary {}", value,
+                       _show(value))
+    if match := _SEXAGESIMAL_RE.fullmatch(text):
+        sign, body = (match[1], match[2]) if match[2] else (match[3], match[4])
+        number = _sexagesimal(body) if len(text) <= _MAX_NUMBER_TEXT else None
+        if number is not None and sign == "-":
+            number = -number
+        return reading("YAML 1.1 读作六十进制数 {}", "YAML 1.1 reads it as the base-60 number {}",
+                       number, _show(number) if number is not None else "…")
+    if match := _LEADING_ZERO_RE.fullmatch(text):
+        sign, digits = match[1], match[2].replace("_", "")
+        plain = (sign if sign == "-" else "") + (digits.lstrip("0") or "0")
+        if set(digits) <= set("01234567"):
+            return reading("YAML 1.1 读作八进制数 {}", "YAML 1.1 reads it as octal {}",
+                           signed(sign, int(digits or "0", 8)), plain)
+        return reading("YAML 1.2 读作 {}，YAML 1.1 读作文本",
+                       "YAML 1.2 reads it as {}, YAML 1.1 as text", None, plain)
+    if "_" in text and _UNDERSCORE_RE.fullmatch(text):
+        plain = text.replace("_", "")
+        return ("YAML 1.1 忽略下划线读作 " + plain + "，YAML 1.2 读作文本",
+                "YAML 1.1 reads it as " + plain + " (ignoring the underscores), YAML 1.2 as text",
+                plain)
+    return None
+
+
+def _id_reading(text: str) -> tuple[str, str] | None:
+    """(zh, en) when YAML (1.1 or 1.2) would read a plain scalar as anything but text."""
+    ambiguous = _ambiguity(text)
+    if ambiguous:
+        return ambiguous[0], ambiguous[1]
+    if _BOOL11_RE.fullmatch(text):
+        value = "true" if text in _BOOL11_TRUE else "false"
+        return f"YAML 1.1 读作布尔值 {value}", f"YAML 1.1 reads it as the boolean {value}"
+    tag = _resolve_plain(text)
+    if tag == _BOOL:
+        value = text.lower()
+        return f"YAML 读作布尔值 {value}", f"YAML reads it as the boolean {value}"
+    if tag == _NULL and text:
+        return "YAML 读作空值 null", "YAML reads it as null (no value)"
+    if tag in (_INT, _FLOAT):
+        value = _show(_number(text))
+        return f"YAML 读作数值 {value}", f"YAML reads it as the number {value}"
+    if _TIMESTAMP11_RE.fullmatch(text):
+        return "YAML 1.1 读作日期", "YAML 1.1 reads it as a date"
+    return None
+
+
+def _is_id(parts: tuple[str | int, ...]) -> bool:
+    """Whether the value at this YAML path is an id (which must be text)."""
+    match parts:
+        case ("plan", "id") | ("targets", int(), "id" | "indicator" | "group"):
+            return True
+        case ("history" | "stated_rates" | "stated_changes" | "stated_totals", int(),
+              "indicator"):
+            return True
+    return False
+
+
+def _written_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+class _LimitError(Exception):
+    """The document is nested too deep or has too many nodes: composing stops."""
+
+    def __init__(self, code: str, limit: int, mark: Mark | None) -> None:
+        super().__init__(code)
+        self.code, self.limit, self.mark = code, limit, mark
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    kind: Literal["anchor", "alias"]
+    text: str
+    mark: Mark | None
+
+
+class _PlanYamlLoader(yaml.SafeLoader):
+    """yaml.SafeLoader that composes nodes only: anchors and aliases noted, limits enforced.
+
+    Only the reader, scanner, parser and this composer are used; the constructor never runs.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.refusals: dict[int, list[_Refusal]] = {}
+        self.explicit_tags: dict[int, str] = {}
+        self.depth = 0
+        self.count = 0
+
+    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _resolve_plain(value or "") if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+    def next_event(self) -> Any:
+        return self.get_event()  # type: ignore[no-untyped-call]
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _LimitError("plan-too-many-nodes", MAX_NODES, event.start_mark)
+        if self.check_event(AliasEvent):
+            self.next_event()
+            # The alias stands for nothing; it is reported and its place is left empty.
+            placeholder = ScalarNode(_NULL, "", event.start_mark, event.end_mark)
+            self._refuse(placeholder, "alias", f"*{event.anchor}", event.start_mark)
+            return placeholder
+        if self.depth >= MAX_DEPTH:
+            raise _LimitError("plan-too-deep", MAX_DEPTH, event.start_mark)
+        self.depth += 1
+        try:
+            node = self._compose(event)
+        finally:
+            self.depth -= 1
+        if event.anchor is not None:
+            self._refuse(node, "anchor", f"&{event.anchor}", event.start_mark)
+        if event.tag is not None:
+            self.explicit_tags[id(node)] = event.tag
+        return node
+
+    def _compose(self, event: Any) -> Node:
+        tag = event.tag if event.tag not in (None, "!") else None
+        if self.check_event(ScalarEvent):
+            self.next_event()
+            return ScalarNode(tag or self.resolve(ScalarNode, event.value, event.implicit),
+                              event.value, event.start_mark, event.end_mark, style=event.style)
+        if self.check_event(SequenceStartEvent):
+            self.next_event()
+            sequence = SequenceNode(tag or _SEQ, [], event.start_mark, None,
+                                    flow_style=event.flow_style)
+            while not self.check_event(SequenceEndEvent):
+                sequence.value.append(self.compose_node(sequence, len(sequence.value)))
+            sequence.end_mark = self.next_event().end_mark
+            return sequence
+        if self.check_event(MappingStartEvent):
+            self.next_event()
+            mapping = MappingNode(tag or _MAP, [], event.start_mark, None,
+                                  flow_style=event.flow_style)
+            while not self.check_event(MappingEndEvent):
+                key = self.compose_node(mapping, None)
+                mapping.value.append((key, self.compose_node(mapping, key)))
+            mapping.end_mark = self.next_event().end_mark
+            return mapping
+        raise ComposerError(None, None, f"expected a node, found {type(event).__name__}",
+                            event.start_mark)
+
+    def _refuse(self, node: Node, kind: Literal["anchor", "alias"], text: str,
+                mark: Mark | None) -> None:
+        self.refusals.setdefault(id(node), []).append(_Refusal(kind, text, mark))
+
+
+def _at(mark: Mark | None) -> tuple[int | str, int | str]:
+    """Line and column of a mark, counted from 1."""
+    if mark is None:
+        return "?", "?"
+    return mark.line + 1, mark.column + 1
+
+
+@dataclass
+class _Document:
+    """A plan file's YAML as Python values, with what reading it found."""
+
+    data: Any
+    problems: list[Problem]
+    #: YAML paths whose content was refused: schema errors at or under them are not reported.
+    refused: set[str]
+    #: YAML path → the text of a plain scalar YAML read as a number, a boolean or null.
+    texts: dict[str, str]
+
+    def covers(self, where: str) -> bool:
+        return any(
+            where == path or where.startswith((path + ".", path + "[")) or path == "(top level)"
+            for path in self.refused
+        )
+
+
+class _Builder:
+    """Nodes → Python values, reporting aliases, duplicate keys, tags and ambiguous scalars."""
+
+    def __init__(self, name: str, loader: _PlanYamlLoader) -> None:
+        self.name = name
+        self.loader = loader
+        self.document = _Document(None, [], set(), {})
+
+    def problem(self, code: str, parts: tuple[str | int, ...], mark: Mark | None,
+                **params: object) -> None:
+        line, column = _at(mark)
+        self.document.problems.append(
+            error(code, self.name, yaml_path(parts), line=line, column=column, **params)
+        )
+
+    def refuse(self, parts: tuple[str | int, ...]) -> None:
+        self.document.refused.add(yaml_path(parts))
+
+    def build(self, node: Node, parts: tuple[str | int, ...] = ()) -> Any:
+        if not self.acceptable(node, parts):
+            self.refuse(parts)
+            return None
+        if isinstance(node, MappingNode):
+            return self.mapping(node, parts)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*parts, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, parts)
+        raise AssertionError(f"unexpected node {node!r}")
+
+    def acceptable(self, node: Node, parts: tuple[str | int, ...]) -> bool:
+        """Report the node's anchor, alias or tag; False if its content cannot be used."""
+        usable = True
+        for refusal in self.loader.refusals.get(id(node), ()):
+            kind_zh, kind_en = ("锚点", "anchor") if refusal.kind == "anchor" else ("别名", "alias")
+            self.problem("plan-yaml-alias", parts, refusal.mark, found=_clip(refusal.text),
+                         kind_zh=kind_zh, kind_en=kind_en)
+            usable = usable and refusal.kind == "anchor"
+        tag = self.loader.explicit_tags.get(id(node))
+        if tag is None or tag == "!" or tag == node.tag == {
+            ScalarNode: _STR, SequenceNode: _SEQ, MappingNode: _MAP
+        }.get(type(node)):
+            return usable
+        if isinstance(node, ScalarNode) and tag in (_INT, _FLOAT, _BOOL, _NULL):
+            if _resolve_plain(node.value) == tag:
+                return usable
+            detail = (f"{_written_tag(tag)} {_clip(node.value)!r} is not a plain YAML 1.2 "
+                      f"{tag.removeprefix(_TAG)}; write the value without the tag")
+        else:
+            detail = (f"the tag {_clip(_written_tag(tag))} is not allowed: plan files take no "
+                      "tags; remove it")
+        line, column = _at(node.start_mark)
+        self.document.problems.append(
+            error("plan-yaml", self.name, yaml_path(parts), line=line, column=column,
+                  detail=detail)
+        )
+        return False
+
+    def mapping(self, node: MappingNode, parts: tuple[str | int, ...]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            if not isinstance(key_node, ScalarNode):
+                kind_zh, kind_en = (("列表", "list") if isinstance(key_node, SequenceNode)
+                                    else ("映射", "mapping"))
+                self.problem("plan-yaml-key", parts, mark, kind_zh=kind_zh, kind_en=kind_en)
+                self.refuse(parts)
+                continue
+            key = key_node.value
+            key_parts = (*parts, key)
+            if not self.acceptable(key_node, key_parts):
+                self.refuse(parts)
+                continue
+            if key == "<<" and key_node.style is None:
+                self.problem("plan-yaml-merge", key_parts, mark)
+                self.refuse(parts)  # the keys it would have merged are missing
+                continue
+            if key in first_line:
+                self.problem("plan-duplicate-key", key_parts, mark, key=_clip(key),
+                             first_line=first_line[key])
+                continue
+            first_line[key] = mark.line + 1 if mark else 0
+            if (parts in (("groups",), ("indicators",)) and key_node.style is None
+                    and (reading := _id_reading(key))):
+                self.problem("plan-yaml-unquoted-id", key_parts, mark, found=_clip(key),
+                             reading_zh=reading[0], reading_en=reading[1])
+                self.refuse(key_parts)
+            result[key] = self.build(value_node, key_parts)
+        return result
+
+    def scalar(self, node: ScalarNode, parts: tuple[str | int, ...]) -> Any:
+        text: str = node.value
+        tag = self.loader.explicit_tags.get(id(node))
+        if tag in ("!", _STR) or (tag is None and node.style is not None):
+            return text  # quoted, a block scalar or tagged as text: text as written
+        where = yaml_path(parts)
+        if _is_id(parts):
+            if reading := _id_reading(text):
+                self.problem("plan-yaml-unquoted-id", parts, node.start_mark, found=_clip(text),
+                             reading_zh=reading[0], reading_en=reading[1])
+                self.refuse(parts)
+                return text
+        elif ambiguous := _ambiguity(text):
+            self.problem("plan-yaml-ambiguous", parts, node.start_mark, found=_clip(text),
+                         reading_zh=ambiguous[0], reading_en=ambiguous[1],
+                         plain=_clip(ambiguous[2]))
+            self.refuse(parts)
+            return text
+        if node.tag == _STR:
+            return text
+        self.document.texts[where] = _clip(text)
+        if node.tag == _NULL:
+            return None
+        if node.tag == _BOOL:
+            return text.lower() == "true"
+        return _number(text)
+
+
+def _read_plan_yaml(path: Path, name: str) -> _Document:
+    """Read a plan file's YAML safely. Raises InputError when it cannot be read at all."""
+    try:
+        size = path.stat().st_size
+        if size <= MAX_PLAN_BYTES:
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_PLAN_BYTES + 1)  # a file may grow after stat()
+            size = max(size, len(raw))
+    except OSError as exc:
+        raise InputError([error("plan-yaml", name, line="?", column="?",
+                                detail=exc.strerror or str(exc))]) from None
+    if size > MAX_PLAN_BYTES:
+        raise InputError([error("plan-too-large", name, size=size, limit=MAX_PLAN_BYTES,
+                                size_mib=f"{size / 2**20:.1f}",
+                                limit_mib=f"{MAX_PLAN_BYTES / 2**20:g}")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        raise InputError([error(
+            "plan-yaml", name, line=raw.count(b"\n", 0, exc.start) + 1,
+            column=len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1,
+            detail=f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+        )]) from None
+    loader = _PlanYamlLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        line, column = _at(exc.problem_mark or exc.context_mark)
+        raise InputError([error("plan-yaml", name, line=line, column=column,
+                                detail=exc.problem or exc.context or str(exc))]) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        raise InputError([error(
+            "plan-yaml", name, line=before.count("\n") + 1,
+            column=len(before) - (before.rfind("\n") + 1) + 1,
+            detail=f"character #x{exc.character:04x} is not allowed: {exc.reason}",
+        )]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([error("plan-yaml", name, line="?", column="?", detail=str(exc))]
+                         ) from None
+    except _LimitError as exc:
+        line, column = _at(exc.mark)
+        raise InputError([error(exc.code, name, line=line, column=column, limit=exc.limit)]
+                         ) from None
+    finally:
+        loader.dispose()
+    builder = _Builder(name, loader)
+    if root is not None:
+        builder.document.data = builder.build(root)
+    return builder.document
+
+
 def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
     """Load and check one plan (bundled id or YAML path). Raises InputError with all problems.
 
     A plan with warnings only (a target year outside the plan period) loads; its warnings are
     appended to `warnings` when a list is given, so the caller decides whether to show them.
+    Problems of the YAML itself (aliases, duplicate keys, tags, ambiguous scalars) are reported
+    with the schema's problems, except those at or under a path whose content was refused.
     """
     path = resolve_plan_path(ref)
     name = str(path) if path.parent != bundled_plan_dir() else path.name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise_if_errors(
-            [
-                error(
-                    "plan-yaml",
-                    name,
-                    line=mark.line + 1 if mark else "?",
-                    column=mark.column + 1 if mark else "?",
-                    detail=exc.problem or str(exc),
-                )
-            ]
-        )
-        raise AssertionError("unreachable") from exc
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
-        raise_if_errors([error("plan-yaml", name, line="?", column="?", detail=str(exc))])
-        raise AssertionError("unreachable") from exc
+    document = _read_plan_yaml(path, name)
+    problems = document.problems
+    data = document.data
+    # A tag (reported as plan-yaml, like a syntax error) means the YAML is not a plan file's
+    # plain YAML: its problems are reported alone, as when the root itself was refused.
+    if "(top level)" in document.refused or any(p.code == "plan-yaml" for p in problems):
+        raise_if_errors(problems)
     if not isinstance(data, dict):
-        raise_if_errors([error("plan-not-mapping", name, found=type(data).__name__)])
+        problems.append(error("plan-not-mapping", name, found=type(data).__name__))
+        raise_if_errors(problems)
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        raise_if_errors(
+        invalid = [
             error(
                 "plan-invalid",
                 name,
-                yaml_path(err["loc"]),
+                where,
                 detail=err["msg"].removeprefix("Value error, "),
-                found=_found(err.get("input")),
+                found=document.texts.get(where) or _found(err.get("input")),
             )
             for err in exc.errors(include_url=False)
-        )
+            if not document.covers(where := yaml_path(err["loc"]))
+        ]
+        raise_if_errors(problems + invalid if problems or invalid else [
+            error("plan-invalid", name, None, detail=str(exc), found="?")
+        ])
         raise AssertionError("unreachable") from exc
-    problems = check_plan(plan, name)
+    problems += check_plan(plan, name)
     raise_if_errors(problems)
     if warnings is not None:
         warnings.extend(problems)  # no errors left: these are all warnings

@@ -53,10 +53,13 @@ class UnitError(ValueError):
         super().__init__(f"{code}: {given!r} for {expected!r}")
 
 
+def _key(unit: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", unit).casefold().split())
+
+
 def canonical(unit: str) -> str | None:
     """亿元 for '100M CNY', 家 for 'firms'; None if the spelling is unknown."""
-    key = "".join(unicodedata.normalize("NFKC", unit).casefold().split())
-    return SPELLINGS.get(key)
+    return SPELLINGS.get(_key(unit))
 
 
 def factor(given: str, indicator_unit: str) -> Decimal:
@@ -65,6 +68,8 @@ def factor(given: str, indicator_unit: str) -> Decimal:
     Raises UnitError: `unknown-unit` (no such unit), `wrong-unit-kind` (money for a count or
     a count for money), `unit-mismatch` (another count unit).
     """
+    if _key(given) == _key(indicator_unit):  # the indicator's own unit, known here or not
+        return Decimal(1)
     unit = canonical(given)
     target = canonical(indicator_unit) or indicator_unit
     if unit is None:

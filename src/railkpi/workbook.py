@@ -46,6 +46,9 @@ HEADERS: dict[str, set[str]] = {
     "unit": {"单位", "计量单位", "unit"},
     "source": {"来源", "数据来源", "source"},
     "note": {"备注", "注释", "note", "notes", "remark", "remarks", "comment"},
+    # Indicator names beside the id (as `railkpi template` writes them): for people, not read.
+    "name_zh": {"中文名称", "中文名", "chinesename"},
+    "name_en": {"英文名称", "英文名", "englishname"},
 }
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
 PROSE_SHEETS = {"说明", "填表说明", "备注", "notes", "readme", "instructions", "about"}

@@ -21,6 +21,8 @@ Choices:
   that few rows have. Rates and projections computed from such figures are marked the same
   way, `"≈"0.0%`.
 - A figure that is not defined shows "—", as in the terminal table.
+- Numbers are stored with 16 significant digits (openpyxl's `%.16g`; Excel itself keeps 15),
+  so a cell equals the JSON number to that precision.
 - openpyxl is imported here only, and this module only when --xlsx is given.
 """
 
@@ -46,7 +48,6 @@ from railkpi.render import display as fmt
 from railkpi.units import MONEY, canonical
 
 if TYPE_CHECKING:
-    from openpyxl.cell.cell import Cell
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -108,7 +109,7 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("required_cagr", 9, 11),
     Column("required_cagr_from_latest", 9, 11),
     Column("projected", 9, 11),
-    Column("status", 8, 11),
+    Column("status", 8, 12, wrap=True),
     Column("quote", 30, 30, wrap=True),
 )
 #: Plan-sheet column keys, in order (tests and callers find a column by key).
@@ -137,6 +138,26 @@ def plan_headers(lang: str) -> tuple[list[str | None], list[str | None]]:
     return top, sub
 
 
+#: Words a Chinese header is broken before, so that it wraps where it reads well.
+_HEADER_WORDS = ("年均增速", "目标年值", "(")
+
+
+def header_lines(text: str, lang: str) -> str:
+    """'所需年均增速(自基期)' → '所需\n年均增速\n(自基期)'; English wraps at its spaces."""
+    if lang != "zh":
+        return text
+    for word in _HEADER_WORDS:
+        at = text.find(word)
+        if at > 0 and text[at - 1] != "\n":
+            text = f"{text[:at]}\n{text[at:]}"
+    return text
+
+
+def header_width(text: str) -> float:
+    """The narrowest width a header fits at, broken at its line breaks and spaces."""
+    return max(text_width(word) for word in text.replace("\n", " ").split(" ") if word) + 2
+
+
 # -- text measure --------------------------------------------------------------------------
 
 
@@ -145,10 +166,16 @@ def text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def line_units(text: str) -> float:
+    """Width of 10-point text in column-width units (a Calibri 11 digit): a CJK character
+    is about 1.9, Latin text about 0.8 a character on average."""
+    return sum(1.9 if unicodedata.east_asian_width(ch) in "WF" else 0.8 for ch in text)
+
+
 def line_count(text: str, width: float) -> int:
-    """Lines a wrapped cell needs at a column width (a little slack for word breaks)."""
-    usable = max(1.0, width * 1.05 - 1.5)
-    return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))
+    """Lines a wrapped cell of 10-point text needs at a column width."""
+    usable = max(1.0, width - 1.0)
+    return sum(max(1, math.ceil(line_units(part) / usable)) for part in text.split("\n"))
 
 
 # -- number formats --------------------------------------------------------------------------
@@ -207,25 +234,26 @@ class _Styles:
         self.title = Font(name=name, size=14, bold=True)
         self.heading = Font(name=name, size=12, bold=True)
         self.muted = Font(name=name, size=FONT_SIZE - 1, color="595959")
-        self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+        self.header_fill = PatternFill("solid", fgColor="FF" + HEADER_FILL)
         side = Side(style="thin", color=BORDER_COLOUR)
         self.border = Border(left=side, right=side, top=side, bottom=side)
         self.left = Alignment(horizontal="left", vertical="center", wrap_text=False)
         self.wrap = Alignment(horizontal="left", vertical="center", wrap_text=True)
         self.right = Alignment(horizontal="right", vertical="center")
         self.center = Alignment(horizontal="center", vertical="center")
+        self.center_wrap = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.header = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.top_wrap = Alignment(horizontal="left", vertical="top", wrap_text=True)
-        self.status_fill = {s: PatternFill("solid", fgColor=c[0])
+        self.status_fill = {s: PatternFill("solid", fgColor="FF" + c[0])
                             for s, c in STATUS_COLOURS.items()}
         self.status_font = {
-            s: Font(name=name, size=FONT_SIZE, color=c[1],
+            s: Font(name=name, size=FONT_SIZE, color="FF" + c[1],
                     bold=s in ("regressing", "not_achieved"))
             for s, c in STATUS_COLOURS.items()
         }
 
 
-def text_cell(ws: Worksheet, row: int, column: int, value: str) -> Cell:
+def text_cell(ws: Worksheet, row: int, column: int, value: str) -> Any:
     """A cell holding `value` as text, never as a formula (even "=…")."""
     cell = ws.cell(row=row, column=column)
     cell.value = _ILLEGAL.sub("", value)
@@ -234,7 +262,7 @@ def text_cell(ws: Worksheet, row: int, column: int, value: str) -> Cell:
 
 
 def number_cell(ws: Worksheet, row: int, column: int, value: float | int,
-                number_format: str) -> Cell:
+                number_format: str) -> Any:
     cell = ws.cell(row=row, column=column)
     cell.value = value
     cell.number_format = number_format
@@ -298,7 +326,7 @@ def _sheet_name(plan_id: str, taken: set[str]) -> str:
     return name
 
 
-def _print_setup(ws: Worksheet, lang: str, title_rows: str | None = None) -> None:
+def print_setup(ws: Worksheet, lang: str, title_rows: str | None = None) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -307,7 +335,9 @@ def _print_setup(ws: Worksheet, lang: str, title_rows: str | None = None) -> Non
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.horizontalCentered = True
-    ws.oddFooter.center.text = pick(XLSX["footer"], lang)
+    footer = ws.oddFooter
+    if footer is not None:
+        footer.center.text = pick(XLSX["footer"], lang)
     if title_rows:
         ws.print_title_rows = title_rows
 
@@ -377,7 +407,7 @@ def _figure_comment(point: Point, lang: str) -> str | None:
     return "\n".join(lines) or None
 
 
-def _comment(cell: Cell, text: str) -> None:
+def _comment(cell: Any, text: str) -> None:
     from openpyxl.comments import Comment
 
     width = 260
@@ -452,15 +482,22 @@ def _plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: st
 
     results = ordered(plan_result.targets)
     contents = [_row_cells(r, plan_result, lang) for r in results]
-    widths = []
-    for column in PLAN_COLUMNS:
-        shown = [text_width(_shown(c[column.key])) + 2 for c in contents]
-        wanted = max(shown, default=column.min_width)
-        widths.append(min(column.max_width, max(column.min_width, wanted)))
-
     # Two header rows: 基期 and 最新 span their year and value columns; the others span both rows.
     top, sub = plan_headers(lang)
-    header_lines = 1
+    top = [None if t is None else header_lines(t, lang) for t in top]
+    widths = []
+    for i, column in enumerate(PLAN_COLUMNS):
+        shown = [text_width(_shown(c[column.key])) + 2 for c in contents]
+        wanted = max(shown, default=column.min_width)
+        width = min(column.max_width, max(column.min_width, wanted))
+        if column.wrap:  # wrapped text breaks between words, not inside one
+            words = [w for c in contents if isinstance(c[column.key], str)
+                     for w in c[column.key].split() if text_width(w) == len(w)]  # no CJK
+            width = max(width, min(24.0, max((line_units(w) + 2 for w in words), default=0)))
+        if column.span is None and top[i] is not None:
+            width = max(width, header_width(top[i] or ""))  # a header word is never broken
+        widths.append(width)
+    head_lines = 1
     for i, column in enumerate(PLAN_COLUMNS, start=1):
         ws.column_dimensions[_letter(i)].width = widths[i - 1]
         for row, label in ((HEAD_ROW, top[i - 1]), (SUBHEAD_ROW, sub[i - 1])):
@@ -475,8 +512,8 @@ def _plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: st
             ws.merge_cells(start_row=HEAD_ROW, start_column=i, end_row=HEAD_ROW, end_column=i + 1)
         elif sub[i - 1] is None:
             ws.merge_cells(start_row=HEAD_ROW, start_column=i, end_row=SUBHEAD_ROW, end_column=i)
-            header_lines = max(header_lines, line_count(top[i - 1] or "", widths[i - 1]))
-    per_row = max(1, math.ceil(header_lines / 2))
+            head_lines = max(head_lines, line_count(top[i - 1] or "", widths[i - 1]))
+    per_row = max(1, math.ceil(head_lines / 2))
     ws.row_dimensions[HEAD_ROW].height = per_row * LINE_HEIGHT + 4
     ws.row_dimensions[SUBHEAD_ROW].height = per_row * LINE_HEIGHT + 4
 
@@ -504,7 +541,7 @@ def _plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: st
         status = ws.cell(row=row, column=column_index("status"))
         status.fill = styles.status_fill[r.status]
         status.font = styles.status_font[r.status]
-        status.alignment = styles.center
+        status.alignment = styles.center_wrap
         for key, point in (("baseline_value", r.baseline), ("latest_value", r.latest)):
             comment = _figure_comment(point, lang) if point is not None else None
             if comment:
@@ -518,7 +555,7 @@ def _plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: st
             for n in r.notes
         )
     last = max(row, SUBHEAD_ROW)
-    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=column_index("baseline_year"))
+    ws.freeze_panes = f"{_letter(column_index('baseline_year'))}{FIRST_ROW}"
     ws.auto_filter.ref = f"A{SUBHEAD_ROW}:{_letter(columns)}{last}"
 
     # Below the table: notes on single targets, the * of the linear method, the colour legend.
@@ -530,7 +567,7 @@ def _plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: st
                  pick(XLSX["legend"], lang)]:
         row += 1
         _paragraph(ws, row, f"· {text}", styles.muted, columns, total_width)
-    _print_setup(ws, lang, f"{HEAD_ROW}:{SUBHEAD_ROW}")
+    print_setup(ws, lang, f"{HEAD_ROW}:{SUBHEAD_ROW}")
     ws.sheet_view.zoomScale = 100
 
 
@@ -609,9 +646,10 @@ def _summary_sheet(ws: Worksheet, report: Report, lang: str, styles: _Styles,
                                     f"{r.indicator.name(lang)} ({fmt.unit(r.indicator, lang)})")
             values = [plan_result.plan.id, *(content[k] for k in attention_keys)]
             _summary_row(ws, row, values, styles)
-            status = ws.cell(row=row, column=len(values))
-            status.fill = styles.status_fill[r.status]
-            status.font = styles.status_font[r.status]
+            status_cell = ws.cell(row=row, column=len(values))
+            status_cell.fill = styles.status_fill[r.status]
+            status_cell.font = styles.status_font[r.status]
+            status_cell.alignment = styles.center
             ws.row_dimensions[row].height = max(
                 line_count(content["indicator"], widths[1]),
                 line_count(content["target"], widths[3]),
@@ -619,7 +657,7 @@ def _summary_sheet(ws: Worksheet, report: Report, lang: str, styles: _Styles,
     if not listed:
         text_cell(ws, row + 1, 1, pick(XLSX["summary-none"], lang)).font = styles.font
     ws.freeze_panes = "A5"
-    _print_setup(ws, lang)
+    print_setup(ws, lang)
 
 
 def _summary_row(ws: Worksheet, row: int, values: Sequence[Any], styles: _Styles,
@@ -684,11 +722,41 @@ def chart_data(report: Report) -> list[ChartData]:
     return charts
 
 
-CHART_ROWS = 20  # rows each chart block takes
+CHART_ROWS = 15  # rows each chart block takes; two blocks to a printed page
+CHART_ROW_HEIGHT = 15.0
+
+
+def axis_floor(values: Sequence[float | None]) -> float | None:
+    """A round lower bound for the value axis, so that the lines do not hug the top: 2128 →
+    2000. None (start at zero) where a value is zero or negative."""
+    shown = [v for v in values if v is not None]
+    if not shown or min(shown) <= 0:
+        return None
+    low = min(shown) * 0.9
+    step = 10.0 ** math.floor(math.log10(low))
+    return math.floor(low / step) * step
+
+
+def _chart_title(text: str) -> Any:
+    """A chart title at 11 points (the default is large enough to crowd the plot)."""
+    from openpyxl.chart.text import RichText, Text
+    from openpyxl.chart.title import Title
+    from openpyxl.drawing.text import (
+        CharacterProperties,
+        Paragraph,
+        ParagraphProperties,
+        RegularTextRun,
+    )
+
+    font = CharacterProperties(sz=1100, b=True)
+    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=font), r=[RegularTextRun(rPr=font,
+                                                                                  t=text)])
+    return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
 
 
 def _charts_sheet(ws: Worksheet, report: Report, lang: str, styles: _Styles) -> None:
     from openpyxl.chart import LineChart, Reference
+    from openpyxl.worksheet.pagebreak import Break
 
     for i, width in enumerate((8, 12, 12), start=1):
         ws.column_dimensions[_letter(i)].width = width
@@ -698,7 +766,9 @@ def _charts_sheet(ws: Worksheet, report: Report, lang: str, styles: _Styles) -> 
     if not charts:
         text_cell(ws, 3, 1, pick(XLSX["charts-none"], lang)).font = styles.font
     top = 3
-    for data in charts:
+    for number, data in enumerate(charts):
+        if number and number % 2 == 0:
+            ws.row_breaks.append(Break(id=top - 1))  # two whole charts to a printed page
         r = data.result
         unit = fmt.unit(r.indicator, lang)
         title = pick(XLSX["chart-title"], lang).format(
@@ -706,6 +776,8 @@ def _charts_sheet(ws: Worksheet, report: Report, lang: str, styles: _Styles) -> 
             target=target_text(r, lang))
         cell = text_cell(ws, top, 1, title)
         cell.font = styles.bold
+        cell.alignment = styles.top_wrap
+        ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=3)
         base = number_format(r.indicator)
         for i, label in enumerate((pick(XLSX["year"], lang), pick(XLSX["chart-actual"], lang),
                                    pick(XLSX["chart-path"], lang)), start=1):
@@ -723,17 +795,23 @@ def _charts_sheet(ws: Worksheet, report: Report, lang: str, styles: _Styles) -> 
                 if value is not None:
                     number_cell(ws, row, column, value, base)
         last = top + 1 + len(data.years)
+        block = max(CHART_ROWS, len(data.years) + 4)
+        for k in range(block):
+            ws.row_dimensions[top + k].height = CHART_ROW_HEIGHT
+        ws.row_dimensions[top].height = line_count(title, 32) * LINE_HEIGHT + 2
         chart = LineChart()
-        chart.title = title
+        chart.title = _chart_title(title)
         chart.style = 2
-        chart.height = 8.5
+        chart.height = 6.6
         chart.width = 17
+        chart.y_axis.scaling.min = axis_floor([*data.actual, *data.path])
         chart.y_axis.title = unit
         chart.y_axis.numFmt = base
         chart.x_axis.title = pick(XLSX["year"], lang)
         chart.x_axis.delete = False
         chart.y_axis.delete = False
-        chart.legend.position = "b"
+        if chart.legend is not None:
+            chart.legend.position = "b"
         chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=top + 1, max_row=last),
                        titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=top + 2, max_row=last))
@@ -751,8 +829,8 @@ def _charts_sheet(ws: Worksheet, report: Report, lang: str, styles: _Styles) -> 
         path.graphicalProperties.line.width = 19050
         path.marker.symbol = "none"
         ws.add_chart(chart, f"E{top}")
-        top += max(CHART_ROWS, len(data.years) + 4)
-    _print_setup(ws, lang)
+        top += block
+    print_setup(ws, lang)
 
 
 # -- the method sheet --------------------------------------------------------------------------
@@ -860,4 +938,5 @@ def _method_sheet(ws: Worksheet, report: Report, lang: str, styles: _Styles,
     for text in (pick(XLSX["linear"], lang), pick(XLSX["legend"], lang)):
         row += 1
         _paragraph(ws, row, f"· {text}", styles.font, 3, total)
-    _print_setup(ws, lang)
+    print_setup(ws, lang)
+    ws.page_setup.fitToHeight = 1

@@ -1,0 +1,296 @@
+"""`railkpi template OUT.xlsx`: the blank input workbook for the chosen plans.
+
+Sheets: 数据 / data in the wide layout the reader accepts (指标 | 中文名称 | 英文名称 | 单位 |
+one column per year | 来源 | 备注), one row per indicator the plans need (their targets' and
+their published figures' indicators); 企业名录 / enterprises, the enterprise roster, with its
+headers and drop-downs; 说明 / instructions, in Chinese and English. A blank template passes
+`railkpi validate` without a warning, and a filled-in one is assessed as it is.
+
+Choices:
+
+- 指标 holds the indicator id, which every plan resolves to one indicator whatever the
+  language; the names beside it are for people and the reader passes over them (the
+  `name_zh` and `name_en` header roles of workbook.HEADERS).
+- The year cells do not forbid text: officials write "180余" and "突破3000", and the reader
+  keeps their bounds, so a "decimal only" validation would block figures railkpi reads. A
+  custom validation, OR(ISTEXT(cell), cell >= 0), rejects only a negative number for an
+  indicator that cannot be negative; an input message lists the accepted forms, and
+  `railkpi validate` checks the rest, naming the cell.
+- Year cells keep the General format, so what is typed is what is stored (a percent format
+  would store 75.8 typed by a script as 7580 %).
+- Column headers and sheet names follow --lang (the reader knows both languages); the
+  instructions are in both.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from railkpi.messages import TEMPLATE, UNIT_EN, pick
+from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator, Plan
+from railkpi.problems import InputError, error
+from railkpi.units import UnitError, factor
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+#: Roster rows that get the drop-downs and checks (a district has a few hundred firms a year).
+ROSTER_ROWS = 5000
+#: The most year columns --years may ask for.
+MAX_YEARS = 60
+_YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–—~:至到]\s*(\d{4}))?\s*$")
+
+
+def needed_indicators(plans: Sequence[Plan]) -> list[tuple[str, Indicator]]:
+    """The indicators the plans need, in plan order: those of targets and published figures."""
+    found: dict[str, Indicator] = {}
+    for plan in plans:
+        used = {t.indicator for t in plan.targets} | {h.indicator for h in plan.history}
+        for indicator_id, indicator in plan.indicators.items():
+            if indicator_id in used and indicator_id not in found:
+                found[indicator_id] = indicator
+    return list(found.items())
+
+
+def default_years(plans: Sequence[Plan]) -> tuple[int, int]:
+    """From the earliest baseline year to the end of the latest plan period."""
+    years: set[int] = set()
+    for plan in plans:
+        years.update((plan.plan.period[0], plan.plan.period[1], plan.plan.baseline_year))
+        years.update(t.baseline_year for t in plan.targets if t.baseline_year is not None)
+    return min(years), max(years)
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """'2021-2025' → (2021, 2025); '2024' → (2024, 2024). Raises InputError (bad-option)."""
+    match = _YEARS.match(text)
+    if match:
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        if YEAR_MIN <= first <= last <= YEAR_MAX and last - first < MAX_YEARS:
+            return first, last
+    raise InputError([error(
+        "bad-option", option="--years",
+        detail=f"'{text}': " + pick(TEMPLATE["bad-years"], "en").format(
+            low=YEAR_MIN, high=YEAR_MAX),
+    )])
+
+
+def unit_label(indicator: Indicator, lang: str) -> str | None:
+    """The unit as the 单位 column shows it: the reader must accept it (None if it cannot)."""
+    for shown in ((UNIT_EN.get(indicator.unit, indicator.unit),) if lang == "en" else ()) + (
+        indicator.unit,
+    ):
+        try:
+            factor(shown, indicator.unit)
+        except UnitError:
+            continue
+        return shown
+    return None
+
+
+def write_template(
+    plans: Sequence[Plan],
+    path: Path,
+    lang: str,
+    years: tuple[int, int] | None = None,
+    force: bool = False,
+    commands: tuple[str, str] | None = None,
+) -> int:
+    """Write the template atomically; refuses to replace a file unless `force`.
+
+    `commands` are the validate and assess command lines the instructions show. Returns the
+    number of indicator rows.
+    """
+    from railkpi.outfile import write_atomic
+
+    if path.exists() and not force:
+        raise InputError([error("output-exists", path=str(path))])
+    first, last = years or default_years(plans)
+    workbook, rows = build_template(plans, lang, (first, last), path.name, commands)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomic(path, buffer.getvalue(), "railkpi template")
+    return rows
+
+
+def build_template(
+    plans: Sequence[Plan],
+    lang: str,
+    years: tuple[int, int],
+    file_name: str = "data.xlsx",
+    commands: tuple[str, str] | None = None,
+) -> tuple[Workbook, int]:
+    """The template workbook and its number of indicator rows."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    data = workbook.active
+    assert data is not None
+    data.title = pick(TEMPLATE["sheet-data"], lang)
+    indicators = needed_indicators(plans)
+    _data_sheet(data, indicators, lang, years)
+    _roster_sheet(workbook.create_sheet(pick(TEMPLATE["sheet-roster"], lang)), lang)
+    validate, assess = commands or (f"railkpi validate {file_name}",
+                                    f"railkpi assess {file_name} --xlsx gaps.xlsx")
+    _instructions_sheet(workbook.create_sheet(pick(TEMPLATE["sheet-instructions"], lang)),
+                        plans, lang, years, validate, assess)
+    from railkpi.render.xlsx import print_setup
+
+    for sheet in workbook.worksheets:
+        print_setup(sheet, lang, "1:1")
+    workbook.active = 0
+    return workbook, len(indicators)
+
+
+def _text(ws: Worksheet, row: int, column: int, value: str) -> None:
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    cell.data_type = "s"  # a name starting with "=" stays text
+
+
+def _header_row(ws: Worksheet, labels: Sequence[str | int]) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    side = Side(style="thin", color="A6A6A6")
+    for column, label in enumerate(labels, start=1):
+        cell = ws.cell(row=1, column=column)
+        if isinstance(label, int):
+            cell.value = label
+            cell.number_format = "0"
+        else:
+            _text(ws, 1, column, label)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.border = Border(bottom=side)
+    ws.freeze_panes = "A2"
+
+
+def _data_sheet(ws: Worksheet, indicators: Sequence[tuple[str, Indicator]], lang: str,
+                years: tuple[int, int]) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    year_list = list(range(years[0], years[1] + 1))
+    labels: list[str | int] = [pick(TEMPLATE[k], lang)
+                               for k in ("indicator", "name-zh", "name-en", "unit")]
+    labels += [*year_list, pick(TEMPLATE["source"], lang), pick(TEMPLATE["note"], lang)]
+    _header_row(ws, labels)
+    first_year, last_year = 5, 4 + len(year_list)
+    fixed = PatternFill("solid", fgColor="F2F2F2")
+    grey = Font(color="595959")
+    for row, (indicator_id, indicator) in enumerate(indicators, start=2):
+        _text(ws, row, 1, indicator_id)
+        _text(ws, row, 2, indicator.name.zh)
+        _text(ws, row, 3, indicator.name.en)
+        unit = unit_label(indicator, lang)
+        if unit is not None:
+            _text(ws, row, 4, unit)
+        else:  # a unit the reader does not know: say it, but leave the column blank
+            ws.cell(row=row, column=4).comment = Comment(indicator.unit, "railkpi")
+        for column in range(1, 5):
+            ws.cell(row=row, column=column).fill = fixed
+            if column in (2, 3):
+                ws.cell(row=row, column=column).font = grey
+        cells = f"{get_column_letter(first_year)}{row}:{get_column_letter(last_year)}{row}"
+        top_left = f"{get_column_letter(first_year)}{row}"
+        if indicator.nonnegative:
+            check = DataValidation(type="custom", formula1=f"OR(ISTEXT({top_left}),"
+                                   f"{top_left}>=0)", allow_blank=True)
+            check.error = pick(TEMPLATE["error-negative"], lang)
+            check.errorTitle = pick(TEMPLATE["error-title"], lang)
+            check.showErrorMessage = True
+        else:
+            check = DataValidation(allow_blank=True)
+        check.prompt = pick(TEMPLATE["prompt"], lang)
+        check.promptTitle = pick(TEMPLATE["prompt-title"], lang)
+        check.showInputMessage = True
+        check.add(cells)
+        ws.add_data_validation(check)
+    widths = [max([len(i) for i, _ in indicators] + [10]) + 2, 34, 44, 10,
+              *([10] * len(year_list)), 18, 28]
+    for column, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+    ws.freeze_panes = f"{get_column_letter(first_year)}2"
+
+
+def _roster_sheet(ws: Worksheet, lang: str) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    keys = ("firm", "year", "revenue", "segment", "specialised")
+    _header_row(ws, [pick(TEMPLATE[k], lang) for k in keys])
+    for column, width in zip("ABCDE", (36, 8, 18, 30, 16), strict=True):
+        ws.column_dimensions[column].width = width
+    last = ROSTER_ROWS + 1
+    name = DataValidation(allow_blank=True)
+    name.promptTitle = pick(TEMPLATE["prompt-firm"], lang)
+    name.prompt = pick(TEMPLATE["prompt-roster"], lang)
+    name.showInputMessage = True
+    name.add(f"A2:A{last}")
+    year = DataValidation(type="whole", operator="between", formula1=str(YEAR_MIN),
+                          formula2=str(YEAR_MAX), allow_blank=True)
+    year.error = pick(TEMPLATE["error-year"], lang).format(low=YEAR_MIN, high=YEAR_MAX)
+    year.add(f"B2:B{last}")
+    revenue = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                             allow_blank=True)
+    revenue.error = pick(TEMPLATE["error-revenue"], lang)
+    revenue.add(f"C2:C{last}")
+    segment = DataValidation(type="list", formula1=f'"{pick(TEMPLATE["segments"], lang)}"',
+                             allow_blank=True)
+    segment.add(f"D2:D{last}")
+    flag = DataValidation(type="list", formula1=f'"{pick(TEMPLATE["flags"], lang)}"',
+                          allow_blank=True)
+    flag.add(f"E2:E{last}")
+    for check in (year, revenue, segment, flag):
+        check.showErrorMessage = True
+        check.errorTitle = pick(TEMPLATE["error-title"], lang)
+        if check in (segment, flag):
+            check.error = pick(TEMPLATE["error-list"], lang)
+    for check in (name, year, revenue, segment, flag):
+        ws.add_data_validation(check)
+
+
+def _instructions_sheet(ws: Worksheet, plans: Sequence[Plan], lang: str,
+                        years: tuple[int, int], validate: str, assess: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    from railkpi.render.xlsx import line_count
+
+    width = 110
+    ws.column_dimensions["A"].width = width
+    names = {
+        "data": pick(TEMPLATE["sheet-data"], lang),
+        "roster": pick(TEMPLATE["sheet-roster"], lang),
+        "indicator": pick(TEMPLATE["indicator"], lang),
+        "name_zh": pick(TEMPLATE["name-zh"], lang),
+        "name_en": pick(TEMPLATE["name-en"], lang),
+        "unit": pick(TEMPLATE["unit"], lang),
+        "source": pick(TEMPLATE["source"], lang),
+        "note": pick(TEMPLATE["note"], lang),
+        "first": years[0],
+        "last": years[1],
+        "validate": validate,
+        "assess": assess,
+    }
+    row = 1
+    _text(ws, row, 1, f"{TEMPLATE['i-title'][0]} / {TEMPLATE['i-title'][1]}")
+    ws.cell(row=row, column=1).font = Font(size=14, bold=True)
+    for key in ("i-plans", "i-data", "i-values", "i-units", "i-roster", "i-source", "i-run"):
+        row += 1
+        for language in ("zh", "en"):
+            row += 1
+            plans_text = ("、" if language == "zh" else "; ").join(
+                f"{p.plan.title(language)} [{p.id}]" for p in plans)
+            text = pick(TEMPLATE[key], language).format(plans=plans_text, **names)
+            _text(ws, row, 1, text)
+            cell = ws.cell(row=row, column=1)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[row].height = line_count(text, width) * 13.5 + 4
