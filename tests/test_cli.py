@@ -882,6 +882,25 @@ def test_internal_error_exit_3_without_traceback(make_workbook, monkeypatch, cap
     assert "internal error" in captured.err
     assert __version__ in captured.err
     assert "Traceback" not in captured.err + captured.out
+    assert "--debug" in captured.err  # says how to see more
+
+
+def test_internal_error_with_debug_shows_the_traceback(make_workbook, monkeypatch, capsys):
+    path = _long(make_workbook, [("总收入", 2023, 3100)])
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("RAILKPI_DEBUG", raising=False)
+    monkeypatch.setattr(assess_module, "assess", broken)
+    monkeypatch.setattr(sys, "argv", ["railkpi", "--debug", "assess", str(path)])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 3
+    captured = capsys.readouterr()
+    assert "Traceback" in captured.err
+    assert "RuntimeError: boom" in captured.err
+    assert "internal error" in captured.err
 
 
 # -- the terminal table ---------------------------------------------------------------------

@@ -487,7 +487,7 @@ def test_junit_refuses_to_overwrite_the_workbook(case, railkpi, tmp_path):
                      "--lang", "en")
         assert run.exit_code == 2
         assert [p["code"] for p in run.json()["problems"]] == ["output-is-input"]
-        assert "is the input workbook" in " ".join(run.stderr.split())
+        assert "is an input of this run (data.xlsx)" in " ".join(run.stderr.split())
         assert workbook.read_bytes() == before
     link = tmp_path / "hard-link.xml"
     os.link(workbook, link)
@@ -548,3 +548,15 @@ def test_ci_workflow_example():
         assert option in commands
     uploads = [s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact")]
     assert uploads and all(s.get("if") == "always()" for s in uploads)
+
+
+def test_outputs_never_replace_a_plan_file(make_workbook, railkpi, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes((REPO / "examples" / "my-plan.yaml").read_bytes())
+    before = plan.read_bytes()
+    path = make_workbook({"数据": [["指标", "年份", "数值"], ["revenue_total", 2023, 2800]]})
+    for option in ("--junit", "--xlsx"):
+        run = railkpi("assess", path, "--plan", plan, option, plan, "--lang", "en")
+        assert run.exit_code == 2
+        assert "output-is-input" in run.stderr
+        assert plan.read_bytes() == before

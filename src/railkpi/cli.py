@@ -162,6 +162,25 @@ def failing(statuses: Sequence[str], fail_on: Sequence[StatusName]) -> list[str]
     return [s for s in statuses if s in bad]
 
 
+def _refuse_overwriting_inputs(
+    outputs: dict[str, Path | None], data: Path, plan: list[str] | None
+) -> None:
+    """Exit 2 before any work if an output file would replace the workbook or a plan file."""
+    from railkpi.outfile import refuse_input
+    from railkpi.plan_loader import bundled_plan_ids, resolve_plan_path
+
+    inputs = [data]
+    for ref in plan or bundled_plan_ids():
+        try:
+            inputs.append(resolve_plan_path(ref))
+        except InputError:
+            continue  # reported when the plans are loaded
+    for option, path in outputs.items():
+        if path is not None:
+            for source in inputs:
+                refuse_input(path, source, option)
+
+
 def _write_junit(report: Any, lang: str, path: Path, fail_on: Sequence[StatusName] | None) -> None:
     """--junit: a failure for each target at or below the --fail-on level (default off_track)."""
     from railkpi.assess import ALL_STATUSES
@@ -223,10 +242,7 @@ def assess(
         from railkpi.workbook import read_workbook
 
         cut_offs = _parse_thresholds(thresholds)
-        if junit is not None:
-            from railkpi.outfile import refuse_input
-
-            refuse_input(junit, data, "--junit")
+        _refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
         plans = _load(plan, language)
         workbook = read_workbook(data, _registry(plans))
         assessment = run_assessment(
@@ -453,17 +469,27 @@ def _root(
         bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="On an internal error, show the Python traceback."),
+    ] = False,
 ) -> None:
     """railkpi: where every target of a plan stands, and what it still needs."""
+    _settings["debug"] = debug
+
+
+#: Run-wide settings of the root command, read when an internal error is reported.
+_settings: dict[str, bool] = {"debug": False}
 
 
 def _internal_error(exc: BaseException) -> NoReturn:
-    if os.environ.get("RAILKPI_DEBUG"):
+    if _settings["debug"] or os.environ.get("RAILKPI_DEBUG"):
         traceback.print_exception(exc)
     sys.stderr.write(
         f"railkpi {__version__}: internal error ({type(exc).__name__}: {exc}).\n"
         "This is a bug in railkpi, not in your files. Please report it with the command you "
-        "ran; set RAILKPI_DEBUG=1 to see the traceback.\n"
+        "ran and this message to the railkpi maintainers; run again with --debug (railkpi "
+        "--debug COMMAND …) to see the traceback.\n"
     )
     sys.exit(EXIT_INTERNAL)
 

@@ -450,9 +450,9 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
     ),
     # output files (--junit, …)
     "output-is-input": (
-        "{option} 的输出文件 {path} 就是输入工作簿，不能覆盖；请另选文件名",
-        "{option} {path} is the input workbook and would be overwritten; choose another file "
-        "name",
+        "{option} 的输出文件 {path} 是本次运行的输入文件（{input}），不能覆盖；请另选文件名",
+        "{option} {path} is an input of this run ({input}) and would be overwritten; choose "
+        "another file name",
     ),
     "output-not-written": (
         "无法写入 {option} 的输出文件 {path}：{detail}",

@@ -26,9 +26,11 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def refuse_input(path: Path, data: Path, option: str) -> None:
-    """Exit 2 (a problem) if the output `path` would overwrite the input workbook `data`."""
+    """Exit 2 (a problem) if the output `path` would overwrite the input file `data`."""
     if same_file(path, data):
-        raise InputError([error("output-is-input", option=option, path=str(path))])
+        raise InputError(
+            [error("output-is-input", option=option, path=str(path), input=data.name)]
+        )
 
 
 def _mode_for(path: Path) -> int:
