@@ -609,9 +609,10 @@ def test_cli_zip_that_is_not_a_workbook(tmp_path: Path, railkpi) -> None:
     path = tmp_path / "data.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("readme.txt", "not a spreadsheet")
-    result = railkpi("validate", path, "--format", "json")
+    result = railkpi("validate", path, "--format", "json", "--lang", "en")
     assert result.exit_code == 2
-    assert _json_codes(result) == ["unreadable-workbook"]
+    assert _json_codes(result) == ["not-xlsx"]  # a zip archive, not a workbook (xlsx_guard)
+    assert "zip archive" in result.json()["problems"][0]["message"]
 
 
 def test_cli_damaged_sheet_xml_is_bad_input_not_a_crash(

@@ -85,6 +85,11 @@ AsOfOpt = Annotated[
     typer.Option("--as-of", metavar="YEAR", min=1949, max=2100,
                  help="Assess as of this year (default: the data's latest year)."),
 ]
+MaxSizeOpt = Annotated[
+    str | None,
+    typer.Option("--max-size", metavar="SIZE", help="Refuse a workbook larger than this, e.g. "
+                 "500MB, 1.5GB or bytes (default 200MB)."),
+]
 
 
 def _lang(lang: Lang | None) -> str:
@@ -231,6 +236,7 @@ def assess(
         typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
                      "plan, a summary, charts and the method."),
     ] = None,
+    max_size: MaxSizeOpt = None,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
     language = _lang(lang)
@@ -240,11 +246,12 @@ def assess(
         from railkpi.assess import assess as run_assessment
         from railkpi.render import Report, renderer
         from railkpi.workbook import read_workbook
+        from railkpi.xlsx_guard import size_limit
 
         cut_offs = _parse_thresholds(thresholds)
         _refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
         plans = _load(plan, language)
-        workbook = read_workbook(data, _registry(plans))
+        workbook = read_workbook(data, _registry(plans), max_size=size_limit(max_size))
         assessment = run_assessment(
             [p for _, p in plans], workbook.observations, as_of=as_of, thresholds=cut_offs
         )
@@ -267,13 +274,16 @@ def validate(
     plan: PlanOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
+    max_size: MaxSizeOpt = None,
 ) -> None:
     """Check a data workbook only; exit 2 if it has errors."""
     language = _lang(lang)
     with reporting(language, fmt):
         from railkpi.workbook import read_workbook
+        from railkpi.xlsx_guard import size_limit
 
-        workbook = read_workbook(data, _registry(_load(plan, language)))
+        limit = size_limit(max_size)
+        workbook = read_workbook(data, _registry(_load(plan, language)), max_size=limit)
     if fmt == Format.json:
         from railkpi.render.json_report import dump, problem_entry
 

@@ -8,7 +8,6 @@ raised together at the end.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from railkpi import roster
+from railkpi import roster, xlsx_guard
 from railkpi.cells import (
     Cell,
     CellError,
@@ -70,44 +69,31 @@ class HeaderUnit:
     where: str
 
 
-def _sniff(path: Path) -> str:
-    """What a file that is not an xlsx zip appears to be, for the error message."""
-    head = path.read_bytes()[:8] if path.stat().st_size else b""
-    if not head:
-        return "the file is empty"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "an old .xls workbook (Excel 97-2003) or an encrypted workbook"
-    if head.startswith(b"%PDF"):
-        return "a PDF document"
-    return "its contents are not a zip-based .xlsx workbook"
+def check_file(path: Path, max_size: int = xlsx_guard.DEFAULT_MAX_SIZE) -> list[Problem]:
+    """Refuse a file that is not a safe .xlsx (InputError); else its formula problems."""
+    xlsx_guard.inspect(path, max_size)
+    return xlsx_guard.scan(path)
 
 
-def check_file(path: Path) -> None:
-    if not path.exists():
-        raise_if_errors([error("file-not-found", path=str(path))])
-    if not path.is_file():
-        raise_if_errors([error("not-a-file", path=str(path))])
-    if not zipfile.is_zipfile(path):
-        raise_if_errors([error("not-xlsx", path.name, detail=_sniff(path))])
-
-
-def read_workbook(path: Path, registry: IndicatorRegistry) -> WorkbookData:
+def read_workbook(
+    path: Path, registry: IndicatorRegistry, max_size: int = xlsx_guard.DEFAULT_MAX_SIZE
+) -> WorkbookData:
     """All observations of every data sheet in the workbook; raises InputError on any error."""
-    check_file(path)
+    found = check_file(path, max_size)
     import openpyxl  # heavy: only the commands that read workbooks pay for it
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        detail = str(exc) or type(exc).__name__
-        raise_if_errors([error("unreadable-workbook", path.name, detail=detail)])
+        raise_if_errors([xlsx_guard.reading_problem(exc, path.name)])
         raise AssertionError("unreachable") from exc
     reader = _Reader(path.name, registry)
+    reader.problems.extend(found)
     try:
         for sheet in workbook.worksheets:
             reader.read_sheet(sheet.title, _rows(sheet.iter_rows()))
     except _DamagedSheet as exc:
-        raise_if_errors([error("unreadable-workbook", path.name, detail=exc.detail)])
+        raise_if_errors([xlsx_guard.reading_problem(exc.__cause__ or exc, path.name)])
     finally:
         workbook.close()
     return reader.finish()
