@@ -250,3 +250,14 @@ def test_template_for_a_plan_file_of_ones_own(railkpi: Callable[..., Any], tmp_p
     assert "energy_per_revenue" in ids
     run = railkpi("validate", out, "--plan", str(plan))
     assert run.exit_code == 0 and run.stderr == ""
+
+
+def test_template_never_replaces_its_plan_file(railkpi, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    example = Path(__file__).resolve().parents[1] / "examples" / "my-plan.yaml"
+    plan.write_bytes(example.read_bytes())
+    before = plan.read_bytes()
+    run = railkpi("template", plan, "--plan", plan, "--force", "--lang", "en")
+    assert run.exit_code == 2
+    assert "output-is-input" in run.stderr
+    assert plan.read_bytes() == before

@@ -168,13 +168,13 @@ def failing(statuses: Sequence[str], fail_on: Sequence[StatusName]) -> list[str]
 
 
 def _refuse_overwriting_inputs(
-    outputs: dict[str, Path | None], data: Path, plan: list[str] | None
+    outputs: dict[str, Path | None], data: Path | None, plan: list[str] | None
 ) -> None:
     """Exit 2 before any work if an output file would replace the workbook or a plan file."""
     from railkpi.outfile import refuse_input
     from railkpi.plan_loader import bundled_plan_ids, resolve_plan_path
 
-    inputs = [data]
+    inputs = [data] if data is not None else []
     for ref in plan or bundled_plan_ids():
         try:
             inputs.append(resolve_plan_path(ref))
@@ -324,6 +324,7 @@ def template(
         from railkpi.template import default_years, parse_years, write_template
 
         span = parse_years(years) if years is not None else None
+        _refuse_overwriting_inputs({"OUT.xlsx": out}, None, plan)
         plans = _load(plan, language)
         chosen = "".join(f" --plan {ref}" for ref in plan or ())
         commands = (f"railkpi validate {out.name}{chosen}",
