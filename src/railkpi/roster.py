@@ -13,9 +13,16 @@ and sums are taken in decimal, so a total has no float dust.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import compress
+from typing import Annotated, Any, Protocol, cast
+
+from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from railkpi.cells import (
     Cell,
@@ -220,8 +227,37 @@ def roster_header(sheet: str, row: list[Cell]) -> RosterColumns | None:
 
 
 def firm_key(name: str) -> str:
-    """How firm names are compared: NFKC, case-folded, spaces removed."""
-    return normalise_label(name)
+    """How firm names are compared: NFKC, case-folded, spaces removed (as normalise_label)."""
+    key = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(key.split()) if _SPACE.search(key) else key
+
+
+class RawRows(Protocol):
+    """Rows a reader can also hand over as plain values, in chunks (python-calamine's)."""
+
+    first_column: int
+
+    def raw_chunks(self, size: int) -> Iterator[tuple[int, list[list[Any]]]]:
+        """(sheet row number of the chunk's first row, the rows' values) for the rest."""
+        ...
+
+
+_SPACE = re.compile(r"\s")
+#: Rows validated and added up at a time on the fast path.
+CHUNK_ROWS = 65_536
+
+
+def firm_keys(names: list[str]) -> list[str]:
+    """firm_key of many names at once: one normalisation of the joined names (in C), falling
+    back to name by name where a separator or a space would make that differ."""
+    joined = "\x00".join(names)
+    if joined.count("\x00") == len(names) - 1:
+        # NFKC may itself make spaces ('´' becomes ' ́'): look for them afterwards.
+        normalised = unicodedata.normalize("NFKC", joined).casefold()
+        keys = normalised.split("\x00")
+        if len(keys) == len(names) and not _SPACE.search(normalised):
+            return keys
+    return [firm_key(name) for name in names]
 
 
 def read_roster(
@@ -229,27 +265,33 @@ def read_roster(
     sheet: str,
     columns: RosterColumns,
     rows: Iterator[list[Cell]],
-    earlier: Sequence[FirmYear] = (),
-) -> tuple[list[FirmYear], list[Problem]]:
-    """The firm-years of the rows under a roster header, and every problem with its cell.
+    totals: RosterTotals,
+    progress: Callable[[int], None] | None = None,
+) -> list[Problem]:
+    """Add the firm-years under a roster header to `totals`; every problem with its cell.
 
-    `earlier`: firm-years already read from other roster sheets of the workbook, so that a firm
-    listed twice for one year across sheets is found too.
+    `totals` holds the firm-years of the roster sheets read before, so that a firm listed
+    twice for one year across sheets is found too. `progress` is told the rows read so far.
     """
-    return _RosterReader(file, sheet, columns, earlier).read(rows)
+    return _RosterReader(file, sheet, columns, totals, progress).read(rows)
 
 
 class _RosterReader:
     def __init__(
-        self, file: str, sheet: str, columns: RosterColumns, earlier: Sequence[FirmYear]
+        self,
+        file: str,
+        sheet: str,
+        columns: RosterColumns,
+        totals: RosterTotals,
+        progress: Callable[[int], None] | None,
     ) -> None:
         self.file = file
         self.sheet = sheet
         self.columns = columns
         self.problems: list[Problem] = []
-        self.seen: dict[tuple[str, int], str] = {
-            (firm_key(f.name), f.year): f.where for f in earlier
-        }
+        self.totals = totals
+        self.seen = totals.seen  # filled row by row; see RosterTotals.first_seen
+        self.progress = progress
         self.scales: dict[str, Decimal | UnitError] = {}
         self.header_scale: Decimal | None = None
         self.header_unit_bad = False
@@ -262,7 +304,7 @@ class _RosterReader:
     def ref(self, row: int, column: int) -> str:
         return cell_ref(self.sheet, row, column)
 
-    def read(self, rows: Iterator[list[Cell]]) -> tuple[list[FirmYear], list[Problem]]:
+    def read(self, rows: Iterator[list[Cell]]) -> list[Problem]:
         columns = self.columns
         for where, header in columns.ignored:
             self.problems.append(warning("column-ignored", self.file, where, header=header))
@@ -273,7 +315,7 @@ class _RosterReader:
         if columns.year is None:
             self.error("roster-no-year-column", self.ref(columns.header_row, columns.name),
                        sheet=self.sheet)
-            return [], self.problems
+            return self.problems
         if columns.revenue is not None and columns.revenue_unit is not None:
             try:
                 self.header_scale = factor(columns.revenue_unit, REVENUE_UNIT)
@@ -283,16 +325,37 @@ class _RosterReader:
                            indicator=self.revenue_label, expected=REVENUE_UNIT)
         used = [columns.name, columns.year, columns.revenue, columns.unit, columns.segment,
                 *columns.flags.values()]
-        used_columns = {c for c in used if c is not None}
-        firms: list[FirmYear] = []
+        self.used_columns = {c for c in used if c is not None}
+        raw = cast(RawRows, rows) if hasattr(rows, "raw_chunks") else None
+        if raw is not None and self._fast_path_applies():
+            fast = _FastChunks(self, raw.first_column)
+            done = 0
+            for first_row, chunk in raw.raw_chunks(CHUNK_ROWS):
+                if not fast.add(first_row, chunk):
+                    # Something in this chunk needs a closer look: read it row by row, which
+                    # reports every problem with its cell.
+                    self.read_rows(_cells(first_row, raw.first_column, chunk))
+                done += len(chunk)
+                if self.progress is not None:
+                    self.progress(done)
+        else:
+            self.read_rows(rows)
+        return self.problems
+
+    def _fast_path_applies(self) -> bool:
+        """Plain values in chunks need one unit for all revenues (the header's)."""
+        columns = self.columns
+        return columns.unit is None and (columns.revenue is None or self.header_scale is not None)
+
+    def read_rows(self, rows: Iterable[list[Cell]]) -> None:
         for row in rows:
-            by_column = {cell.column: cell for cell in row if cell.column in used_columns}
+            by_column = {cell.column: cell for cell in row if cell.column in self.used_columns}
             if all(is_blank(cell.value) for cell in by_column.values()):
                 continue  # a blank row (or one with only a serial number or a note)
-            firm = self.row(row[0].row, by_column, columns.year)
+            assert self.columns.year is not None
+            firm = self.row(row[0].row, by_column, self.columns.year)
             if firm is not None:
-                firms.append(firm)
-        return firms, self.problems
+                self.totals.add(firm)
 
     def row(self, row: int, by_column: dict[int, Cell], year_column: int) -> FirmYear | None:
         columns = self.columns
@@ -355,11 +418,12 @@ class _RosterReader:
 
         if name is not None and year is not None:
             key = (firm_key(name), year)
-            first = self.seen.get(key)
+            first = self.totals.first_seen(key)
             if first is not None:
-                self.error("roster-duplicate", name_where, name=name, year=year, other=first)
+                self.error("roster-duplicate", name_where, name=name, year=year,
+                           other=cell_ref(*first))
                 return None
-            self.seen[key] = name_where
+            self.seen[key] = (self.sheet, row, columns.name)
         if not ok or name is None or year is None:
             return None
         return FirmYear(name, year, revenue, segment, flags, name_where, self.sheet,
@@ -428,6 +492,138 @@ class _RosterReader:
         return None
 
 
+def _cells(first_row: int, first_column: int, chunk: list[list[Any]]) -> Iterator[list[Cell]]:
+    """Plain row values as the cells the row-by-row reader takes ("" is an empty cell)."""
+    for offset, values in enumerate(chunk):
+        cells = [Cell(first_row + offset, first_column + j, value, None)
+                 for j, value in enumerate(values) if value != "" and value is not None]
+        if cells:
+            yield cells
+
+
+#: The fast path's checks, a chunk's column at a time: a firm name with a non-space character,
+#: a revenue that is a finite number ≥ 0. A chunk that fails goes row by row.
+_NAMES = TypeAdapter(list[Annotated[str, StringConstraints(strict=True, pattern=r"\S")]])
+_REVENUES = TypeAdapter(list[Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]])
+
+
+class _FastChunks:
+    """The fast path: a chunk of plain values checked column-wise and added up at once.
+
+    It takes a chunk only if every row is a well-formed firm-year: anything else — a blank
+    cell, an unknown segment, a duplicate — returns False before anything is added, and the
+    chunk is read row by row instead. Years, segments and flags have few distinct values:
+    each is parsed once.
+    """
+
+    def __init__(self, reader: _RosterReader, first_column: int) -> None:
+        self.reader = reader
+        columns = reader.columns
+        assert columns.year is not None
+        self.first_column = first_column
+        self.name = columns.name - first_column
+        self.year = columns.year - first_column
+        self.revenue = None if columns.revenue is None else columns.revenue - first_column
+        self.segment = None if columns.segment is None else columns.segment - first_column
+        self.flag = columns.flags.get(SPECIALISED_SME)
+        self.flag = None if self.flag is None else self.flag - first_column
+        scale = reader.header_scale or Decimal(1)
+        self.scale = scale
+        # Tier thresholds in the unit the revenues are given in (1亿 is 10000 万元).
+        self.thresholds = [float(threshold / scale) for _, threshold in TIERS]
+        self.years: dict[Any, int | None] = {}
+        self.segments: dict[Any, str | None] = {}
+        self.flags: dict[Any, bool | None] = {}
+
+    def _year(self, value: Any) -> int | None:
+        if value not in self.years:
+            try:
+                self.years[value] = parse_year(value)
+            except (CellError, TypeError):
+                self.years[value] = None
+        return self.years[value]
+
+    def _segment(self, value: Any) -> str | None:
+        if value not in self.segments:
+            self.segments[value] = (
+                SEGMENTS.get(normalise_label(value)) if isinstance(value, str) else None
+            )
+        return self.segments[value]
+
+    def _flag(self, value: Any) -> bool | None:
+        if value not in self.flags:
+            self.flags[value] = parse_flag(value)
+        return self.flags[value]
+
+    def add(self, first_row: int, chunk: list[list[Any]]) -> bool:
+        try:
+            names = _NAMES.validate_python([row[self.name] for row in chunk])
+            revenues = (None if self.revenue is None else
+                        _REVENUES.validate_python([row[self.revenue] for row in chunk]))
+        except ValidationError:
+            return False
+        parsed_years = self._column(chunk, self.year, self.years, self._year)
+        segments = (None if self.segment is None else
+                    self._column(chunk, self.segment, self.segments, self._segment))
+        flags = (None if self.flag is None else
+                 self._column(chunk, self.flag, self.flags, self._flag))
+        if None in parsed_years or (segments and None in segments) or (flags and None in flags):
+            return False
+        years = cast(list[int], parsed_years)
+        keys = list(zip(firm_keys(names), years, strict=True))
+        totals = self.reader.totals
+        if not totals.all_new(keys):
+            return False
+        totals.add_keys(self.reader.sheet, self.name + self.first_column, first_row, keys)
+        self._add_up(years, revenues, segments, flags)
+        return True
+
+    @staticmethod
+    def _column(chunk: list[list[Any]], index: int, cache: dict[Any, Any],
+                parse: Callable[[Any], Any]) -> list[Any]:
+        """One column of the chunk, parsed: each distinct value once, then looked up."""
+        values = [row[index] for row in chunk]
+        for value in set(values).difference(cache):
+            parse(value)
+        return list(map(cache.__getitem__, values))
+
+    def _add_up(self, years: list[int], revenues: list[float] | None,
+                segments: list[str | None] | None, flags: list[bool | None] | None) -> None:
+        sheet = self.reader.sheet
+        firms = Counter(years)
+        for year, count in firms.items():
+            totals = self.reader.totals.year(year, sheet)
+            totals.firms += count
+            if revenues is not None:
+                totals.has_revenue_column = True
+                totals.revenue_known += count
+            if segments is None:
+                totals.unplaced = True
+            else:
+                totals.any_segment = True
+            if flags is not None:
+                totals.flag_known += count
+        if revenues is not None:
+            for i, threshold in enumerate(self.thresholds):
+                # threshold.__le__(revenue): revenue ≥ threshold, tested in C.
+                at_least = compress(years, map(threshold.__le__, revenues))
+                for year, count in Counter(at_least).items():
+                    self.reader.totals.years[year].tiers[i] += count
+            if segments is not None:
+                grouped: dict[tuple[int, str | None], list[float]] = {}
+                for key, revenue in zip(zip(years, segments, strict=True), revenues,
+                                        strict=True):
+                    grouped.setdefault(key, []).append(revenue)
+                for (year, segment), values in grouped.items():
+                    if segment in SEGMENT_INDICATORS:
+                        total = sum(map(Decimal, map(repr, values)), Decimal(0))
+                        self.reader.totals.years[year].segment_totals[segment] += (
+                            total * self.scale)
+        if flags is not None:
+            for year, count in Counter(compress(years, flags)).items():
+                self.reader.totals.years[year].flagged += count
+
+
 def display_name(value: object) -> str:
     """A firm name cell as text (a number-only name keeps no '.0')."""
     return display(value) if isinstance(value, float) else str(value)
@@ -462,53 +658,125 @@ def _total(total: Decimal, complete: bool) -> Figure:
     return exact(value) if complete else Figure(value, value, None, True, True, AT_LEAST)
 
 
-def derive(firms: Sequence[FirmYear], known: Mapping[str, Indicator]) -> list[Derived]:
-    """Per year of the roster, the figures of the indicators in `known` it can give."""
-    by_year: dict[int, list[FirmYear]] = {}
-    for firm in firms:
-        by_year.setdefault(firm.year, []).append(firm)
-    derived: list[Derived] = []
-    for year in sorted(by_year):
-        group = by_year[year]
-        sheets = ", ".join(dict.fromkeys(firm.sheet for firm in group))
-        where = f"{sheets} ({len(group)} firms)"
-        for indicator, figure in _year_figures(group).items():
-            target = known.get(indicator)
-            if target is None:
-                continue
-            if indicator in SEGMENT_INDICATORS.values():
-                try:  # a plan of one's own may keep segment revenue in 万元
-                    scale = factor(REVENUE_UNIT, target.unit)
-                except UnitError:
-                    continue
-                if scale != Decimal(1):
-                    figure = figure.scaled(scale)
-            derived.append(Derived(indicator, year, figure, where))
-    return derived
+@dataclass
+class _YearTotals:
+    """What the figures of one year need, added up firm by firm (or chunk by chunk)."""
+
+    firms: int = 0
+    sheets: dict[str, None] = field(default_factory=dict)
+    has_revenue_column: bool = False
+    revenue_known: int = 0
+    tiers: list[int] = field(default_factory=lambda: [0] * len(TIERS))
+    any_segment: bool = False
+    unplaced: bool = False  # a firm of a sheet without a segment column
+    segment_totals: dict[str, Decimal] = field(
+        default_factory=lambda: dict.fromkeys(SEGMENT_INDICATORS, Decimal(0)))
+    segment_incomplete: dict[str, bool] = field(
+        default_factory=lambda: dict.fromkeys(SEGMENT_INDICATORS, False))
+    flag_known: int = 0
+    flagged: int = 0
+
+    def figures(self) -> dict[str, Figure]:
+        figures: dict[str, Figure] = {ENTERPRISE_COUNT: exact(float(self.firms))}
+        if self.has_revenue_column:
+            missing = self.firms - self.revenue_known
+            for (indicator, _), count in zip(TIERS, self.tiers, strict=True):
+                figures[indicator] = _count(count, missing)
+            if self.any_segment:
+                for segment, indicator in SEGMENT_INDICATORS.items():
+                    complete = not (self.unplaced or self.segment_incomplete[segment])
+                    figures[indicator] = _total(self.segment_totals[segment], complete)
+        if self.flag_known:
+            figures[SPECIALISED_SME_COUNT] = _count(self.flagged, self.firms - self.flag_known)
+        return figures
 
 
-def _year_figures(group: list[FirmYear]) -> dict[str, Figure]:
-    figures: dict[str, Figure] = {ENTERPRISE_COUNT: exact(float(len(group)))}
-    if any(firm.has_revenue_column for firm in group):
-        revenues = [Decimal(repr(f.revenue)) for f in group if f.revenue is not None]
-        missing = len(group) - len(revenues)
-        for indicator, threshold in TIERS:
-            figures[indicator] = _count(sum(1 for r in revenues if r >= threshold), missing)
-        if any(firm.segment is not None for firm in group):
-            # A firm of a sheet without a segment column could belong to any segment.
-            unplaced = any(firm.segment is None for firm in group)
-            totals = dict.fromkeys(SEGMENT_INDICATORS, Decimal(0))
-            incomplete = dict.fromkeys(SEGMENT_INDICATORS, unplaced)
-            for firm in group:
-                if firm.segment not in totals:
-                    continue
-                if firm.revenue is None:
-                    incomplete[firm.segment] = True
+class RosterTotals:
+    """Every roster sheet of a workbook, added up per year; and the firm-years seen so far."""
+
+    def __init__(self) -> None:
+        self.years: dict[int, _YearTotals] = {}
+        #: (firm key, year) → (sheet, row, column) of its first row, to report duplicates.
+        self.seen: dict[tuple[str, int], tuple[str, int, int]] = {}
+        #: The same for firm-years added a chunk at a time: a set to test, and the chunks'
+        #: keys in order to find a row again on the rare occasion it is needed.
+        self.fast_keys: set[tuple[str, int]] = set()
+        self.fast_chunks: list[tuple[str, int, int, list[tuple[str, int]]]] = []
+
+    def all_new(self, keys: list[tuple[str, int]]) -> bool:
+        """No firm-year twice among `keys`, nor seen before."""
+        new = set(keys)
+        return (len(new) == len(keys) and self.fast_keys.isdisjoint(new)
+                and self.seen.keys().isdisjoint(new))
+
+    def add_keys(self, sheet: str, column: int, first_row: int,
+                 keys: list[tuple[str, int]]) -> None:
+        self.fast_keys.update(keys)
+        self.fast_chunks.append((sheet, column, first_row, keys))
+
+    def first_seen(self, key: tuple[str, int]) -> tuple[str, int, int] | None:
+        """(sheet, row, column) of the row a firm-year was first read from, if it was."""
+        if key in self.seen:
+            return self.seen[key]
+        if key in self.fast_keys:
+            for sheet, column, first_row, keys in self.fast_chunks:
+                if key in keys:
+                    return sheet, first_row + keys.index(key), column
+        return None
+
+    def year(self, year: int, sheet: str) -> _YearTotals:
+        totals = self.years.get(year)
+        if totals is None:
+            totals = self.years[year] = _YearTotals()
+        totals.sheets[sheet] = None
+        return totals
+
+    def add(self, firm: FirmYear) -> None:
+        totals = self.year(firm.year, firm.sheet)
+        totals.firms += 1
+        totals.has_revenue_column |= firm.has_revenue_column
+        revenue = None if firm.revenue is None else Decimal(repr(firm.revenue))
+        if revenue is not None:
+            totals.revenue_known += 1
+            for i, (_, threshold) in enumerate(TIERS):
+                totals.tiers[i] += revenue >= threshold
+        if firm.segment is None:
+            totals.unplaced = True
+        else:
+            totals.any_segment = True
+            if firm.segment in SEGMENT_INDICATORS:
+                if revenue is None:
+                    totals.segment_incomplete[firm.segment] = True
                 else:
-                    totals[firm.segment] += Decimal(repr(firm.revenue))
-            for segment, indicator in SEGMENT_INDICATORS.items():
-                figures[indicator] = _total(totals[segment], not incomplete[segment])
-    flagged = [firm.flags[SPECIALISED_SME] for firm in group if SPECIALISED_SME in firm.flags]
-    if flagged:
-        figures[SPECIALISED_SME_COUNT] = _count(sum(flagged), len(group) - len(flagged))
-    return figures
+                    totals.segment_totals[firm.segment] += revenue
+        if SPECIALISED_SME in firm.flags:
+            totals.flag_known += 1
+            totals.flagged += firm.flags[SPECIALISED_SME]
+
+    def derive(self, known: Mapping[str, Indicator]) -> list[Derived]:
+        """Per year of the roster, the figures of the indicators in `known` it can give."""
+        derived: list[Derived] = []
+        for year in sorted(self.years):
+            totals = self.years[year]
+            where = f"{', '.join(totals.sheets)} ({totals.firms} firms)"
+            for indicator, figure in totals.figures().items():
+                target = known.get(indicator)
+                if target is None:
+                    continue
+                if indicator in SEGMENT_INDICATORS.values():
+                    try:  # a plan of one's own may keep segment revenue in 万元
+                        scale = factor(REVENUE_UNIT, target.unit)
+                    except UnitError:
+                        continue
+                    if scale != Decimal(1):
+                        figure = figure.scaled(scale)
+                derived.append(Derived(indicator, year, figure, where))
+        return derived
+
+
+def derive(firms: Sequence[FirmYear], known: Mapping[str, Indicator]) -> list[Derived]:
+    """The derived figures of a list of firm-years (see RosterTotals)."""
+    totals = RosterTotals()
+    for firm in firms:
+        totals.add(firm)
+    return totals.derive(known)

@@ -8,9 +8,12 @@ raised together at the end.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,6 +37,7 @@ from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator
 from railkpi.plan_loader import IndicatorRegistry, normalise_label
 from railkpi.problems import Problem, error, raise_if_errors, warning
 from railkpi.units import UnitError, factor, split_header
+from railkpi.xlsx_styles import percent_cells
 
 Layout = Literal["long", "wide", "roster"]
 
@@ -51,6 +55,8 @@ HEADERS: dict[str, set[str]] = {
 }
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
 PROSE_SHEETS = {"说明", "填表说明", "备注", "notes", "readme", "instructions", "about"}
+#: Rosters with at least this many rows show a progress bar (on a terminal).
+PROGRESS_ROWS = 50_000
 #: How many rows from the top a header row may be preceded by a title.
 HEADER_SEARCH_ROWS = 20
 
@@ -75,11 +81,83 @@ def check_file(path: Path, max_size: int = xlsx_guard.DEFAULT_MAX_SIZE) -> list[
     return xlsx_guard.scan(path)
 
 
+Engine = Literal["calamine", "openpyxl"]
+
+
 def read_workbook(
-    path: Path, registry: IndicatorRegistry, max_size: int = xlsx_guard.DEFAULT_MAX_SIZE
+    path: Path,
+    registry: IndicatorRegistry,
+    max_size: int = xlsx_guard.DEFAULT_MAX_SIZE,
+    engine: Engine = "calamine",
 ) -> WorkbookData:
-    """All observations of every data sheet in the workbook; raises InputError on any error."""
+    """All observations of every data sheet in the workbook; raises InputError on any error.
+
+    Cell values are read with python-calamine (a Rust reader, many times faster than openpyxl
+    on large rosters); `engine="openpyxl"` reads them with openpyxl instead, which the tests
+    use to check that both give the same observations.
+    """
     found = check_file(path, max_size)
+    reader = _Reader(path.name, registry)
+    reader.problems.extend(found)
+    try:
+        if engine == "calamine":
+            reader.percent_cells = lambda sheet: percent_cells(path, sheet)
+            for sheet, rows in _calamine_sheets(path):
+                reader.read_sheet(sheet, rows)
+        else:
+            for sheet, rows in _openpyxl_sheets(path):
+                reader.read_sheet(sheet, rows)
+    except _DamagedSheet as exc:
+        raise_if_errors([xlsx_guard.reading_problem(exc.__cause__ or exc, path.name)])
+    return reader.finish()
+
+
+def _calamine_sheets(path: Path) -> Iterator[tuple[str, Iterator[list[Cell]]]]:
+    from python_calamine import CalamineWorkbook, SheetTypeEnum  # only readers pay for it
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = [m.name for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        for name in sheets:
+            sheet = workbook.get_sheet_by_name(name)
+            yield name, _CalamineRows(sheet.start, sheet.height, sheet.iter_rows())
+    except _DamagedSheet:
+        raise
+    except Exception as exc:  # calamine raises its own types for a damaged file
+        raise _DamagedSheet(str(exc) or type(exc).__name__) from exc
+
+
+class _CalamineRows:
+    """A sheet's rows as cells, or — for the roster's fast path — the rest as plain values.
+
+    calamine gives each row's values from the sheet's first used cell; "" is an empty cell.
+    """
+
+    def __init__(self, start: tuple[int, int] | None, height: int, rows: Iterator[list[Any]]):
+        self.next_row = (start[0] + 1) if start else 1
+        self.first_column = (start[1] + 1) if start else 1
+        self.total_rows = height if start else 0
+        self.rows = rows if start else iter(())
+
+    def __iter__(self) -> Iterator[list[Cell]]:
+        return self
+
+    def __next__(self) -> list[Cell]:
+        while True:
+            values = next(self.rows)
+            row, self.next_row = self.next_row, self.next_row + 1
+            cells = [Cell(row, self.first_column + j, value, None)
+                     for j, value in enumerate(values) if value != "" and value is not None]
+            if cells:
+                return cells
+
+    def raw_chunks(self, size: int) -> Iterator[tuple[int, list[list[Any]]]]:
+        while chunk := list(islice(self.rows, size)):
+            first, self.next_row = self.next_row, self.next_row + len(chunk)
+            yield first, chunk
+
+
+def _openpyxl_sheets(path: Path) -> Iterator[tuple[str, Iterator[list[Cell]]]]:
     import openpyxl  # heavy: only the commands that read workbooks pay for it
 
     try:
@@ -87,16 +165,11 @@ def read_workbook(
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise_if_errors([xlsx_guard.reading_problem(exc, path.name)])
         raise AssertionError("unreachable") from exc
-    reader = _Reader(path.name, registry)
-    reader.problems.extend(found)
     try:
         for sheet in workbook.worksheets:
-            reader.read_sheet(sheet.title, _rows(sheet.iter_rows()))
-    except _DamagedSheet as exc:
-        raise_if_errors([xlsx_guard.reading_problem(exc.__cause__ or exc, path.name)])
+            yield sheet.title, _rows(sheet.iter_rows())
     finally:
         workbook.close()
-    return reader.finish()
 
 
 class _DamagedSheet(Exception):
@@ -106,7 +179,7 @@ class _DamagedSheet(Exception):
 
 
 def _guarded(rows: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
-    """openpyxl parses a read-only sheet lazily: damage surfaces while rows are iterated."""
+    """Readers parse a sheet lazily: damage surfaces while rows are iterated."""
     while True:
         try:
             row = next(rows)
@@ -115,6 +188,9 @@ def _guarded(rows: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
         except Exception as exc:  # XML, zip and value errors of a damaged file
             raise _DamagedSheet(str(exc) or type(exc).__name__) from exc
         yield row
+
+
+
 
 
 def _rows(rows: Iterator[Sequence[Any]]) -> Iterator[list[Cell]]:
@@ -129,6 +205,10 @@ def _rows(rows: Iterator[Sequence[Any]]) -> Iterator[list[Cell]]:
             )
         if cells:
             yield cells
+
+
+def _no_cells(sheet: str) -> frozenset[tuple[int, int]]:
+    return frozenset()
 
 
 def _shown(figure: Figure) -> str:
@@ -152,10 +232,27 @@ class _Reader:
         self.observations: dict[tuple[str, int], Observation] = {}
         self.layouts: dict[str, Layout] = {}
         self.sheets_seen: list[str] = []
-        self.firms: list[roster.FirmYear] = []
+        self.roster = roster.RosterTotals()
+        # Cells formatted as percentages, for readers whose cells carry no number format.
+        self.percent_cells: Callable[[str], frozenset[tuple[int, int]]] = _no_cells
+        self.sheet_percent_cells: frozenset[tuple[int, int]] = frozenset()
 
     def error(self, code: str, where: str | None = None, **params: object) -> None:
         self.problems.append(error(code, self.file, where, **params))
+
+    @contextmanager
+    def progress(self, sheet: str, rows: Any) -> Iterator[Callable[[int], None] | None]:
+        """A progress bar on stderr while a large roster is read, if stderr is a terminal."""
+        total = getattr(rows, "total_rows", 0)
+        if total < PROGRESS_ROWS or not sys.stderr.isatty():
+            yield None
+            return
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task(sheet, total=total)
+            yield lambda done: bar.update(task, completed=done)
 
     def warn(self, code: str, where: str | None = None, **params: object) -> None:
         self.problems.append(warning(code, self.file, where, **params))
@@ -178,15 +275,16 @@ class _Reader:
             roster_columns = roster.roster_header(sheet, row)
             if roster_columns is not None:
                 self.layouts[sheet] = "roster"
-                firms, problems = roster.read_roster(self.file, sheet, roster_columns, rows,
-                                                     earlier=self.firms)
-                self.firms.extend(firms)
+                with self.progress(sheet, rows) as progress:
+                    problems = roster.read_roster(self.file, sheet, roster_columns, rows,
+                                                  self.roster, progress)
                 self.problems.extend(problems)
                 return
             header = self._header(sheet, row)
             if header is not None:
                 layout, columns, units = header
                 self.layouts[sheet] = layout
+                self.sheet_percent_cells = self.percent_cells(sheet)
                 if layout == "long":
                     self._read_long(sheet, columns, units, rows)
                 else:
@@ -305,7 +403,11 @@ class _Reader:
                        low=YEAR_MIN, high=YEAR_MAX)
             year = None
         try:
-            parsed = parse_figure_cell(value.value, value.number_format)
+            number_format = (
+                "0%" if (value.row, value.column) in self.sheet_percent_cells
+                else value.number_format
+            )
+            parsed = parse_figure_cell(value.value, number_format)
         except CellError as exc:
             self.error(exc.code, value_where, found=display(exc.found))
             return
@@ -404,7 +506,7 @@ class _Reader:
 
     def _add_derived(self) -> None:
         """Roster figures fill what the workbook does not report; a disagreement is a warning."""
-        for derived in roster.derive(self.firms, self.registry.indicators):
+        for derived in self.roster.derive(self.registry.indicators):
             key = (derived.indicator, derived.year)
             reported = self.observations.get(key)
             if reported is not None:

@@ -740,7 +740,9 @@ def _check_prolog(file: str, fp: BinaryIO, info: zipfile.ZipInfo,
                 # left to the reader, which ignores or refuses it; sizes are still checked
         if look_for is not None and not found:
             seen = window + chunk
-            found = look_for.search(seen) is not None
+            # A plain substring test first: the pattern is tried only where "<f" or ":f" (a
+            # prefixed tag) occurs at all, which a sheet without formulas rarely has.
+            found = (b"<f" in seen or b":f" in seen) and look_for.search(seen) is not None
             window = seen[-256:]
     return found
 
