@@ -252,6 +252,9 @@ def firm_keys(names: list[str]) -> list[str]:
     back to name by name where a separator or a space would make that differ."""
     joined = "\x00".join(names)
     if joined.count("\x00") == len(names) - 1:
+        if (unicodedata.is_normalized("NFKC", joined) and joined.casefold() == joined
+                and not _SPACE.search(joined)):
+            return names  # already keys (the usual case): no new strings
         # NFKC may itself make spaces ('´' becomes ' ́'): look for them afterwards.
         normalised = unicodedata.normalize("NFKC", joined).casefold()
         keys = normalised.split("\x00")

@@ -8,6 +8,7 @@ raised together at the end.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -99,6 +100,11 @@ def read_workbook(
     found = check_file(path, max_size)
     reader = _Reader(path.name, registry)
     reader.problems.extend(found)
+    # A large roster makes millions of short-lived lists and keeps a million firm keys alive;
+    # none of them form cycles, and the cyclic collector would rescan them over and over
+    # (a sixth of the reading time at Excel's row limit).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         if engine == "calamine":
             reader.percent_cells = lambda sheet: percent_cells(path, sheet)
@@ -109,6 +115,9 @@ def read_workbook(
                 reader.read_sheet(sheet, rows)
     except _DamagedSheet as exc:
         raise_if_errors([xlsx_guard.reading_problem(exc.__cause__ or exc, path.name)])
+    finally:
+        if collecting:
+            gc.enable()
     return reader.finish()
 
 
