@@ -575,9 +575,9 @@ class _FastChunks:
         years = cast(list[int], parsed_years)
         keys = list(zip(firm_keys(names), years, strict=True))
         totals = self.reader.totals
-        if not totals.all_new(keys):
+        if not totals.add_if_new(self.reader.sheet, self.name + self.first_column, first_row,
+                                 keys):
             return False
-        totals.add_keys(self.reader.sheet, self.name + self.first_column, first_row, keys)
         self._add_up(years, revenues, segments, flags)
         return True
 
@@ -706,16 +706,22 @@ class RosterTotals:
         self.fast_keys: set[tuple[str, int]] = set()
         self.fast_chunks: list[tuple[str, int, int, list[tuple[str, int]]]] = []
 
-    def all_new(self, keys: list[tuple[str, int]]) -> bool:
-        """No firm-year twice among `keys`, nor seen before."""
-        new = set(keys)
-        return (len(new) == len(keys) and self.fast_keys.isdisjoint(new)
-                and self.seen.keys().isdisjoint(new))
+    def add_if_new(self, sheet: str, column: int, first_row: int,
+                   keys: list[tuple[str, int]]) -> bool:
+        """Record a chunk's firm-years if none is there twice or seen before; else False.
 
-    def add_keys(self, sheet: str, column: int, first_row: int,
-                 keys: list[tuple[str, int]]) -> None:
+        The keys go straight into the set and the set's growth tells whether they were all
+        new; in the rare case they were not, the set is rebuilt from the chunks kept.
+        """
+        if self.seen and not self.seen.keys().isdisjoint(keys):
+            return False
+        before = len(self.fast_keys)
         self.fast_keys.update(keys)
+        if len(self.fast_keys) - before != len(keys):
+            self.fast_keys = {key for *_, chunk in self.fast_chunks for key in chunk}
+            return False
         self.fast_chunks.append((sheet, column, first_row, keys))
+        return True
 
     def first_seen(self, key: tuple[str, int]) -> tuple[str, int, int] | None:
         """(sheet, row, column) of the row a firm-year was first read from, if it was."""
