@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from railkpi.assess import Point, TargetResult
 from railkpi.messages import NOTE, STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN, pick
-from railkpi.plan import Indicator
+from railkpi.plan import Indicator, PlanMeta
 
 #: Decimals by unit where the indicator does not say; other units print as integers.
 UNIT_DECIMALS = {"亿元": 1, "万元": 1, "%": 1, "件/人": 2}
@@ -87,3 +87,43 @@ def status(result: TargetResult, lang: str) -> str:
 
 def note_text(code: str, params: tuple[tuple[str, str], ...], lang: str) -> str:
     return pick(NOTE[code], lang).format(**dict(params))
+
+
+def _at(p: Point | None, usual_year: int, result: TargetResult) -> str:
+    """A figure with its qualifier (180余, ≥3000), and its year where not the usual one."""
+    if p is None:
+        return "—"
+    shown = p.figure.label(number(p.value, result.indicator))
+    return shown if p.year == usual_year else f"{shown} ({p.year})"
+
+
+def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:
+    """A target's row in the people's tables (terminal, Markdown), status word last.
+
+    Indicator (unit), baseline, latest, target, gap, completion, time elapsed, actual CAGR,
+    CAGR needed from now; years only where they differ from the plan's baseline year, the
+    year assessed and the target year; rates from a qualified figure marked ≈.
+    """
+    ind = result.indicator
+    shown_target = target(result, lang)
+    resolved = resolved_target(result) if result.target.kind != "growth" else ""
+    if resolved:
+        shown_target = f"{shown_target}={resolved}"
+    if result.target_year != meta.period[1]:
+        shown_target = f"{shown_target} ({result.target_year})"
+    name = (f"{ind.name(lang)}（{unit(ind, lang)}）" if lang == "zh"
+            else f"{ind.name(lang)} ({unit(ind, lang)})")
+    baseline_year = result.target.baseline_year or meta.baseline_year
+    shown_rate = approximate_rate if result.approximate else rate
+    return [
+        name,
+        _at(result.baseline, baseline_year, result),
+        _at(result.latest, as_of, result),
+        shown_target,
+        number(result.gap, ind),
+        shown_rate(result.completion),
+        rate(result.time_elapsed),
+        shown_rate(result.actual_cagr),
+        shown_rate(result.required_cagr_from_latest),
+        status(result, lang),
+    ]

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from railkpi.assess import Point, TargetResult
+from railkpi.assess import TargetResult
 from railkpi.audit import Finding, Unchecked
 from railkpi.messages import AUDIT, COLUMN, OUTPUT, STATUS, pick
 from railkpi.plan import Plan, PlanMeta
@@ -131,42 +131,13 @@ def _status_counts(results: Sequence[TargetResult], lang: str) -> str:
     return f"{pick(OUTPUT['statuses'], lang)}{separator}{items}"
 
 
-def _at(p: Point | None, usual_year: int, r: TargetResult) -> str:
-    """A figure with its qualifier (180余, ≥3000), and its year where not the usual one."""
-    if p is None:
-        return "—"
-    shown = p.figure.label(fmt.number(p.value, r.indicator))
-    return shown if p.year == usual_year else f"{shown} ({p.year})"
-
-
 def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:
     """One target's cells, the terminal table's figures (render/table.py) as Markdown."""
-    ind = r.indicator
-    target = fmt.target(r, lang)
-    resolved = fmt.resolved_target(r) if r.target.kind != "growth" else ""
-    if resolved:
-        target = f"{target}={resolved}"
-    if r.target_year != meta.period[1]:
-        target = f"{target} ({r.target_year})"
+    cells = [cell(text) for text in fmt.summary_cells(r, meta, as_of, lang)]
     # A status judged by the linear method carries a (Markdown-escaped) "*", as in the terminal.
-    linear = "\\*" if r.method == "linear" else ""
-    baseline_year = r.target.baseline_year or meta.baseline_year
-    rate = fmt.approximate_rate if r.approximate else fmt.rate
-    name = (f"{ind.name(lang)}（{fmt.unit(ind, lang)}）" if lang == "zh"
-            else f"{ind.name(lang)} ({fmt.unit(ind, lang)})")
-    cells = [
-        name,
-        _at(r.baseline, baseline_year, r),
-        _at(r.latest, as_of, r),
-        target,
-        fmt.number(r.gap, ind),
-        rate(r.completion),
-        fmt.rate(r.time_elapsed),
-        rate(r.actual_cagr),
-        rate(r.required_cagr_from_latest),
-        fmt.status(r, lang),
-    ]
-    return [cell(c) for c in cells[:-1]] + [cell(cells[-1]) + linear]
+    if r.method == "linear":
+        cells[-1] += "\\*"
+    return cells
 
 
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:

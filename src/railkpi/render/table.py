@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from railkpi.assess import Point, TargetResult
+from railkpi.assess import TargetResult
 from railkpi.audit import Finding, Unchecked
 from railkpi.messages import COLUMN, STATUS, pick
 from railkpi.plan import Plan, PlanMeta
@@ -104,41 +104,12 @@ def _group_order(results: Sequence[TargetResult]) -> list[str]:
     return list(dict.fromkeys(r.target.group for r in results))
 
 
-def _at(p: Point | None, usual_year: int, r: TargetResult) -> str:
-    """A figure, with its year only where it is not the year the title states."""
-    if p is None:
-        return "—"
-    shown = p.figure.label(fmt.number(p.value, r.indicator))
-    return shown if p.year == usual_year else f"{shown} ({p.year})"
-
-
 def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | str]:
-    ind = r.indicator
-    target = fmt.target(r, lang)
-    resolved = fmt.resolved_target(r) if r.target.kind != "growth" else ""
-    if resolved:
-        target = f"{target}={resolved}"
-    if r.target_year != meta.period[1]:
-        target = f"{target} ({r.target_year})"
-    status = Text(fmt.status(r, lang), style=STATUS_STYLE[r.status])
+    *figures, word = fmt.summary_cells(r, meta, as_of, lang)
+    status = Text(word, style=STATUS_STYLE[r.status])
     if r.method == "linear":
         status.append("*", style="dim")
-    baseline_year = r.target.baseline_year or meta.baseline_year
-    # Rates from a qualified figure's point value are approximations: say so.
-    rate = fmt.approximate_rate if r.approximate else fmt.rate
-    return [
-        f"{ind.name(lang)}（{fmt.unit(ind, lang)}）" if lang == "zh"
-        else f"{ind.name(lang)} ({fmt.unit(ind, lang)})",
-        _at(r.baseline, baseline_year, r),
-        _at(r.latest, as_of, r),
-        target,
-        fmt.number(r.gap, ind),
-        rate(r.completion),
-        fmt.rate(r.time_elapsed),
-        rate(r.actual_cagr),
-        rate(r.required_cagr_from_latest),
-        status,
-    ]
+    return [*figures, status]
 
 
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
