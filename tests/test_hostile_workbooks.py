@@ -809,3 +809,12 @@ def test_decimal_cells_are_read_as_numbers(make_workbook: Any, registry: Indicat
                                            ) -> None:
     path = make_workbook({"数据": [LONG_ZH, ["revenue_total", 2023, Decimal("2890.5"), None]]})
     assert [o.value for o in read_workbook(path, registry).observations] == [2890.5]
+
+
+@given(st.lists(st.sampled_from([b"<f>", b"<f ", b"<f/", b"<x:f>", b"<ab.c:f ", b"<fo", b":f",
+                                 b"f", b"<", b">", b" ", b"<c r=\"A1\">", b"\xe4\xbc\x81", b"1.5",
+                                 b"<v>", b"ref", b"xmlns:f=\"u\""]), max_size=30))
+def test_formula_tag_search_agrees_with_the_pattern(parts: list[bytes]) -> None:
+    data = b"".join(parts)
+    pattern = xlsx_guard._FORMULA_TAG
+    assert xlsx_guard._has_tag(data, pattern) == (pattern.search(data) is not None)
