@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import compress
+from itertools import compress, repeat
 from typing import Annotated, Any, Protocol, cast
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
@@ -243,6 +243,8 @@ class RawRows(Protocol):
 
 
 _SPACE = re.compile(r"\s")
+#: Marks a value a fast-path column cache has not parsed yet (None means "not valid").
+_UNSEEN = object()
 #: Rows validated and added up at a time on the fast path.
 CHUNK_ROWS = 65_536
 
@@ -586,9 +588,12 @@ class _FastChunks:
                 parse: Callable[[Any], Any]) -> list[Any]:
         """One column of the chunk, parsed: each distinct value once, then looked up."""
         values = [row[index] for row in chunk]
-        for value in set(values).difference(cache):
-            parse(value)
-        return list(map(cache.__getitem__, values))
+        parsed = list(map(cache.get, values, repeat(_UNSEEN)))
+        if _UNSEEN in parsed:  # values not met in earlier chunks
+            for value in set(values).difference(cache):
+                parse(value)
+            parsed = list(map(cache.__getitem__, values))
+        return parsed
 
     def _add_up(self, years: list[int], revenues: list[float] | None,
                 segments: list[str | None] | None, flags: list[bool | None] | None) -> None:
