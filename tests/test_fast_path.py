@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -161,3 +162,12 @@ def test_chunk_size_is_read_at_call_time(monkeypatch: pytest.MonkeyPatch) -> Non
     with tempfile.TemporaryDirectory() as folder:
         read_workbook(write(Path(folder) / "r.xlsx", clean_rows(10)), REGISTRY)
     assert calls == [4, 4, 2]
+
+
+@given(st.lists(st.one_of(
+    st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False).map(float),
+    st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+    st.sampled_from([0.1, 0.2, 0.3, 12345.6, 1 / 3, 7999999999.999999, 8e9, 2e-7]),
+), max_size=40))
+def test_exact_sum_is_the_decimal_sum_of_the_figures_as_written(values: list[float]) -> None:
+    assert roster.exact_sum(values) == sum((Decimal(repr(v)) for v in values), Decimal(0))

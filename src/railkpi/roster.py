@@ -265,6 +265,26 @@ def firm_keys(names: list[str]) -> list[str]:
     return [firm_key(name) for name in names]
 
 
+#: exact_sum's fast route: figures with at most 6 decimals below this size, summed as integers.
+_MICRO = 1e6
+_MICRO_LIMIT = 8e9
+
+
+def exact_sum(values: list[float]) -> Decimal:
+    """The sum of the figures as written (the shortest decimal of each float), exactly.
+
+    Decimal(repr(v)) for every value costs half a second a million rows; figures with at most
+    six decimals are summed as integer millionths instead. Below 8e9 a float's ulp is under
+    1e-6, so when round(v·10⁶)/10⁶ gives v back, that six-decimal number is v's shortest
+    decimal, and the integer sum is the decimal sum.
+    """
+    if values and max(values) < _MICRO_LIMIT and min(values) > -_MICRO_LIMIT:
+        millionths = list(map(round, map(_MICRO.__mul__, values)))
+        if all(map(float.__eq__, map(_MICRO.__rtruediv__, millionths), values)):
+            return Decimal(sum(millionths)).scaleb(-6)
+    return sum(map(Decimal, map(repr, values)), Decimal(0))
+
+
 def read_roster(
     file: str,
     sheet: str,
@@ -624,7 +644,7 @@ class _FastChunks:
                     grouped.setdefault(key, []).append(revenue)
                 for (year, segment), values in grouped.items():
                     if segment in SEGMENT_INDICATORS:
-                        total = sum(map(Decimal, map(repr, values)), Decimal(0))
+                        total = exact_sum(values)
                         self.reader.totals.years[year].segment_totals[segment] += (
                             total * self.scale)
         if flags is not None:
