@@ -171,3 +171,30 @@ def test_chunk_size_is_read_at_call_time(monkeypatch: pytest.MonkeyPatch) -> Non
 ), max_size=40))
 def test_exact_sum_is_the_decimal_sum_of_the_figures_as_written(values: list[float]) -> None:
     assert roster.exact_sum(values) == sum((Decimal(repr(v)) for v in values), Decimal(0))
+
+
+def test_progress_shown_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
+    from rich.progress import Progress
+
+    from railkpi import workbook
+
+    updates: list[float] = []
+    real_update = Progress.update
+
+    def update(self: Progress, task: Any, **fields: Any) -> None:
+        updates.append(fields.get("completed", -1))
+        real_update(self, task, **fields)
+
+    monkeypatch.setattr(Progress, "update", update)
+    monkeypatch.setattr(workbook, "PROGRESS_ROWS", 10)
+    monkeypatch.setattr(roster, "CHUNK_ROWS", 8)
+    path = write(tmp_path / "r.xlsx", clean_rows(20))
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False)
+    read_workbook(path, REGISTRY)
+    assert updates == []  # silent when stderr is not a terminal
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    read_workbook(path, REGISTRY)
+    assert updates == [8, 16, 20]  # rows read after each chunk
