@@ -13,6 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from railkpi.cli import app
+from railkpi.plan_loader import IndicatorRegistry
+from railkpi.problems import InputError, Problem
+from railkpi.workbook import read_workbook
 
 Rows = Sequence[Sequence[Any]]
 
@@ -63,3 +66,14 @@ def run_cli(*args: str | Path) -> Run:
 @pytest.fixture
 def railkpi() -> Callable[..., Run]:
     return run_cli
+
+
+def problems_of(path: Path, registry: IndicatorRegistry) -> tuple[Problem, ...]:
+    """Every problem reading `path` raises (the test fails if it raises none)."""
+    with pytest.raises(InputError) as caught:
+        read_workbook(path, registry)
+    return caught.value.problems
+
+
+def codes_at(problems: tuple[Problem, ...]) -> set[tuple[str, str, str | None]]:
+    return {(p.severity, p.code, p.where) for p in problems}

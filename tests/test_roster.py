@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from conftest import codes_at, problems_of
 from railkpi.cells import Cell
 from railkpi.figures import Figure, exact
 from railkpi.plan_loader import IndicatorRegistry, load_plans, merge_plans
-from railkpi.problems import InputError, Problem
 from railkpi.roster import FirmYear, derive, parse_flag, roster_header
 from railkpi.workbook import WorkbookData, read_workbook
 
@@ -30,16 +30,6 @@ def registry() -> IndicatorRegistry:
 
 def derived(data: WorkbookData, year: int) -> dict[str, float]:
     return {o.indicator: o.value for o in data.observations if o.year == year}
-
-
-def problems_of(path: Path, registry: IndicatorRegistry) -> tuple[Problem, ...]:
-    with pytest.raises(InputError) as caught:
-        read_workbook(path, registry)
-    return caught.value.problems
-
-
-def codes_at(problems: tuple[Problem, ...]) -> set[tuple[str, str, str | None]]:
-    return {(p.severity, p.code, p.where) for p in problems}
 
 
 # A roster of 36 firm-years (20 in 2024, 16 in 2023), revenue in 万元 in the header. Thresholds

@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
+from conftest import codes_at, problems_of
 from railkpi.plan_loader import IndicatorRegistry, load_plans, merge_plans
-from railkpi.problems import InputError, Problem
+from railkpi.problems import InputError
 from railkpi.workbook import WorkbookData, read_workbook
 
 MakeWorkbook = Callable[..., Path]
@@ -31,16 +32,6 @@ def registry() -> IndicatorRegistry:
 
 def observed(data: WorkbookData) -> list[tuple[str, int, float, str]]:
     return [(o.indicator, o.year, o.value, o.where) for o in data.observations]
-
-
-def problems_of(path: Path, registry: IndicatorRegistry) -> tuple[Problem, ...]:
-    with pytest.raises(InputError) as caught:
-        read_workbook(path, registry)
-    return caught.value.problems
-
-
-def codes_at(problems: tuple[Problem, ...]) -> set[tuple[str, str, str | None]]:
-    return {(p.severity, p.code, p.where) for p in problems}
 
 
 # Five good rows so that problem rows land on row 7, as in `数据!C7`.
