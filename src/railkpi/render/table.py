@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from railkpi.assess import TargetResult
+from railkpi.audit import Finding, Unchecked
 from railkpi.messages import COLUMN, pick
 from railkpi.plan import Plan, PlanMeta
 from railkpi.problems import Problem
@@ -158,3 +159,53 @@ def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None
         location = p.location()
         line.append(f" [{p.code}] {location + ': ' if location else ''}{p.message(lang)}")
         con.print(line)
+
+
+def render_audit(
+    findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str, out: TextIO
+) -> None:
+    """`railkpi audit`: a numbered row per finding, its explanation below the table (as the
+    assessment's notes), then what could not be checked, by kind."""
+    from railkpi.messages import AUDIT
+
+    con = console(out)
+    con.print(Text(pick(AUDIT["title"], lang), style="bold"))
+    if not findings:
+        con.print(pick(AUDIT["no-findings"], lang))
+    else:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                      collapse_padding=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        for key in ("col-code", "col-plan", "col-indicator"):
+            table.add_column(pick(AUDIT[key], lang), no_wrap=True)
+        for key in ("col-stated", "col-computed"):
+            table.add_column(pick(AUDIT[key], lang), justify="right", overflow="fold")
+        for number, f in enumerate(findings, 1):
+            table.add_row(str(number), f.code, f.plan, f.indicator, f.stated_text,
+                          f.computed_text)
+        con.print(table)
+        con.print(_hanging([(f"{n}.", Text(f.message(lang))) for n, f in enumerate(findings, 1)]))
+    colon, semicolon, opening, closing = (
+        ("：", "；", "（", "）") if lang == "zh" else (": ", "; ", " (", ")")
+    )
+    lines: list[tuple[str, Text]] = []
+    for kind in dict.fromkeys(u.kind for u in unchecked):
+        of_kind = [u for u in unchecked if u.kind == kind]
+        head = pick(AUDIT[f"unchecked-{kind}"], lang).format(count=len(of_kind))
+        items = semicolon.join(
+            f"{u.plan} {u.indicator} {u.years[0]}-{u.years[1]}{opening}{u.message(lang)}{closing}"
+            for u in of_kind
+        )
+        lines.append(("·", Text(f"{head}{colon}{items}", style="dim")))
+    if lines:
+        con.print(_hanging(lines))
+
+
+def _hanging(rows: Sequence[tuple[str, Text]]) -> Table:
+    """Marked paragraphs whose wrapped lines stay indented under the text, not the mark."""
+    grid = Table.grid(padding=(0, 1), pad_edge=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for mark, text in rows:
+        grid.add_row(mark, text)
+    return grid
