@@ -48,7 +48,7 @@ TOOLS = ("railkpi", "calamine", "openpyxl")
 #: Modules that `railkpi --version`, `plans` and `targets` must not import (issue: start-up).
 HEAVY = ("openpyxl", "python_calamine", "railkpi.render.xlsx")
 #: Reported for information: imported or not, they are not a failure.
-NOTABLE = ("pydantic", "yaml", "rich", "railkpi.workbook", "railkpi.roster", "defusedxml")
+NOTABLE = ("pydantic", "yaml", "rich", "railkpi.read.workbook", "railkpi.read.roster", "defusedxml")
 PACKAGES = ("railkpi", "typer", "click", "rich", "pydantic", "PyYAML", "openpyxl",
             "python-calamine", "defusedxml")
 READING_GOAL_RATIO = 1.5

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from railkpi.cli import app
-from railkpi.plan_loader import IndicatorRegistry
+from railkpi.plans.loader import IndicatorRegistry
 from railkpi.problems import InputError, Problem
-from railkpi.workbook import read_workbook
+from railkpi.read.workbook import read_workbook
 
 Rows = Sequence[Sequence[Any]]
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from railkpi.assess import Assessment, TargetResult, assess
-from railkpi.observations import Observation
-from railkpi.plan import Plan, Thresholds
-from railkpi.plan_loader import load_plan
+from railkpi.calc.assess import Assessment, TargetResult, assess
+from railkpi.plans.loader import load_plan
+from railkpi.plans.models import Plan, Thresholds
+from railkpi.read.observation import Observation
 
 EXACT = 1e-12
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
-from railkpi.audit import Finding, audit
-from railkpi.plan import StatedRate
-from railkpi.plan_loader import load_plan
+from railkpi.calc.audit import Finding, audit
+from railkpi.plans.loader import load_plan
+from railkpi.plans.models import StatedRate
 from railkpi.problems import InputError
 
 

@@ -1,4 +1,4 @@
-"""Cell values as analysts type them: railkpi.cells.parse_number and parse_year."""
+"""Cell values as analysts type them: railkpi.read.cells.parse_number and parse_year."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from railkpi.cells import CellError, ParsedNumber, parse_number, parse_year
+from railkpi.read.cells import CellError, ParsedNumber, parse_number, parse_year
 
 # -- parse_number: accepted ---------------------------------------------------------------
 

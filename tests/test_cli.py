@@ -17,7 +17,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-import railkpi.assess as assess_module
+import railkpi.calc.assess as assess_module
 from railkpi import __version__
 from railkpi.cli import app, main
 from railkpi.messages import STATUS, STATUS_EARLY_ACHIEVED

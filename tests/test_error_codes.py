@@ -8,7 +8,8 @@ from pathlib import Path
 from railkpi.messages import PROBLEM_MESSAGES
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCES = [p for p in (REPO / "src" / "railkpi").rglob("*.py") if p.name != "messages.py"]
+SOURCES = [p for p in (REPO / "src" / "railkpi").rglob("*.py")
+           if "messages" not in p.relative_to(REPO / "src" / "railkpi").parts]
 
 
 def documented() -> dict[str, str]:

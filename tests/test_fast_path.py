@@ -17,11 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from railkpi import roster
-from railkpi.plan_loader import load_plans, merge_plans
+from railkpi.plans.loader import load_plans, merge_plans
 from railkpi.problems import InputError
-from railkpi.roster import firm_key, firm_keys
-from railkpi.workbook import read_workbook
+from railkpi.read import roster
+from railkpi.read.roster import firm_key, firm_keys
+from railkpi.read.workbook import read_workbook
 
 REPO = Path(__file__).resolve().parents[1]
 REGISTRY = merge_plans(load_plans(["14th-fyp", "2023-2025"]))
@@ -177,7 +177,7 @@ def test_progress_shown_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
                                            tmp_path: Path) -> None:
     from rich.progress import Progress
 
-    from railkpi import workbook
+    from railkpi.read import workbook
 
     updates: list[float] = []
     real_update = Progress.update

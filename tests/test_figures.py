@@ -1,4 +1,4 @@
-"""Qualified figures and units: railkpi.figures and railkpi.units, no workbooks.
+"""Qualified figures and units: railkpi.figures and railkpi.read.units, no workbooks.
 
 Bounds are written by hand as intervals: '[180, 190)' is 180 ≤ v < 190, '(3000, ∞)' is
 v > 3000, '(-∞, ∞)' is no bound at all (约 / 左右). u, the step of 余 / 多, is the place value
@@ -26,7 +26,7 @@ from railkpi.figures import (
     satisfies,
     split_text,
 )
-from railkpi.units import UnitError, factor, split_header
+from railkpi.read.units import UnitError, factor, split_header
 
 # -- helpers --------------------------------------------------------------------------------
 

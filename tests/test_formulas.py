@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from railkpi.formulas import (
+from railkpi.calc.formulas import (
     cagr,
     compare,
     completion,

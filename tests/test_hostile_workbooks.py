@@ -31,11 +31,11 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from railkpi import xlsx_guard
-from railkpi.cells import CellError, parse_figure_cell, parse_year
-from railkpi.plan_loader import IndicatorRegistry, load_plans, merge_plans
+from railkpi.plans.loader import IndicatorRegistry, load_plans, merge_plans
 from railkpi.problems import InputError
-from railkpi.workbook import read_workbook
+from railkpi.read import guard as xlsx_guard
+from railkpi.read.cells import CellError, parse_figure_cell, parse_year
+from railkpi.read.workbook import read_workbook
 
 MIB = 1 << 20
 TIME_LIMIT = 5.0  # seconds, wall time of the whole command

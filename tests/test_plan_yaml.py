@@ -21,8 +21,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from railkpi.plan import Plan
-from railkpi.plan_loader import MAX_DEPTH, MAX_NODES, MAX_PLAN_BYTES, load_plan
+from railkpi.plans.loader import MAX_DEPTH, MAX_NODES, MAX_PLAN_BYTES, load_plan
+from railkpi.plans.models import Plan
 from railkpi.problems import InputError
 
 REPO = Path(__file__).resolve().parents[1]

@@ -22,9 +22,9 @@ from typing import Any
 
 import pytest
 
-from railkpi.plan_loader import IndicatorRegistry, load_plans, merge_plans
+from railkpi.plans.loader import IndicatorRegistry, load_plans, merge_plans
 from railkpi.problems import InputError, Problem
-from railkpi.workbook import read_workbook
+from railkpi.read.workbook import read_workbook
 
 MakeWorkbook = Callable[..., Path]
 HEADER = ["指标", "年份", "数值"]

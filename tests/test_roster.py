@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from conftest import codes_at, problems_of
-from railkpi.cells import Cell
 from railkpi.figures import Figure, exact
-from railkpi.plan_loader import IndicatorRegistry, load_plans, merge_plans
-from railkpi.roster import FirmYear, derive, parse_flag, roster_header
-from railkpi.workbook import WorkbookData, read_workbook
+from railkpi.plans.loader import IndicatorRegistry, load_plans, merge_plans
+from railkpi.read.cells import Cell
+from railkpi.read.roster import FirmYear, derive, parse_flag, roster_header
+from railkpi.read.workbook import WorkbookData, read_workbook
 
 MakeWorkbook = Callable[..., Path]
 

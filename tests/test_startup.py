@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-HEAVY = ["openpyxl", "python_calamine", "defusedxml", "railkpi.render.xlsx", "railkpi.workbook"]
+HEAVY = ["openpyxl", "python_calamine", "defusedxml", "railkpi.render.xlsx",
+         "railkpi.read.workbook"]
 
 #: Runs railkpi with the arguments in argv[1] and prints which of the modules in argv[2]
 #: ended up imported.

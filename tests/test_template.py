@@ -15,8 +15,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from railkpi import roster
-from railkpi.plan_loader import load_plan, normalise_label
+from railkpi.plans.loader import load_plan, normalise_label
+from railkpi.read import roster
 
 TARGET_14 = {"revenue_total", "enterprise_count", "enterprises_rev_ge_100yi",
              "enterprises_rev_ge_10yi", "enterprises_rev_ge_1yi", "rd_personnel",

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from conftest import codes_at, problems_of
-from railkpi.plan_loader import IndicatorRegistry, load_plans, merge_plans
+from railkpi.plans.loader import IndicatorRegistry, load_plans, merge_plans
 from railkpi.problems import InputError
-from railkpi.workbook import WorkbookData, read_workbook
+from railkpi.read.workbook import WorkbookData, read_workbook
 
 MakeWorkbook = Callable[..., Path]
 

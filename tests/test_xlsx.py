@@ -443,7 +443,7 @@ def test_unwritable_destination_is_a_problem(railkpi: Callable[..., Any], tmp_pa
 
 
 def test_without_xlsx_nothing_is_written_and_openpyxl_not_needed_to_import() -> None:
-    code = ("import sys, railkpi.cli, railkpi.render.xlsx, railkpi.template; "
+    code = ("import sys, railkpi.cli, railkpi.render.xlsx, railkpi.render.xlsx.template; "
             "print('openpyxl' in sys.modules)")
     result = subprocess.run([os.sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)

@@ -118,7 +118,7 @@ def _load(plan: list[str] | None, lang: str) -> list[tuple[str, Any]]:
     Warnings about a plan that loads (a target year outside its period) go to stderr, so that
     stdout stays a clean table or JSON document; `railkpi audit` lists them as findings.
     """
-    from railkpi.plan_loader import bundled_plan_ids, load_plans, merge_plans
+    from railkpi.plans.loader import bundled_plan_ids, load_plans, merge_plans
     from railkpi.problems import Problem
 
     warnings: list[Problem] = []
@@ -133,7 +133,7 @@ def _load(plan: list[str] | None, lang: str) -> list[tuple[str, Any]]:
 
 def _registry(plans: list[tuple[str, Any]]) -> Any:
     """What a workbook may name: the selected plans' indicators, then the bundled plans'."""
-    from railkpi.plan_loader import bundled_plan_ids, load_plans, merge_plans
+    from railkpi.plans.loader import bundled_plan_ids, load_plans, merge_plans
 
     selected = {p.id for _, p in plans}
     others = [p for _, p in load_plans([i for i in bundled_plan_ids() if i not in selected])]
@@ -145,7 +145,7 @@ def _parse_thresholds(text: str | None) -> Any:
         return None
     from pydantic import ValidationError
 
-    from railkpi.plan import Thresholds
+    from railkpi.plans.models import Thresholds
 
     try:
         on_track, moderate, off_track = (float(part) for part in text.split(","))
@@ -156,7 +156,7 @@ def _parse_thresholds(text: str | None) -> Any:
 
 def failing(statuses: Sequence[str], fail_on: Sequence[StatusName]) -> list[str]:
     """The statuses at or below any --fail-on level (undetermined/no_data only when named)."""
-    from railkpi.assess import STATUS_ORDER
+    from railkpi.calc.assess import STATUS_ORDER
 
     bad: set[str] = set()
     for level in fail_on:
@@ -172,7 +172,7 @@ def _refuse_overwriting_inputs(
 ) -> None:
     """Exit 2 before any work if an output file would replace the workbook or a plan file."""
     from railkpi.outfile import refuse_input
-    from railkpi.plan_loader import bundled_plan_ids, resolve_plan_path
+    from railkpi.plans.loader import bundled_plan_ids, resolve_plan_path
 
     inputs = [data] if data is not None else []
     for ref in plan or bundled_plan_ids():
@@ -188,7 +188,7 @@ def _refuse_overwriting_inputs(
 
 def _write_junit(report: Any, lang: str, path: Path, fail_on: Sequence[StatusName] | None) -> None:
     """--junit: a failure for each target at or below the --fail-on level (default off_track)."""
-    from railkpi.assess import ALL_STATUSES
+    from railkpi.calc.assess import ALL_STATUSES
     from railkpi.render.junit import write_junit
 
     levels = list(fail_on) if fail_on else [StatusName.off_track]
@@ -243,10 +243,10 @@ def assess(
     from railkpi.render import step_summary
 
     with reporting(language, fmt), step_summary.problems_on_error(language):
-        from railkpi.assess import assess as run_assessment
+        from railkpi.calc.assess import assess as run_assessment
+        from railkpi.read.guard import size_limit
+        from railkpi.read.workbook import read_workbook
         from railkpi.render import Report, renderer
-        from railkpi.workbook import read_workbook
-        from railkpi.xlsx_guard import size_limit
 
         cut_offs = _parse_thresholds(thresholds)
         _refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
@@ -279,8 +279,8 @@ def validate(
     """Check a data workbook only; exit 2 if it has errors."""
     language = _lang(lang)
     with reporting(language, fmt):
-        from railkpi.workbook import read_workbook
-        from railkpi.xlsx_guard import size_limit
+        from railkpi.read.guard import size_limit
+        from railkpi.read.workbook import read_workbook
 
         limit = size_limit(max_size)
         workbook = read_workbook(data, _registry(_load(plan, language)), max_size=limit)
@@ -321,7 +321,7 @@ def template(
     """Write a blank input workbook for the chosen plans: indicators, years, a roster sheet."""
     language = _lang(lang)
     with reporting(language):
-        from railkpi.template import default_years, parse_years, write_template
+        from railkpi.render.xlsx.template import default_years, parse_years, write_template
 
         span = parse_years(years) if years is not None else None
         _refuse_overwriting_inputs({"OUT.xlsx": out}, None, plan)
@@ -386,12 +386,12 @@ def audit(
     """
     language = _lang(lang)
     with reporting(language, fmt):
-        from railkpi.plan_loader import bundled_plan_ids, load_plans, merge_plans
+        from railkpi.plans.loader import bundled_plan_ids, load_plans, merge_plans
 
         # Plan warnings are not printed here: the audit reports them as findings.
         plans = load_plans(plan or bundled_plan_ids())
         merge_plans(plans)
-    from railkpi.audit import audit as run_audit
+    from railkpi.calc.audit import audit as run_audit
     from railkpi.render import renderer
 
     result = run_audit([p for _, p in plans])
@@ -403,7 +403,7 @@ def audit(
 @app.command()
 def schema() -> None:
     """Print the plan-file JSON Schema, for editors."""
-    from railkpi.plan import Plan
+    from railkpi.plans.models import Plan
 
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                 **Plan.model_json_schema()}
@@ -436,7 +436,7 @@ def cagr(
 
     (END / START)^(1/N) − 1.
     """
-    from railkpi.formulas import cagr as compound_rate
+    from railkpi.calc.formulas import cagr as compound_rate
 
     _check_positive(start, end, lang=_lang(lang))
     _rate_command("cagr", "cagr_result", compound_rate(start, end, years), fmt, _lang(lang))
@@ -454,7 +454,7 @@ def required(
 
     (TARGET / CURRENT)^(1/N) − 1.
     """
-    from railkpi.formulas import cagr as compound_rate
+    from railkpi.calc.formulas import cagr as compound_rate
 
     _check_positive(current, target, lang=_lang(lang))
     _rate_command("required_cagr", "required_result", compound_rate(current, target, years), fmt,

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
-from railkpi.assess import Assessment
-from railkpi.audit import Finding, Unchecked
-from railkpi.observations import Observation
-from railkpi.plan import Plan
+from railkpi.calc.assess import Assessment
+from railkpi.calc.audit import Finding, Unchecked
+from railkpi.plans.models import Plan
 from railkpi.problems import Problem
+from railkpi.read.observation import Observation
 
 #: format name → module (imported only when that format is asked for)
 FORMATS: dict[str, str] = {

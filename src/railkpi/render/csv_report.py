@@ -20,10 +20,10 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from railkpi.assess import Point, TargetResult
-from railkpi.audit import Finding, Unchecked
+from railkpi.calc.assess import Point, TargetResult
+from railkpi.calc.audit import Finding, Unchecked
 from railkpi.messages import AUDIT, CSV_COLUMN, OUTPUT, pick
-from railkpi.plan import Plan
+from railkpi.plans.models import Plan
 from railkpi.render import Report
 from railkpi.render import display as fmt
 

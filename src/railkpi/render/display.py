@@ -6,9 +6,9 @@ full precision and never goes through this module.
 
 from __future__ import annotations
 
-from railkpi.assess import Point, TargetResult
+from railkpi.calc.assess import Point, TargetResult
 from railkpi.messages import NOTE, STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN, pick
-from railkpi.plan import Indicator, PlanMeta
+from railkpi.plans.models import Indicator, PlanMeta
 
 #: Decimals by unit where the indicator does not say; other units print as integers.
 UNIT_DECIMALS = {"亿元": 1, "万元": 1, "%": 1, "件/人": 2}

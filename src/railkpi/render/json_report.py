@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from railkpi import __version__
-from railkpi.assess import Point, TargetResult
-from railkpi.audit import Finding, Unchecked
-from railkpi.plan import Plan, Target
+from railkpi.calc.assess import Point, TargetResult
+from railkpi.calc.audit import Finding, Unchecked
+from railkpi.plans.models import Plan, Target
 from railkpi.problems import Problem
 from railkpi.render import Report
 from railkpi.render.display import note_text

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Collection
 from pathlib import Path
 
-from railkpi.assess import STATUS_UNORDERED, Point, TargetResult
+from railkpi.calc.assess import STATUS_UNORDERED, Point, TargetResult
 from railkpi.messages import COLUMN, OUTPUT, TEXT, pick
 from railkpi.outfile import write_atomic
 from railkpi.render import Report

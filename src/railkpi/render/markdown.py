@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from railkpi.assess import TargetResult
-from railkpi.audit import Finding, Unchecked
+from railkpi.calc.assess import TargetResult
+from railkpi.calc.audit import Finding, Unchecked
 from railkpi.messages import AUDIT, COLUMN, OUTPUT, STATUS, pick
-from railkpi.plan import Plan, PlanMeta
+from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.render import Report
 from railkpi.render import display as fmt

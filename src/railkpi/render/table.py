@@ -15,10 +15,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from railkpi.assess import TargetResult
-from railkpi.audit import Finding, Unchecked
+from railkpi.calc.assess import TargetResult
+from railkpi.calc.audit import Finding, Unchecked
 from railkpi.messages import COLUMN, pick
-from railkpi.plan import Plan, PlanMeta
+from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.render import Report
 from railkpi.render import display as fmt

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 from pydantic_core import PydanticCustomError
 
 from railkpi.figures import QUALIFIERS, Figure, exact
-from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator
+from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
 
 Origin = Literal["data", "roster"]
 

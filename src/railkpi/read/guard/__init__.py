@@ -49,8 +49,8 @@ from defusedxml.common import (
     ExternalReferenceForbidden,
 )
 
-from railkpi.cells import cell_ref
 from railkpi.problems import InputError, Problem, error, warning
+from railkpi.read.cells import cell_ref
 
 DEFAULT_MAX_SIZE = 200_000_000  # 200 MB
 MAX_MEMBERS = 10_000

@@ -20,8 +20,14 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from railkpi import roster, xlsx_guard
-from railkpi.cells import (
+from railkpi.figures import Figure, agree
+from railkpi.messages import PROBLEM_MESSAGES
+from railkpi.plans.loader import IndicatorRegistry, normalise_label
+from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
+from railkpi.problems import Problem, error, raise_if_errors, warning
+from railkpi.read import guard as xlsx_guard
+from railkpi.read import roster
+from railkpi.read.cells import (
     Cell,
     CellError,
     cell_ref,
@@ -31,14 +37,9 @@ from railkpi.cells import (
     parse_figure_cell,
     parse_year,
 )
-from railkpi.figures import Figure, agree
-from railkpi.messages import PROBLEM_MESSAGES
-from railkpi.observations import Observation
-from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator
-from railkpi.plan_loader import IndicatorRegistry, normalise_label
-from railkpi.problems import Problem, error, raise_if_errors, warning
-from railkpi.units import UnitError, factor, split_header
-from railkpi.xlsx_styles import percent_cells
+from railkpi.read.observation import Observation
+from railkpi.read.percent_styles import percent_cells
+from railkpi.read.units import UnitError, factor, split_header
 
 Layout = Literal["long", "wide", "roster"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-from railkpi.plan import Op
+from railkpi.plans.models import Op
 
 #: Relative tolerance under which two floats are the same figure: 113.6 / 56.8 must count as
 #: exactly 2 ("翻番" achieved) even though binary floating point may give 1.9999999999999998.

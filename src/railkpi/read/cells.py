@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from railkpi.figures import Figure, FigureError, exact, qualified, split_text
-from railkpi.plan import YEAR_MAX, YEAR_MIN
+from railkpi.plans.models import YEAR_MAX, YEAR_MIN
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from railkpi.messages import TEMPLATE, UNIT_EN, pick
-from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator, Plan
+from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator, Plan
 from railkpi.problems import InputError, error
-from railkpi.units import UnitError, factor
+from railkpi.read.units import UnitError, factor
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook

@@ -25,7 +25,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from railkpi.plan import Indicator, Plan
+from railkpi.plans.models import Indicator, Plan
 from railkpi.problems import InputError, Problem, error, raise_if_errors, warning
 
 _HIGHER_OPS = (">", ">=")
@@ -40,7 +40,7 @@ def bundled_plan_dir() -> Path:
     packaged = Path(str(resources.files("railkpi"))) / "targets"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "targets"
+    return Path(__file__).resolve().parents[3] / "targets"
 
 
 def bundled_plan_ids() -> list[str]:

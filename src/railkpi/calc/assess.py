@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from railkpi import figures as fig
-from railkpi import formulas as f
+from railkpi.calc import formulas as f
 from railkpi.figures import Figure
-from railkpi.observations import Observation
-from railkpi.plan import Indicator, Op, Plan, PlanMeta, Target, Thresholds
+from railkpi.plans.models import Indicator, Op, Plan, PlanMeta, Target, Thresholds
+from railkpi.read.observation import Observation
 
 Status = Literal[
     "achieved", "on_track", "moderate", "off_track", "regressing", "not_achieved",

@@ -24,7 +24,11 @@ from typing import Annotated, Any, Protocol, cast
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
-from railkpi.cells import (
+from railkpi.figures import Figure, exact
+from railkpi.plans.loader import normalise_label
+from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
+from railkpi.problems import Problem, error, warning
+from railkpi.read.cells import (
     Cell,
     CellError,
     cell_ref,
@@ -34,11 +38,7 @@ from railkpi.cells import (
     parse_number,
     parse_year,
 )
-from railkpi.figures import Figure, exact
-from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator
-from railkpi.plan_loader import normalise_label
-from railkpi.problems import Problem, error, warning
-from railkpi.units import UnitError, factor, split_header
+from railkpi.read.units import UnitError, factor, split_header
 
 #: Sheet names (normalised) that mark a sheet as a roster whatever its header looks like.
 ROSTER_SHEETS = {"企业名录", "企业名单", "enterprises", "enterpriseroster", "roster"}

@@ -39,13 +39,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from railkpi import __version__
-from railkpi.assess import ALL_STATUSES, PlanResult, Point, TargetResult, series_for
+from railkpi.calc.assess import ALL_STATUSES, PlanResult, Point, TargetResult, series_for
 from railkpi.figures import QUALIFIERS, Figure
 from railkpi.messages import COLUMN, STATUS, XLSX, pick
-from railkpi.plan import Indicator
+from railkpi.plans.models import Indicator
+from railkpi.read.units import MONEY, canonical
 from railkpi.render import Report
 from railkpi.render import display as fmt
-from railkpi.units import MONEY, canonical
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook

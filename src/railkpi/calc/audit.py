@@ -27,10 +27,10 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Literal
 
-from railkpi import formulas
+from railkpi.calc import formulas
 from railkpi.figures import Figure
 from railkpi.messages import AUDIT, pick
-from railkpi.plan import Plan, Target
+from railkpi.plans.models import Plan, Target
 
 #: Tolerance of an increment the plan marks as approximate (约 / 近): ±5 % of the increment.
 #: "约100" is a round figure; 5 % accepts 95-105 and still catches a figure that is plainly
