@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 import railkpi.calc.assess as assess_module
 from railkpi import __version__
 from railkpi.cli import app, main
-from railkpi.messages import STATUS, STATUS_EARLY_ACHIEVED
+from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "fengtai.xlsx"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from railkpi.messages import PROBLEM_MESSAGES
+from railkpi.messages.problems import PROBLEM_MESSAGES
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [p for p in (REPO / "src" / "railkpi").rglob("*.py")

@@ -20,7 +20,7 @@ import openpyxl
 import pytest
 
 from railkpi import __version__
-from railkpi.messages import STATUS, STATUS_EARLY_ACHIEVED
+from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "fengtai.xlsx"

@@ -19,7 +19,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from railkpi import __version__
-from railkpi.messages import TEXT, pick
+from railkpi.messages import pick
+from railkpi.messages.words import TEXT
 from railkpi.problems import InputError, error
 
 EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
@@ -331,7 +332,7 @@ def template(
                     f"railkpi assess {out.name}{chosen} --xlsx gaps.xlsx")
         rows = write_template([p for _, p in plans], out, language, span, force, commands)
     first, last = span or default_years([p for _, p in plans])
-    from railkpi.messages import TEMPLATE
+    from railkpi.messages.template import TEMPLATE
 
     typer.echo(pick(TEMPLATE["written"], language).format(path=out, indicators=rows,
                                                           first=first, last=last))

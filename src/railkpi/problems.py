@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from railkpi.messages import PROBLEM_MESSAGES
+from railkpi.messages.problems import PROBLEM_MESSAGES
 
 Severity = Literal["error", "warning"]
 

@@ -29,7 +29,8 @@ from typing import Literal
 
 from railkpi.calc import formulas
 from railkpi.figures import Figure
-from railkpi.messages import AUDIT, pick
+from railkpi.messages import pick
+from railkpi.messages.audit import AUDIT
 from railkpi.plans.models import Plan, Target
 
 #: Tolerance of an increment the plan marks as approximate (约 / 近): ±5 % of the increment.

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from railkpi.figures import Figure, agree
-from railkpi.messages import PROBLEM_MESSAGES
+from railkpi.messages.problems import PROBLEM_MESSAGES
 from railkpi.plans.loader import IndicatorRegistry, normalise_label
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
 from railkpi.problems import Problem, error, raise_if_errors, warning

@@ -22,7 +22,9 @@ from typing import TextIO
 
 from railkpi.calc.assess import Point, TargetResult
 from railkpi.calc.audit import Finding, Unchecked
-from railkpi.messages import AUDIT, CSV_COLUMN, OUTPUT, pick
+from railkpi.messages import pick
+from railkpi.messages.audit import AUDIT
+from railkpi.messages.outputs import CSV_COLUMN, OUTPUT
 from railkpi.plans.models import Plan
 from railkpi.render import Report
 from railkpi.render import display as fmt

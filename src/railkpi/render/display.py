@@ -7,7 +7,9 @@ full precision and never goes through this module.
 from __future__ import annotations
 
 from railkpi.calc.assess import Point, TargetResult
-from railkpi.messages import NOTE, STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN, pick
+from railkpi.messages import pick
+from railkpi.messages.notes import NOTE
+from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN
 from railkpi.plans.models import Indicator, PlanMeta
 
 #: Decimals by unit where the indicator does not say; other units print as integers.

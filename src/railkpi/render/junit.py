@@ -17,7 +17,9 @@ from collections.abc import Collection
 from pathlib import Path
 
 from railkpi.calc.assess import STATUS_UNORDERED, Point, TargetResult
-from railkpi.messages import COLUMN, OUTPUT, TEXT, pick
+from railkpi.messages import pick
+from railkpi.messages.outputs import OUTPUT
+from railkpi.messages.words import COLUMN, TEXT
 from railkpi.outfile import write_atomic
 from railkpi.render import Report
 from railkpi.render import display as fmt

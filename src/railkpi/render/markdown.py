@@ -15,7 +15,10 @@ from typing import TextIO
 
 from railkpi.calc.assess import TargetResult
 from railkpi.calc.audit import Finding, Unchecked
-from railkpi.messages import AUDIT, COLUMN, OUTPUT, STATUS, pick
+from railkpi.messages import pick
+from railkpi.messages.audit import AUDIT
+from railkpi.messages.outputs import OUTPUT
+from railkpi.messages.words import COLUMN, STATUS
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.render import Report

@@ -17,7 +17,8 @@ from rich.text import Text
 
 from railkpi.calc.assess import TargetResult
 from railkpi.calc.audit import Finding, Unchecked
-from railkpi.messages import COLUMN, pick
+from railkpi.messages import pick
+from railkpi.messages.words import COLUMN
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.render import Report
@@ -166,7 +167,7 @@ def render_audit(
 ) -> None:
     """`railkpi audit`: a numbered row per finding, its explanation below the table (as the
     assessment's notes), then what could not be checked, by kind."""
-    from railkpi.messages import AUDIT
+    from railkpi.messages.audit import AUDIT
 
     con = console(out)
     con.print(Text(pick(AUDIT["title"], lang), style="bold"))

@@ -49,6 +49,7 @@ from defusedxml.common import (
     ExternalReferenceForbidden,
 )
 
+from railkpi.messages.problems_files import FILE_KINDS
 from railkpi.problems import InputError, Problem, error, warning
 from railkpi.read.cells import cell_ref
 
@@ -61,57 +62,6 @@ UNPACKED_FACTOR = 10  # all members together: at most this × max_size
 CHUNK = 64 * 1024
 SNIFF_BYTES = 8192
 MAX_FORMULA_PROBLEMS = 20  # formula cells without a value listed one by one; the rest counted
-
-Bilingual = tuple[str, str]
-
-#: What a file that is not an .xlsx is, and what to do, for the not-xlsx message (zh, en).
-FILE_KINDS: dict[str, Bilingual] = {
-    "empty": ("文件为空（0 字节）", "the file is empty (0 bytes)"),
-    "xls": ("这是旧版 .xls 工作簿（Excel 97-2003）", "it is an old .xls workbook (Excel 97-2003)"),
-    "encrypted": (
-        "这是设置了打开密码的（加密）工作簿：加密工作簿以 OLE2 复合文件保存，而不是 .xlsx；"
-        "请先取消密码",
-        "it is a password-protected (encrypted) workbook: such workbooks are stored as OLE2 "
-        "compound files, not as .xlsx; remove the password first",
-    ),
-    "ole": (
-        "这是 .xls 工作簿（Excel 97-2003）或加密的 .xlsx（设置了打开密码的工作簿以 OLE2 "
-        "复合文件保存：请先取消密码）",
-        "it is an .xls (Excel 97-2003) workbook or an encrypted .xlsx (password-protected "
-        "workbooks are OLE2 containers: remove the password first)",
-    ),
-    "doc": ("这是 Word 97-2003 文档（.doc），不是工作簿",
-            "it is a Word 97-2003 document (.doc), not a workbook"),
-    "ppt": ("这是 PowerPoint 97-2003 演示文稿（.ppt），不是工作簿",
-            "it is a PowerPoint 97-2003 presentation (.ppt), not a workbook"),
-    "ods": ("这是 OpenDocument 电子表格（.ods）", "it is an OpenDocument spreadsheet (.ods)"),
-    "odf": ("这是 OpenDocument 文档（{mimetype}），不是电子表格",
-            "it is an OpenDocument file ({mimetype}), not a spreadsheet"),
-    "xlsb": ("这是 Excel 二进制工作簿（.xlsb）", "it is an Excel binary workbook (.xlsb)"),
-    "docx": ("这是 Word 文档（.docx），不是工作簿",
-             "it is a Word document (.docx), not a workbook"),
-    "pptx": ("这是 PowerPoint 演示文稿（.pptx），不是工作簿",
-             "it is a PowerPoint presentation (.pptx), not a workbook"),
-    "zip": ("这是 zip 压缩包，不是工作簿；如工作簿在压缩包内，请先解压",
-            "it is a zip archive, not a workbook; if the workbook is inside, extract it first"),
-    "archive": ("这是 {archive} 压缩包；请先解压出其中的工作簿",
-                "it is a {archive} archive; extract the workbook from it first"),
-    "csv": ("这是 CSV 文本文件：请在 Excel 中打开", "it is a CSV text file: open it in Excel"),
-    "tsv": ("这是制表符分隔的文本文件：请在 Excel 中打开",
-            "it is a tab-separated text file: open it in Excel"),
-    "html": (
-        "这是以 .xlsx 命名的 HTML 网页（有些系统把网页表格导出为“Excel”）：请在 Excel 中打开",
-        "it is an HTML page saved with an .xlsx name (some systems export web tables as "
-        "'Excel'): open it in Excel",
-    ),
-    "xml2003": ("这是 XML 电子表格 2003 文件：请在 Excel 中打开",
-                "it is an XML Spreadsheet 2003 file: open it in Excel"),
-    "text": ("这是纯文本文件，不是工作簿", "it is a plain text file, not a workbook"),
-    "pdf": ("这是 PDF 文档：请向发送方索取工作簿原件",
-            "it is a PDF document: ask the sender for the workbook itself"),
-    "binary": ("文件内容不是基于 zip 的 .xlsx 工作簿（无法识别的二进制数据）",
-               "its contents are not a zip-based .xlsx workbook (unrecognised binary data)"),
-}
 
 #: The content types openpyxl opens as a workbook (reader.excel._find_workbook_part).
 WORKBOOK_TYPES = {

@@ -41,7 +41,9 @@ from typing import TYPE_CHECKING, Any
 from railkpi import __version__
 from railkpi.calc.assess import ALL_STATUSES, PlanResult, Point, TargetResult, series_for
 from railkpi.figures import QUALIFIERS, Figure
-from railkpi.messages import COLUMN, STATUS, XLSX, pick
+from railkpi.messages import pick
+from railkpi.messages.words import COLUMN, STATUS
+from railkpi.messages.xlsx import XLSX
 from railkpi.plans.models import Indicator
 from railkpi.read.units import MONEY, canonical
 from railkpi.render import Report

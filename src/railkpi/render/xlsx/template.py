@@ -30,7 +30,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from railkpi.messages import TEMPLATE, UNIT_EN, pick
+from railkpi.messages import pick
+from railkpi.messages.template import TEMPLATE
+from railkpi.messages.words import UNIT_EN
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator, Plan
 from railkpi.problems import InputError, error
 from railkpi.read.units import UnitError, factor

@@ -1,0 +1,83 @@
+"""Wording of the Markdown, CSV and JUnit outputs."""
+
+from __future__ import annotations
+
+from railkpi.messages import Bilingual
+
+#: Markdown (`--format markdown`, the GitHub step summary) and JUnit (`--junit`) wording.
+OUTPUT: dict[str, Bilingual] = {
+    "subtitle": (
+        "基期 {b} 年 · 截至 {a} 年 · 目标年 {t} 年（另注者除外）· 判定阈值 {th}",
+        "baseline {b} · as of {a} · target year {t} (unless shown) · thresholds {th}",
+    ),
+    "col-indicator": ("指标（单位）", "Indicator (unit)"),
+    "col-baseline": ("基期", "Base"),
+    "col-latest": ("最新", "Latest"),
+    "col-target": ("目标", "Target"),
+    "col-gap": ("差距", "Gap"),
+    "col-completion": ("完成进度", "Done"),
+    "col-time": ("序时进度", "Time"),
+    "col-cagr": ("实际增速", "CAGR"),
+    "col-needed": ("今后需增速", "CAGR needed"),
+    "col-status": ("状态", "Status"),
+    "statuses": ("状态汇总", "Statuses"),
+    "linear": (
+        "* 增速无定义（零或负值），按线性方法判定：完成进度对照序时进度",
+        "* growth rates undefined (zero or negative figures): judged by the linear method, "
+        "completion against time elapsed",
+    ),
+    "notes": ("说明", "Notes"),
+    "problems": ("问题", "Problems"),
+    "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+    "audit-type": ("类型", "Type"),
+    "audit-finding": ("问题", "finding"),
+    "audit-unchecked": ("未核对", "unchecked"),
+    "audit-years": ("年份", "Years"),
+    "audit-unchecked-heading": ("未能核对", "Not checked"),
+    "failure": (
+        "{status}：差距 {gap}；今后所需年均增速 {required}",
+        "{status}: gap {gap}; annual growth required from now {required}",
+    ),
+}
+
+#: Column headers of `--format csv`, one per field, unique in each language.
+CSV_COLUMN: dict[str, Bilingual] = {
+    "plan": ("规划编号", "Plan"),
+    "group": ("类别编号", "Group id"),
+    "group_name": ("类别", "Group"),
+    "target": ("目标编号", "Target id"),
+    "indicator": ("指标编号", "Indicator id"),
+    "indicator_name": ("指标", "Indicator"),
+    "unit": ("单位", "Unit"),
+    "kind": ("目标类型", "Kind"),
+    "op": ("比较符", "Op"),
+    "value": ("目标数值（原文）", "Stated value"),
+    "target_value": ("目标值", "Target value"),
+    "target_min": ("目标下限", "Target min"),
+    "target_max": ("目标上限", "Target max"),
+    "target_year": ("目标年", "Target year"),
+    "baseline_year": ("基期年", "Baseline year"),
+    "baseline_value": ("基期值", "Baseline value"),
+    "baseline_qualifier": ("基期值限定词", "Baseline qualifier"),
+    "baseline_source": ("基期值来源", "Baseline source"),
+    "latest_year": ("最新年", "Latest year"),
+    "latest_value": ("最新值", "Latest value"),
+    "latest_qualifier": ("最新值限定词", "Latest qualifier"),
+    "latest_source": ("最新值来源", "Latest source"),
+    "gap": ("差距", "Gap"),
+    "completion": ("完成进度", "Completion"),
+    "time_elapsed": ("序时进度", "Time elapsed"),
+    "actual_cagr": ("实际年均增速", "Actual CAGR"),
+    "required_cagr": ("所需年均增速（自基期）", "Required CAGR"),
+    "required_cagr_from_latest": ("今后所需年均增速", "Required CAGR from latest"),
+    "growth_ratio": ("增速比", "Growth ratio"),
+    "projected": ("预计目标年值", "Projected"),
+    "projected_year": ("预计达标年份", "Projected year"),
+    "method": ("判定方法", "Method"),
+    "status": ("状态代码", "Status code"),
+    "status_word": ("状态", "Status"),
+    "approximate": ("近似值", "Approximate"),
+    "notes": ("说明", "Notes"),
+    "quote": ("依据原文", "Plan wording"),
+}

@@ -1,0 +1,21 @@
+"""Every problem code and its message: the areas' catalogs together (docs/errors.md lists them)."""
+
+from __future__ import annotations
+
+from railkpi.messages import Bilingual
+from railkpi.messages.problems_files import FILE_PROBLEMS
+from railkpi.messages.problems_options import OPTION_PROBLEMS
+from railkpi.messages.problems_plan_yaml import PLAN_YAML_PROBLEMS
+from railkpi.messages.problems_plans import PLAN_PROBLEMS
+from railkpi.messages.problems_roster import ROSTER_PROBLEMS
+from railkpi.messages.problems_sheets import SHEET_PROBLEMS
+
+#: Problems in input. Codes are stable; docs/errors.md lists them.
+PROBLEM_MESSAGES: dict[str, Bilingual] = {
+    **FILE_PROBLEMS,
+    **SHEET_PROBLEMS,
+    **ROSTER_PROBLEMS,
+    **PLAN_PROBLEMS,
+    **PLAN_YAML_PROBLEMS,
+    **OPTION_PROBLEMS,
+}

@@ -1,0 +1,63 @@
+"""Problems in plan files: the schema, cross-references, plans loaded together."""
+
+from __future__ import annotations
+
+from railkpi.messages import Bilingual
+
+#: Plan files: values, ids and years, and plans loaded together.
+PLAN_PROBLEMS: dict[str, Bilingual] = {
+    "plan-not-found": (
+        "找不到规划“{found}”：既不是内置规划编号（{bundled}），也不是存在的 YAML 文件",
+        "no plan '{found}': neither a bundled plan id ({bundled}) nor an existing YAML file",
+    ),
+    "plan-yaml": (
+        "YAML 语法错误（第 {line} 行第 {column} 列）：{detail}",
+        "YAML syntax error at line {line}, column {column}: {detail}",
+    ),
+    "plan-not-mapping": (
+        "规划文件顶层应为映射（plan:, indicators:, targets: …），实际为 {found}",
+        "a plan file must be a mapping (plan:, indicators:, targets: …); found {found}",
+    ),
+    "plan-invalid": ("{detail}（实际为 {found}）", "{detail} (found {found})"),
+    "plan-unknown-indicator": (
+        "指标“{found}”未在 indicators 中定义",
+        "indicator '{found}' is not defined under indicators",
+    ),
+    "plan-unknown-group": (
+        "类别“{found}”未在 groups 中定义；已定义：{expected}",
+        "group '{found}' is not defined under groups; defined: {expected}",
+    ),
+    "plan-duplicate-target": (
+        "目标编号“{found}”重复（另见 {other}）",
+        "target id '{found}' is used twice (also {other})",
+    ),
+    "plan-year-outside-period": (
+        "目标年 {found} 不在规划期 {start}–{end} 内",
+        "target year {found} is outside the plan period {start}-{end}",
+    ),
+    "plan-baseline-after-target": (
+        "基期年 {baseline} 不早于目标年 {found}",
+        "baseline year {baseline} is not before the target year {found}",
+    ),
+    "plan-op-against-better": (
+        "比较符 {found} 与指标方向（better: {better}）相反",
+        "comparator {found} contradicts the indicator's direction (better: {better})",
+    ),
+    "plan-direction-against-better": (
+        "方向 {found} 与指标方向（better: {better}）相反",
+        "direction {found} contradicts the indicator's direction (better: {better})",
+    ),
+    "plan-duplicate-alias": (
+        "别名“{found}”同时指向 {first} 和 {second}",
+        "alias '{found}' names both {first} and {second}",
+    ),
+    "plan-duplicate-id": (
+        "规划编号“{found}”被加载了两次（{other}）",
+        "plan id '{found}' is loaded twice (also {other})",
+    ),
+    "plan-indicator-conflict": (
+        "指标 {indicator} 在两个规划中的 {field} 不一致："
+        "{found}（此处）与 {other_value}（{other}）",
+        "indicator {indicator} has {field} {found} here but {other_value} in {other}",
+    ),
+}

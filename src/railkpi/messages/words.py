@@ -1,0 +1,102 @@
+"""Status words, column headers, units and other words the reports share."""
+
+from __future__ import annotations
+
+from railkpi.messages import Bilingual
+
+STATUS: dict[str, Bilingual] = {
+    "achieved": ("已完成", "achieved"),
+    "on_track": ("符合进度", "on track"),
+    "moderate": ("进度偏慢", "moderate"),
+    "off_track": ("进度滞后", "off track"),
+    "regressing": ("逆向变化", "regressing"),
+    "not_achieved": ("未完成", "not achieved"),
+    "undetermined": ("无法判定", "undetermined"),
+    "no_data": ("无数据", "no data"),
+}
+
+#: "achieved" before the target year reads 已提前完成 (completed ahead of time) in Chinese.
+STATUS_EARLY_ACHIEVED: Bilingual = ("已提前完成", "achieved early")
+
+COLUMN: dict[str, Bilingual] = {
+    "group": ("类别", "Group"),
+    "target_id": ("目标编号", "Target"),
+    "indicator": ("指标", "Indicator"),
+    "unit": ("单位", "Unit"),
+    "baseline": ("基期", "Baseline"),
+    "latest": ("最新", "Latest"),
+    "target": ("目标", "Target"),
+    "target_year": ("目标年", "Target year"),
+    "gap": ("差距", "Gap"),
+    "completion": ("完成进度", "Completion"),
+    "time_elapsed": ("序时进度", "Time elapsed"),
+    "actual_cagr": ("实际年均增速", "Actual CAGR"),
+    "required_cagr": ("所需年均增速(自基期)", "Required CAGR (from baseline)"),
+    "required_cagr_from_latest": ("今后所需年均增速", "Required CAGR from now"),
+    "projected": ("预计目标年值", "Projected"),
+    "status": ("状态", "Status"),
+    "quote": ("依据原文", "Plan wording"),
+    "kind": ("类型", "Kind"),
+    "id": ("编号", "Id"),
+    "name": ("名称", "Name"),
+    "period": ("规划期", "Period"),
+    "baseline_year": ("基期年", "Baseline year"),
+    "targets": ("目标数", "Targets"),
+    "document": ("文号", "Document"),
+    "source": ("来源", "Source"),
+}
+
+KIND: dict[str, Bilingual] = {
+    "level": ("水平值", "level"),
+    "range": ("区间", "range"),
+    "change": ("增量", "change"),
+    "ratio": ("倍数", "ratio"),
+    "growth": ("年均增速", "growth"),
+    "each_year": ("逐年", "each year"),
+    "trend": ("持续提升", "trend"),
+}
+
+#: English labels of the units the bundled plans use; other units print as written.
+UNIT_EN: dict[str, str] = {
+    "亿元": "100M CNY",
+    "万元": "10k CNY",
+    "元": "CNY",
+    "家": "firms",
+    "人": "persons",
+    "个": "units",
+    "项": "items",
+    "次": "times",
+    "件": "pieces",
+    "件/人": "per person",
+    "条": "lines",
+    "支": "funds",
+    "%": "%",
+}
+
+TEXT: dict[str, Bilingual] = {
+    "as_of": ("截至", "as of"),
+    "plan": ("规划", "plan"),
+    "method_linear": ("线性", "linear"),
+    "thresholds": ("判定阈值", "thresholds"),
+    "problems": ("问题", "Problems"),
+    "notes": ("说明", "Notes"),
+    "source_plan": ("规划原文", "plan"),
+    "source_data": ("数据", "data"),
+    "every_year": ("每年", "every year"),
+    "rising": ("逐年上升", "rises yearly"),
+    "falling": ("逐年下降", "falls yearly"),
+    "no_problems": ("数据无问题。", "No problems found."),
+    "valid": (
+        "{file}：{count} 条观测值，可用于评估。",
+        "{file}: {count} observations, ready to assess.",
+    ),
+    "summary": ("合计", "Total"),
+    "cagr_result": (
+        "年均增速 {rate}（保留一位小数 {rounded}）",
+        "{rate} a year ({rounded} at one decimal)",
+    ),
+    "required_result": (
+        "所需年均增速 {rate}（保留一位小数 {rounded}）",
+        "{rate} a year required ({rounded} at one decimal)",
+    ),
+}
