@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from railkpi.cli import app
-from railkpi.plans.loader import IndicatorRegistry
+from railkpi.plans.registry import IndicatorRegistry
 from railkpi.problems import InputError, Problem
 from railkpi.read.workbook import read_workbook
 

@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from railkpi.plans.loader import load_plans, merge_plans
+from railkpi.plans.loader import load_plans
+from railkpi.plans.registry import merge_plans
 from railkpi.problems import InputError
 from railkpi.read import roster
 from railkpi.read.roster import firm_key, firm_keys

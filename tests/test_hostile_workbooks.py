@@ -31,7 +31,8 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from railkpi.plans.loader import IndicatorRegistry, load_plans, merge_plans
+from railkpi.plans.loader import load_plans
+from railkpi.plans.registry import IndicatorRegistry, merge_plans
 from railkpi.problems import InputError
 from railkpi.read import guard as xlsx_guard
 from railkpi.read.cells import CellError, parse_figure_cell, parse_year

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from railkpi.plans.loader import load_plan, load_plans, merge_plans
+from railkpi.plans.loader import load_plan, load_plans
+from railkpi.plans.registry import merge_plans
 from railkpi.problems import InputError
 
 REPO = Path(__file__).resolve().parents[1]

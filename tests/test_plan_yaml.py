@@ -21,8 +21,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from railkpi.plans.loader import MAX_DEPTH, MAX_NODES, MAX_PLAN_BYTES, load_plan
+from railkpi.plans.loader import load_plan
 from railkpi.plans.models import Plan
+from railkpi.plans.yaml_composer import MAX_DEPTH, MAX_NODES
+from railkpi.plans.yaml_reader import MAX_PLAN_BYTES
 from railkpi.problems import InputError
 
 REPO = Path(__file__).resolve().parents[1]

@@ -22,7 +22,8 @@ from typing import Any
 
 import pytest
 
-from railkpi.plans.loader import IndicatorRegistry, load_plans, merge_plans
+from railkpi.plans.loader import load_plans
+from railkpi.plans.registry import IndicatorRegistry, merge_plans
 from railkpi.problems import InputError, Problem
 from railkpi.read.workbook import read_workbook
 

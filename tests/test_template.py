@@ -15,7 +15,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from railkpi.plans.loader import load_plan, normalise_label
+from railkpi.plans.loader import load_plan
+from railkpi.plans.registry import normalise_label
 from railkpi.read import roster
 
 TARGET_14 = {"revenue_total", "enterprise_count", "enterprises_rev_ge_100yi",

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from conftest import codes_at, problems_of
-from railkpi.plans.loader import IndicatorRegistry, load_plans, merge_plans
+from railkpi.plans.loader import load_plans
+from railkpi.plans.registry import IndicatorRegistry, merge_plans
 from railkpi.problems import InputError
 from railkpi.read.workbook import WorkbookData, read_workbook
 

@@ -119,7 +119,9 @@ def _load(plan: list[str] | None, lang: str) -> list[tuple[str, Any]]:
     Warnings about a plan that loads (a target year outside its period) go to stderr, so that
     stdout stays a clean table or JSON document; `railkpi audit` lists them as findings.
     """
-    from railkpi.plans.loader import bundled_plan_ids, load_plans, merge_plans
+    from railkpi.plans.bundled import bundled_plan_ids
+    from railkpi.plans.loader import load_plans
+    from railkpi.plans.registry import merge_plans
     from railkpi.problems import Problem
 
     warnings: list[Problem] = []
@@ -134,7 +136,9 @@ def _load(plan: list[str] | None, lang: str) -> list[tuple[str, Any]]:
 
 def _registry(plans: list[tuple[str, Any]]) -> Any:
     """What a workbook may name: the selected plans' indicators, then the bundled plans'."""
-    from railkpi.plans.loader import bundled_plan_ids, load_plans, merge_plans
+    from railkpi.plans.bundled import bundled_plan_ids
+    from railkpi.plans.loader import load_plans
+    from railkpi.plans.registry import merge_plans
 
     selected = {p.id for _, p in plans}
     others = [p for _, p in load_plans([i for i in bundled_plan_ids() if i not in selected])]
@@ -173,7 +177,7 @@ def _refuse_overwriting_inputs(
 ) -> None:
     """Exit 2 before any work if an output file would replace the workbook or a plan file."""
     from railkpi.outfile import refuse_input
-    from railkpi.plans.loader import bundled_plan_ids, resolve_plan_path
+    from railkpi.plans.bundled import bundled_plan_ids, resolve_plan_path
 
     inputs = [data] if data is not None else []
     for ref in plan or bundled_plan_ids():
@@ -387,7 +391,9 @@ def audit(
     """
     language = _lang(lang)
     with reporting(language, fmt):
-        from railkpi.plans.loader import bundled_plan_ids, load_plans, merge_plans
+        from railkpi.plans.bundled import bundled_plan_ids
+        from railkpi.plans.loader import load_plans
+        from railkpi.plans.registry import merge_plans
 
         # Plan warnings are not printed here: the audit reports them as findings.
         plans = load_plans(plan or bundled_plan_ids())

@@ -22,8 +22,8 @@ from pydantic import ValidationError
 
 from railkpi.figures import Figure, agree
 from railkpi.messages.problems import PROBLEM_MESSAGES
-from railkpi.plans.loader import IndicatorRegistry, normalise_label
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
+from railkpi.plans.registry import IndicatorRegistry, normalise_label
 from railkpi.problems import Problem, error, raise_if_errors, warning
 from railkpi.read import guard as xlsx_guard
 from railkpi.read import roster

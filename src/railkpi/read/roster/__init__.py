@@ -25,8 +25,8 @@ from typing import Annotated, Any, Protocol, cast
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from railkpi.figures import Figure, exact
-from railkpi.plans.loader import normalise_label
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
+from railkpi.plans.registry import normalise_label
 from railkpi.problems import Problem, error, warning
 from railkpi.read.cells import (
     Cell,

@@ -1,0 +1,88 @@
+"""The indicators of every loaded plan, merged, and how a workbook's row label is matched to
+one of them (full-width folded, case-folded, spaces removed)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from railkpi.plans.models import Indicator, Plan
+from railkpi.problems import Problem, error, raise_if_errors
+
+
+def normalise_label(text: str) -> str:
+    """How a row label is matched: full-width folded, case-folded, spaces removed."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def labels_of(indicator_id: str, indicator: Indicator) -> list[str]:
+    names = [indicator_id, indicator.name.zh, indicator.name.en, *indicator.aliases]
+    return list(dict.fromkeys(normalise_label(n) for n in names))
+
+
+@dataclass(frozen=True)
+class IndicatorRegistry:
+    """The indicators of every loaded plan, merged, with a label → id lookup."""
+
+    indicators: dict[str, Indicator]
+    by_label: dict[str, tuple[str, ...]]
+
+    def lookup(self, label: str) -> tuple[str, ...]:
+        """Indicator ids a row label may mean: one is a match, none or several are problems."""
+        return self.by_label.get(normalise_label(label), ())
+
+
+def merge_plans(
+    plans: Iterable[tuple[str, Plan]], also_known: Iterable[Plan] = ()
+) -> IndicatorRegistry:
+    """Merge the plans' indicators; shared ids must agree on unit and direction.
+
+    `also_known` (the bundled plans not selected) only widens what a workbook may contain:
+    one workbook serves every plan, so a row for another plan's indicator is not an error.
+    Their indicators and labels never override the selected plans' own.
+    """
+    indicators: dict[str, Indicator] = {}
+    origin: dict[str, str] = {}
+    plan_ids: dict[str, str] = {}
+    by_label: dict[str, list[str]] = {}
+    problems: list[Problem] = []
+    for name, plan in plans:
+        if plan.id in plan_ids:
+            problems.append(
+                error("plan-duplicate-id", name, "plan.id", found=plan.id, other=plan_ids[plan.id])
+            )
+            continue
+        plan_ids[plan.id] = name
+        for indicator_id, indicator in plan.indicators.items():
+            if indicator_id in indicators:
+                first = indicators[indicator_id]
+                for field in ("unit", "better"):
+                    mine, theirs = getattr(indicator, field), getattr(first, field)
+                    if mine != theirs:
+                        problems.append(
+                            error("plan-indicator-conflict", name,
+                                  f"indicators.{indicator_id}.{field}", indicator=indicator_id,
+                                  field=field, found=mine, other_value=theirs,
+                                  other=origin[indicator_id])
+                        )
+            else:
+                indicators[indicator_id] = indicator
+                origin[indicator_id] = name
+            for label in labels_of(indicator_id, indicator):
+                ids = by_label.setdefault(label, [])
+                if indicator_id not in ids:
+                    ids.append(indicator_id)
+    raise_if_errors(problems)
+    for plan in also_known:
+        for indicator_id, indicator in plan.indicators.items():
+            if indicator_id in indicators:
+                continue
+            indicators[indicator_id] = indicator
+            for label in labels_of(indicator_id, indicator):
+                by_label.setdefault(label, [indicator_id])
+    # An indicator's own id always means that indicator, whatever another plan's aliases say.
+    resolved = {
+        label: (label,) if label in indicators else tuple(ids) for label, ids in by_label.items()
+    }
+    return IndicatorRegistry(indicators, resolved)

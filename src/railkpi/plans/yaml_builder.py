@@ -1,0 +1,186 @@
+"""Nodes → Python values with their YAML paths (`targets[3].op`), reporting aliases,
+duplicate keys, tags and ambiguous scalars as problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from yaml.error import Mark
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from railkpi.plans.yaml_composer import PlanYamlLoader, line_column
+from railkpi.plans.yaml_scalars import (
+    BOOL,
+    FLOAT,
+    INT,
+    INT_RE,
+    MAP,
+    NULL,
+    SEQ,
+    STR,
+    TAG,
+    ambiguity,
+    clip,
+    id_reading,
+    is_id,
+    resolve_plain,
+    scalar_number,
+    written_tag,
+)
+from railkpi.problems import Problem, error
+
+
+def yaml_path(loc: Sequence[int | str]) -> str:
+    """('targets', 3, 'op') → 'targets[3].op'."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(top level)"
+
+
+
+@dataclass
+class Document:
+    """A plan file's YAML as Python values, with what reading it found."""
+
+    data: Any
+    problems: list[Problem]
+    #: YAML paths whose content was refused: schema errors at or under them are not reported.
+    refused: set[str]
+    #: YAML path → the text of a plain scalar YAML read as a number, a boolean or null.
+    texts: dict[str, str]
+
+    def covers(self, where: str) -> bool:
+        return any(
+            path in ("(top level)", where) or where.startswith((path + ".", path + "["))
+            for path in self.refused
+        )
+
+
+class Builder:
+    """Nodes → Python values, reporting aliases, duplicate keys, tags and ambiguous scalars."""
+
+    def __init__(self, name: str, loader: PlanYamlLoader) -> None:
+        self.name = name
+        self.loader = loader
+        self.document = Document(None, [], set(), {})
+
+    def problem(self, code: str, parts: tuple[str | int, ...], mark: Mark | None,
+                **params: object) -> None:
+        line, column = line_column(mark)
+        self.document.problems.append(
+            error(code, self.name, yaml_path(parts), line=line, column=column, **params)
+        )
+
+    def refuse(self, parts: tuple[str | int, ...]) -> None:
+        self.document.refused.add(yaml_path(parts))
+
+    def build(self, node: Node, parts: tuple[str | int, ...] = ()) -> Any:
+        if not self.acceptable(node, parts):
+            self.refuse(parts)
+            return None
+        if isinstance(node, MappingNode):
+            return self.mapping(node, parts)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*parts, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, parts)
+        raise AssertionError(f"unexpected node {node!r}")
+
+    def acceptable(self, node: Node, parts: tuple[str | int, ...]) -> bool:
+        """Report the node's anchor, alias or tag; False if its content cannot be used."""
+        usable = True
+        for refusal in self.loader.refusals.get(id(node), ()):
+            kind_zh, kind_en = ("锚点", "anchor") if refusal.kind == "anchor" else ("别名", "alias")
+            self.problem("plan-yaml-alias", parts, refusal.mark, found=clip(refusal.text),
+                         kind_zh=kind_zh, kind_en=kind_en)
+            usable = usable and refusal.kind == "anchor"
+        tag = self.loader.explicit_tags.get(id(node))
+        if tag is None or tag == "!" or tag == node.tag == {
+            ScalarNode: STR, SequenceNode: SEQ, MappingNode: MAP
+        }.get(type(node)):
+            return usable
+        if isinstance(node, ScalarNode) and tag in (INT, FLOAT, BOOL, NULL):
+            plain = resolve_plain(node.value)
+            if plain == tag or (tag, plain) == (FLOAT, INT):  # !!float 3000 is 3000.0
+                return usable
+            detail = (f"{written_tag(tag)} {clip(node.value)!r} is not a plain YAML 1.2 "
+                      f"{tag.removeprefix(TAG)}; write the value without the tag")
+        else:
+            detail = (f"the tag {clip(written_tag(tag))} is not allowed: plan files take no "
+                      "tags; remove it")
+        line, column = line_column(node.start_mark)
+        self.document.problems.append(
+            error("plan-yaml", self.name, yaml_path(parts), line=line, column=column,
+                  detail=detail)
+        )
+        return False
+
+    def mapping(self, node: MappingNode, parts: tuple[str | int, ...]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            if not isinstance(key_node, ScalarNode):
+                kind_zh, kind_en = (("列表", "list") if isinstance(key_node, SequenceNode)
+                                    else ("映射", "mapping"))
+                self.problem("plan-yaml-key", parts, mark, kind_zh=kind_zh, kind_en=kind_en)
+                self.refuse(parts)
+                continue
+            key = key_node.value
+            key_parts = (*parts, key)
+            if not self.acceptable(key_node, key_parts):
+                self.refuse(parts)
+                continue
+            if key == "<<" and key_node.style is None:
+                self.problem("plan-yaml-merge", key_parts, mark)
+                self.refuse(parts)  # the keys it would have merged are missing
+                self.build(value_node, key_parts)  # for the problems inside (an alias)
+                continue
+            if key in first_line:
+                self.problem("plan-duplicate-key", key_parts, mark, key=clip(key),
+                             first_line=first_line[key])
+                self.build(value_node, key_parts)  # for the problems inside; the first wins
+                continue
+            first_line[key] = mark.line + 1 if mark else 0
+            if (parts in (("groups",), ("indicators",)) and key_node.style is None
+                    and (reading := id_reading(key))):
+                self.problem("plan-yaml-unquoted-id", key_parts, mark, found=clip(key),
+                             reading_zh=reading[0], reading_en=reading[1])
+                self.refuse(key_parts)
+            result[key] = self.build(value_node, key_parts)
+        return result
+
+    def scalar(self, node: ScalarNode, parts: tuple[str | int, ...]) -> Any:
+        text: str = node.value
+        tag = self.loader.explicit_tags.get(id(node))
+        if tag in ("!", STR) or (tag is None and node.style is not None):
+            return text  # quoted, a block scalar or tagged as text: text as written
+        where = yaml_path(parts)
+        if is_id(parts):
+            if reading := id_reading(text):
+                self.problem("plan-yaml-unquoted-id", parts, node.start_mark, found=clip(text),
+                             reading_zh=reading[0], reading_en=reading[1])
+                self.refuse(parts)
+                return text
+        elif ambiguous := ambiguity(text):
+            self.problem("plan-yaml-ambiguous", parts, node.start_mark, found=clip(text),
+                         reading_zh=ambiguous[0], reading_en=ambiguous[1],
+                         plain=clip(ambiguous[2]))
+            self.refuse(parts)
+            return text
+        if node.tag == STR:
+            return text
+        self.document.texts[where] = clip(text)
+        if node.tag == NULL:
+            return None
+        if node.tag == BOOL:
+            return text.lower() == "true"
+        if node.tag == FLOAT and INT_RE.fullmatch(text):
+            return float(text)  # !!float 3000
+        return scalar_number(text)
