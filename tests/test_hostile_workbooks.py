@@ -36,6 +36,7 @@ from railkpi.plans.registry import IndicatorRegistry, merge_plans
 from railkpi.problems import InputError
 from railkpi.read import guard as xlsx_guard
 from railkpi.read.cells import CellError, parse_figure_cell, parse_year
+from railkpi.read.guard import formula_scan, xml_parsing, zip_parts
 from railkpi.read.workbook import read_workbook
 
 MIB = 1 << 20
@@ -628,7 +629,7 @@ def test_many_formulas_without_values_are_listed_up_to_a_limit(
     with pytest.raises(InputError) as caught:
         read_workbook(path, registry)
     codes = [p.code for p in caught.value.problems]
-    assert codes.count("formula-without-value") == xlsx_guard.MAX_FORMULA_PROBLEMS
+    assert codes.count("formula-without-value") == formula_scan.MAX_FORMULA_PROBLEMS
     (more,) = [p for p in caught.value.problems if p.code == "formula-without-value-more"]
     assert "10 more cells" in more.message("en")
 
@@ -692,7 +693,7 @@ def test_tiny_inflation_chunks_still_find_every_formula_and_check_sizes(
 ) -> None:
     """With output chunks of a few bytes every tag straddles a boundary: the byte search for
     <f> and the size and CRC checks must not depend on where chunks end."""
-    monkeypatch.setattr(xlsx_guard, "CHUNK", chunk)
+    monkeypatch.setattr(zip_parts, "CHUNK", chunk)
     cells = ('<x:row r="9"><x:c r="C9"><x:f>1+1</x:f></x:c>'
              '<x:c r="D9"><x:f>2+2</x:f><x:v>4</x:v></x:c></x:row>')
     parts = workbook_parts()
@@ -817,5 +818,5 @@ def test_decimal_cells_are_read_as_numbers(make_workbook: Any, registry: Indicat
                                  b"<v>", b"ref", b"xmlns:f=\"u\""]), max_size=30))
 def test_formula_tag_search_agrees_with_the_pattern(parts: list[bytes]) -> None:
     data = b"".join(parts)
-    pattern = xlsx_guard._FORMULA_TAG
-    assert xlsx_guard._has_tag(data, pattern) == (pattern.search(data) is not None)
+    pattern = formula_scan.FORMULA_TAG
+    assert xml_parsing.has_tag(data, pattern) == (pattern.search(data) is not None)
