@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from railkpi.plans.loader import load_plans
 from railkpi.plans.registry import merge_plans
 from railkpi.problems import InputError
-from railkpi.read import roster
+from railkpi.read.roster import fast_path as roster
 from railkpi.read.roster import firm_key, firm_keys
 from railkpi.read.workbook import read_workbook
 

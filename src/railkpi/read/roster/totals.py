@@ -1,0 +1,187 @@
+"""A roster's figures added up per year — firms, revenue tiers, segment revenues, flagged
+firms — and the derived figures of the indicators the loaded plans know."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from railkpi.figures import Figure, exact
+from railkpi.plans.models import Indicator
+from railkpi.read.roster.vocabulary import (
+    AT_LEAST,
+    ENTERPRISE_COUNT,
+    REVENUE_UNIT,
+    SEGMENT_INDICATORS,
+    SPECIALISED_SME,
+    SPECIALISED_SME_COUNT,
+    TIERS,
+)
+from railkpi.read.units import UnitError, factor
+
+
+@dataclass(frozen=True)
+class FirmYear:
+    name: str
+    year: int
+    revenue: float | None  # 亿元; None: the sheet has no revenue column, or the cell is blank
+    segment: str | None  # engineering, traction_power, logistics, signalling, smart_om, other
+    flags: dict[str, bool]  # only the flags the sheet has a column for
+    where: str  # the row, e.g. 企业名录!A5
+    sheet: str = ""
+    has_revenue_column: bool = False
+
+
+@dataclass(frozen=True)
+class Derived:
+    indicator: str
+    year: int
+    figure: Figure
+    where: str  # e.g. 企业名录 (228 firms)
+
+
+# -- derivation ----------------------------------------------------------------------------
+
+
+def _count(known: int, unknown: int) -> Figure:
+    """k firms for sure; with m firms undecided, between k and k + m ("k以上")."""
+    if unknown == 0:
+        return exact(float(known))
+    return Figure(float(known), float(known), float(known + unknown), True, True, AT_LEAST)
+
+
+def _total(total: Decimal, complete: bool) -> Figure:
+    """A segment's revenue: exact, or at least the known sum when a figure is missing."""
+    value = float(total)
+    return exact(value) if complete else Figure(value, value, None, True, True, AT_LEAST)
+
+
+@dataclass
+class YearTotals:
+    """What the figures of one year need, added up firm by firm (or chunk by chunk)."""
+
+    firms: int = 0
+    sheets: dict[str, None] = field(default_factory=dict)
+    has_revenue_column: bool = False
+    revenue_known: int = 0
+    tiers: list[int] = field(default_factory=lambda: [0] * len(TIERS))
+    any_segment: bool = False
+    unplaced: bool = False  # a firm of a sheet without a segment column
+    segment_totals: dict[str, Decimal] = field(
+        default_factory=lambda: dict.fromkeys(SEGMENT_INDICATORS, Decimal(0)))
+    segment_incomplete: dict[str, bool] = field(
+        default_factory=lambda: dict.fromkeys(SEGMENT_INDICATORS, False))
+    flag_known: int = 0
+    flagged: int = 0
+
+    def figures(self) -> dict[str, Figure]:
+        figures: dict[str, Figure] = {ENTERPRISE_COUNT: exact(float(self.firms))}
+        if self.has_revenue_column:
+            missing = self.firms - self.revenue_known
+            for (indicator, _), count in zip(TIERS, self.tiers, strict=True):
+                figures[indicator] = _count(count, missing)
+            if self.any_segment:
+                for segment, indicator in SEGMENT_INDICATORS.items():
+                    complete = not (self.unplaced or self.segment_incomplete[segment])
+                    figures[indicator] = _total(self.segment_totals[segment], complete)
+        if self.flag_known:
+            figures[SPECIALISED_SME_COUNT] = _count(self.flagged, self.firms - self.flag_known)
+        return figures
+
+
+class RosterTotals:
+    """Every roster sheet of a workbook, added up per year; and the firm-years seen so far."""
+
+    def __init__(self) -> None:
+        self.years: dict[int, YearTotals] = {}
+        #: (firm key, year) → (sheet, row, column) of its first row, to report duplicates.
+        self.seen: dict[tuple[str, int], tuple[str, int, int]] = {}
+        #: The same for firm-years added a chunk at a time: a set to test, and the chunks'
+        #: keys in order to find a row again on the rare occasion it is needed.
+        self.fast_keys: set[tuple[str, int]] = set()
+        self.fast_chunks: list[tuple[str, int, int, list[tuple[str, int]]]] = []
+
+    def add_if_new(self, sheet: str, column: int, first_row: int,
+                   keys: list[tuple[str, int]]) -> bool:
+        """Record a chunk's firm-years if none is there twice or seen before; else False.
+
+        The keys go straight into the set and the set's growth tells whether they were all
+        new; in the rare case they were not, the set is rebuilt from the chunks kept.
+        """
+        if self.seen and not self.seen.keys().isdisjoint(keys):
+            return False
+        before = len(self.fast_keys)
+        self.fast_keys.update(keys)
+        if len(self.fast_keys) - before != len(keys):
+            self.fast_keys = {key for *_, chunk in self.fast_chunks for key in chunk}
+            return False
+        self.fast_chunks.append((sheet, column, first_row, keys))
+        return True
+
+    def first_seen(self, key: tuple[str, int]) -> tuple[str, int, int] | None:
+        """(sheet, row, column) of the row a firm-year was first read from, if it was."""
+        if key in self.seen:
+            return self.seen[key]
+        if key in self.fast_keys:
+            for sheet, column, first_row, keys in self.fast_chunks:
+                if key in keys:
+                    return sheet, first_row + keys.index(key), column
+        return None
+
+    def year(self, year: int, sheet: str) -> YearTotals:
+        totals = self.years.get(year)
+        if totals is None:
+            totals = self.years[year] = YearTotals()
+        totals.sheets[sheet] = None
+        return totals
+
+    def add(self, firm: FirmYear) -> None:
+        totals = self.year(firm.year, firm.sheet)
+        totals.firms += 1
+        totals.has_revenue_column |= firm.has_revenue_column
+        revenue = None if firm.revenue is None else Decimal(repr(firm.revenue))
+        if revenue is not None:
+            totals.revenue_known += 1
+            for i, (_, threshold) in enumerate(TIERS):
+                totals.tiers[i] += revenue >= threshold
+        if firm.segment is None:
+            totals.unplaced = True
+        else:
+            totals.any_segment = True
+            if firm.segment in SEGMENT_INDICATORS:
+                if revenue is None:
+                    totals.segment_incomplete[firm.segment] = True
+                else:
+                    totals.segment_totals[firm.segment] += revenue
+        if SPECIALISED_SME in firm.flags:
+            totals.flag_known += 1
+            totals.flagged += firm.flags[SPECIALISED_SME]
+
+    def derive(self, known: Mapping[str, Indicator]) -> list[Derived]:
+        """Per year of the roster, the figures of the indicators in `known` it can give."""
+        derived: list[Derived] = []
+        for year in sorted(self.years):
+            totals = self.years[year]
+            where = f"{', '.join(totals.sheets)} ({totals.firms} firms)"
+            for indicator, figure in totals.figures().items():
+                target = known.get(indicator)
+                if target is None:
+                    continue
+                if indicator in SEGMENT_INDICATORS.values():
+                    try:  # a plan of one's own may keep segment revenue in 万元
+                        scale = factor(REVENUE_UNIT, target.unit)
+                    except UnitError:
+                        continue
+                    if scale != Decimal(1):
+                        figure = figure.scaled(scale)
+                derived.append(Derived(indicator, year, figure, where))
+        return derived
+
+
+def derive(firms: Sequence[FirmYear], known: Mapping[str, Indicator]) -> list[Derived]:
+    """The derived figures of a list of firm-years (see RosterTotals)."""
+    totals = RosterTotals()
+    for firm in firms:
+        totals.add(firm)
+    return totals.derive(known)
