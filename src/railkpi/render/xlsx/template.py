@@ -36,6 +36,14 @@ from railkpi.messages.words import UNIT_EN
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator, Plan
 from railkpi.problems import InputError, error
 from railkpi.read.units import UnitError, factor
+from railkpi.render.xlsx.layout import (
+    BORDER_COLOUR,
+    HEADER_FILL,
+    LINE_HEIGHT,
+    line_count,
+    print_setup,
+    text_cell,
+)
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -142,33 +150,25 @@ def build_template(
                                     f"railkpi assess {file_name} --xlsx gaps.xlsx")
     _instructions_sheet(workbook.create_sheet(pick(TEMPLATE["sheet-instructions"], lang)),
                         plans, lang, years, validate, assess)
-    from railkpi.render.xlsx import print_setup
-
     for sheet in workbook.worksheets:
         print_setup(sheet, lang, "1:1")
     workbook.active = 0
     return workbook, len(indicators)
 
 
-def _text(ws: Worksheet, row: int, column: int, value: str) -> None:
-    cell = ws.cell(row=row, column=column)
-    cell.value = value
-    cell.data_type = "s"  # a name starting with "=" stays text
-
-
 def _header_row(ws: Worksheet, labels: Sequence[str | int]) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-    side = Side(style="thin", color="A6A6A6")
+    side = Side(style="thin", color=BORDER_COLOUR)
     for column, label in enumerate(labels, start=1):
         cell = ws.cell(row=1, column=column)
         if isinstance(label, int):
             cell.value = label
             cell.number_format = "0"
         else:
-            _text(ws, 1, column, label)
+            text_cell(ws, 1, column, label)
         cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(horizontal="center", vertical="center")
         cell.border = Border(bottom=side)
     ws.freeze_panes = "A2"
@@ -190,12 +190,12 @@ def _data_sheet(ws: Worksheet, indicators: Sequence[tuple[str, Indicator]], lang
     fixed = PatternFill("solid", fgColor="F2F2F2")
     grey = Font(color="595959")
     for row, (indicator_id, indicator) in enumerate(indicators, start=2):
-        _text(ws, row, 1, indicator_id)
-        _text(ws, row, 2, indicator.name.zh)
-        _text(ws, row, 3, indicator.name.en)
+        text_cell(ws, row, 1, indicator_id)
+        text_cell(ws, row, 2, indicator.name.zh)
+        text_cell(ws, row, 3, indicator.name.en)
         unit = unit_label(indicator, lang)
         if unit is not None:
-            _text(ws, row, 4, unit)
+            text_cell(ws, row, 4, unit)
         else:  # a unit the reader does not know: say it, but leave the column blank
             ws.cell(row=row, column=4).comment = Comment(indicator.unit, "railkpi")
         for column in range(1, 5):
@@ -264,8 +264,6 @@ def _instructions_sheet(ws: Worksheet, plans: Sequence[Plan], lang: str,
                         years: tuple[int, int], validate: str, assess: str) -> None:
     from openpyxl.styles import Alignment, Font
 
-    from railkpi.render.xlsx import line_count
-
     width = 110
     ws.column_dimensions["A"].width = width
     names = {
@@ -283,7 +281,7 @@ def _instructions_sheet(ws: Worksheet, plans: Sequence[Plan], lang: str,
         "assess": assess,
     }
     row = 1
-    _text(ws, row, 1, f"{TEMPLATE['i-title'][0]} / {TEMPLATE['i-title'][1]}")
+    text_cell(ws, row, 1, f"{TEMPLATE['i-title'][0]} / {TEMPLATE['i-title'][1]}")
     ws.cell(row=row, column=1).font = Font(size=14, bold=True)
     for key in ("i-plans", "i-data", "i-values", "i-units", "i-roster", "i-source", "i-run"):
         row += 1
@@ -292,7 +290,7 @@ def _instructions_sheet(ws: Worksheet, plans: Sequence[Plan], lang: str,
             plans_text = ("、" if language == "zh" else "; ").join(
                 f"{p.plan.title(language)} [{p.id}]" for p in plans)
             text = pick(TEMPLATE[key], language).format(plans=plans_text, **names)
-            _text(ws, row, 1, text)
+            text_cell(ws, row, 1, text)
             cell = ws.cell(row=row, column=1)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            ws.row_dimensions[row].height = line_count(text, width) * 13.5 + 4
+            ws.row_dimensions[row].height = line_count(text, width) * LINE_HEIGHT + 4

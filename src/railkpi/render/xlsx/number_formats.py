@@ -1,0 +1,50 @@
+"""Excel number formats: the rounding of render/display.py, and qualified figures (180余,
+突破3000, 约100) shown as written while the cell keeps its point value."""
+
+from __future__ import annotations
+
+from railkpi.figures import Figure
+from railkpi.plans.models import Indicator
+from railkpi.read.units import MONEY, canonical
+from railkpi.render import display as fmt
+
+RATE = "0.0%"
+APPROXIMATE_RATE = '"≈"0.0%;"≈"-0.0%'
+
+
+def number_format(indicator: Indicator) -> str:
+    """Money #,##0.0, counts 0, per capita 0.00: the decimals of render/display.py."""
+    places = fmt.decimals(indicator)
+    fraction = "." + "0" * places if places else ""
+    grouping = "#,##0" if canonical(indicator.unit) in MONEY else "0"
+    return grouping + fraction
+
+
+def quoted(text: str) -> str:
+    return f'"{text}"' if text else ""
+
+
+def figure_format(base: str, figure: Figure | None) -> str:
+    """`base` showing a figure's qualifier: 180余 → 0"余"; 突破3000 → ">"#,##0.0; 约100 → "≈"0."""
+    if figure is None or figure.qualifier is None:
+        return base
+    prefix, _, suffix = figure.label("\0").partition("\0")
+    return (f"{quoted(prefix)}{base}{quoted(suffix)};"
+            f"{quoted(prefix)}-{base}{quoted(suffix)}")
+
+
+def approximate_format(base: str) -> str:
+    return f'"≈"{base};"≈"-{base}'
+
+
+def bounds_text(figure: Figure) -> str:
+    """'180 ≤ x < 190', 'x > 3000', … ; '' for an approximation without bounds."""
+    lower = "" if figure.lower is None else (
+        f"{figure.lower:g} {'≤' if figure.lower_inclusive else '<'} ")
+    upper = "" if figure.upper is None else (
+        f" {'≤' if figure.upper_inclusive else '<'} {figure.upper:g}")
+    if not lower and not upper:
+        return ""
+    if lower and not upper:  # "x > 3000" reads better than "3000 < x"
+        return f"x {'≥' if figure.lower_inclusive else '>'} {figure.lower:g}"
+    return f"{lower}x{upper}"

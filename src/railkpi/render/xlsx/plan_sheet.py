@@ -1,0 +1,320 @@
+"""One sheet per plan, laid out like a Chinese plan indicator table: two header rows, a row
+per target grouped as the plan groups them, the notes, the linear-method mark and the colour
+legend below."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from railkpi.calc.assess import PlanResult, Point, TargetResult
+from railkpi.figures import QUALIFIERS
+from railkpi.messages import pick
+from railkpi.messages.words import COLUMN
+from railkpi.messages.xlsx import XLSX
+from railkpi.render import Report
+from railkpi.render import display as fmt
+from railkpi.render.xlsx.layout import (
+    DASH,
+    LINE_HEIGHT,
+    Styles,
+    banner,
+    letter,
+    line_count,
+    line_units,
+    number_cell,
+    paragraph,
+    print_setup,
+    text_cell,
+    text_width,
+)
+from railkpi.render.xlsx.number_formats import (
+    APPROXIMATE_RATE,
+    RATE,
+    approximate_format,
+    bounds_text,
+    figure_format,
+    number_format,
+)
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+#: Rows of a plan sheet: title, subtitle, two header rows, then the targets.
+TITLE_ROW, SUBTITLE_ROW, HEAD_ROW, SUBHEAD_ROW, FIRST_ROW = 1, 2, 3, 4, 5
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a plan sheet: header key, width range, and the header spanning a pair."""
+
+    key: str
+    min_width: float
+    max_width: float
+    wrap: bool = False
+    span: str | None = None  # the first of a pair under one header ("baseline", "latest")
+
+
+PLAN_COLUMNS: tuple[Column, ...] = (
+    Column("group", 8, 14, wrap=True),
+    Column("indicator", 14, 22, wrap=True),
+    Column("unit", 5, 9),
+    Column("baseline_year", 6, 6, span="baseline"),
+    Column("baseline_value", 8, 11),
+    Column("latest_year", 6, 6, span="latest"),
+    Column("latest_value", 8, 11),
+    Column("target", 9, 14, wrap=True),
+    Column("target_year", 6, 7),
+    Column("gap", 7, 10),
+    Column("completion", 8, 9),
+    Column("time_elapsed", 8, 9),
+    Column("actual_cagr", 8, 9),
+    Column("required_cagr", 9, 11),
+    Column("required_cagr_from_latest", 9, 11),
+    Column("projected", 9, 11),
+    Column("status", 8, 12, wrap=True),
+    Column("quote", 30, 30, wrap=True),
+)
+#: Plan-sheet column keys, in order (tests and callers find a column by key).
+PLAN_KEYS = tuple(c.key for c in PLAN_COLUMNS)
+
+
+def column_index(key: str) -> int:
+    """The 1-based column of a plan-sheet field."""
+    return PLAN_KEYS.index(key) + 1
+
+
+def plan_headers(lang: str) -> tuple[list[str | None], list[str | None]]:
+    """The two header rows of a plan sheet: spanning headers above, year/value below them."""
+    top: list[str | None] = []
+    sub: list[str | None] = []
+    for column in PLAN_COLUMNS:
+        if column.span is not None:
+            top.append(pick(COLUMN[column.span], lang))
+            sub.append(pick(XLSX["year"], lang))
+        elif column.key.endswith("_value") and column.key.split("_")[0] in ("baseline", "latest"):
+            top.append(None)
+            sub.append(pick(XLSX["value"], lang))
+        else:
+            top.append(pick(COLUMN[column.key], lang))
+            sub.append(None)
+    return top, sub
+
+
+#: Words a Chinese header is broken before, so that it wraps where it reads well.
+_HEADER_WORDS = ("年均增速", "目标年值", "(")
+
+
+def header_lines(text: str, lang: str) -> str:
+    """'所需年均增速(自基期)' → '所需\n年均增速\n(自基期)'; English wraps at its spaces."""
+    if lang != "zh":
+        return text
+    for word in _HEADER_WORDS:
+        at = text.find(word)
+        if at > 0 and text[at - 1] != "\n":
+            text = f"{text[:at]}\n{text[at:]}"
+    return text
+
+
+def header_width(text: str) -> float:
+    """The narrowest width a header fits at, broken at its line breaks and spaces."""
+    return max(text_width(word) for word in text.replace("\n", " ").split(" ") if word) + 2
+
+
+def ordered(results: Sequence[TargetResult]) -> list[TargetResult]:
+    """Targets grouped as the plan groups them (groups in order of first appearance)."""
+    groups = list(dict.fromkeys(r.target.group for r in results))
+    return [r for g in groups for r in results if r.target.group == g]
+
+
+def target_text(r: TargetResult, lang: str) -> str:
+    """The target as the plan states it, with X where it is relative: '≥+60=240', '≥×2=113.6'."""
+    text = fmt.target(r, lang)
+    resolved = fmt.resolved_target(r) if r.target.kind != "growth" else ""
+    return f"{text}={resolved}" if resolved else text
+
+
+def status_text(r: TargetResult, lang: str) -> str:
+    return fmt.status(r, lang) + ("*" if r.method == "linear" else "")
+
+
+def _figure_comment(point: Point, lang: str) -> str | None:
+    lines = []
+    figure = point.figure
+    if not figure.exact:
+        bounds = bounds_text(figure)
+        label = figure.label(f"{figure.value:g}")
+        if QUALIFIERS[figure.qualifier or ""] == "approx" or not bounds:
+            bounds = pick(XLSX["no-bound"], lang)
+        lines.append(pick(XLSX["bounds"], lang).format(label=label, bounds=bounds))
+    if point.source == "plan":
+        lines.append(pick(XLSX["from-plan"], lang).format(where=point.where or ""))
+    elif point.source == "roster":
+        lines.append(pick(XLSX["from-roster"], lang).format(where=point.where or ""))
+    return "\n".join(lines) or None
+
+
+def _comment(cell: Any, text: str) -> None:
+    from openpyxl.comments import Comment
+
+    width = 260
+    lines = line_count(text, width / 7)
+    cell.comment = Comment(text, "railkpi", height=max(40, 18 * lines + 12), width=width)
+
+
+def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, Any]:
+    """Each column's content: str (text), (number, format), or None (not defined: —)."""
+    ind = r.indicator
+    base = number_format(ind)
+    rate_format = APPROXIMATE_RATE if r.approximate else RATE
+
+    def rate(value: float | None, approximate: bool = True) -> Any:
+        return None if value is None else (value, rate_format if approximate else RATE)
+
+    def figure(point: Point | None) -> Any:
+        return None if point is None else (point.value, figure_format(base, point.figure))
+
+    return {
+        "group": plan_result.plan.groups[r.target.group](lang),
+        "indicator": ind.name(lang),
+        "unit": fmt.unit(ind, lang),
+        "baseline_year": None if r.baseline is None else (r.baseline.year, "0"),
+        "baseline_value": figure(r.baseline),
+        "latest_year": None if r.latest is None else (r.latest.year, "0"),
+        "latest_value": figure(r.latest),
+        "target": target_text(r, lang),
+        "target_year": (r.target_year, "0"),
+        "gap": None if r.gap is None else (r.gap, base),
+        "completion": rate(r.completion),
+        "time_elapsed": rate(r.time_elapsed, approximate=False),
+        "actual_cagr": rate(r.actual_cagr),
+        "required_cagr": rate(r.required_cagr),
+        "required_cagr_from_latest": rate(r.required_cagr_from_latest),
+        "projected": None if r.projected is None else (
+            r.projected, approximate_format(base) if r.approximate else base),
+        "status": status_text(r, lang),
+        "quote": r.target.quote,
+    }
+
+
+def _shown(content: Any) -> str:
+    """Roughly what a cell displays, to size its column."""
+    if content is None:
+        return DASH
+    if isinstance(content, str):
+        return content
+    value, number_format_ = content
+    if "%" in number_format_:
+        return fmt.rate(value) + ("≈" if "≈" in number_format_ else "")
+    places = len(number_format_.split(";")[0].split(".")[1].rstrip('"余多')) if (
+        "." in number_format_) else 0
+    extra = sum(1 for ch in number_format_.split(";")[0] if ch in "≥≤<>≈余多")
+    shown = f"{value:,.{places}f}" if "#,##" in number_format_ else f"{value:.{places}f}"
+    return shown + "余" * extra
+
+
+def plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: str,
+                styles: Styles, data_file: str) -> None:
+    meta = plan_result.plan.plan
+    columns = len(PLAN_COLUMNS)
+    th = plan_result.thresholds
+    banner(ws, TITLE_ROW, f"{meta.title(lang)} [{plan_result.plan.id}]", styles.title, styles,
+            columns)
+    ws.row_dimensions[TITLE_ROW].height = 22
+    subtitle = pick(XLSX["subtitle"], lang).format(
+        baseline=meta.baseline_year, as_of=report.assessment.as_of, start=meta.period[0],
+        end=meta.period[1], thresholds=f"{th.on_track:g}/{th.moderate:g}/{th.off_track:g}",
+        file=data_file)
+    banner(ws, SUBTITLE_ROW, subtitle, styles.muted, styles, columns)
+
+    results = ordered(plan_result.targets)
+    contents = [row_cells(r, plan_result, lang) for r in results]
+    # Two header rows: 基期 and 最新 span their year and value columns; the others span both rows.
+    top, sub = plan_headers(lang)
+    top = [None if t is None else header_lines(t, lang) for t in top]
+    widths = []
+    for i, column in enumerate(PLAN_COLUMNS):
+        shown = [text_width(_shown(c[column.key])) + 2 for c in contents]
+        wanted = max(shown, default=column.min_width)
+        width = min(column.max_width, max(column.min_width, wanted))
+        if column.wrap:  # wrapped text breaks between words, not inside one
+            words = [w for c in contents if isinstance(c[column.key], str)
+                     for w in c[column.key].split() if text_width(w) == len(w)]  # no CJK
+            width = max(width, min(24.0, max((line_units(w) + 2 for w in words), default=0)))
+        if column.span is None and top[i] is not None:
+            width = max(width, header_width(top[i] or ""))  # a header word is never broken
+        widths.append(width)
+    head_lines = 1
+    for i, column in enumerate(PLAN_COLUMNS, start=1):
+        ws.column_dimensions[letter(i)].width = widths[i - 1]
+        for row, label in ((HEAD_ROW, top[i - 1]), (SUBHEAD_ROW, sub[i - 1])):
+            cell = ws.cell(row=row, column=i)
+            if label is not None:
+                text_cell(ws, row, i, label)
+            cell.font = styles.bold
+            cell.fill = styles.header_fill
+            cell.alignment = styles.header
+            cell.border = styles.border
+        if column.span is not None:
+            ws.merge_cells(start_row=HEAD_ROW, start_column=i, end_row=HEAD_ROW, end_column=i + 1)
+        elif sub[i - 1] is None:
+            ws.merge_cells(start_row=HEAD_ROW, start_column=i, end_row=SUBHEAD_ROW, end_column=i)
+            head_lines = max(head_lines, line_count(top[i - 1] or "", widths[i - 1]))
+    per_row = max(1, math.ceil(head_lines / 2))
+    ws.row_dimensions[HEAD_ROW].height = per_row * LINE_HEIGHT + 4
+    ws.row_dimensions[SUBHEAD_ROW].height = per_row * LINE_HEIGHT + 4
+
+    row = FIRST_ROW - 1
+    notes: list[str] = []
+    linear = False
+    for r, content in zip(results, contents, strict=True):
+        row += 1
+        lines = 1
+        for i, column in enumerate(PLAN_COLUMNS, start=1):
+            value = content[column.key]
+            if value is None:
+                cell = text_cell(ws, row, i, DASH)
+                cell.alignment = styles.center
+            elif isinstance(value, str):
+                cell = text_cell(ws, row, i, value)
+                cell.alignment = styles.wrap if column.wrap else styles.left
+                if column.wrap:
+                    lines = max(lines, line_count(value, widths[i - 1]))
+            else:
+                cell = number_cell(ws, row, i, value[0], value[1])
+                cell.alignment = styles.right
+            cell.font = styles.font
+            cell.border = styles.border
+        status = ws.cell(row=row, column=column_index("status"))
+        status.fill = styles.status_fill[r.status]
+        status.font = styles.status_font[r.status]
+        status.alignment = styles.center_wrap
+        for key, point in (("baseline_value", r.baseline), ("latest_value", r.latest)):
+            comment = _figure_comment(point, lang) if point is not None else None
+            if comment:
+                _comment(ws.cell(row=row, column=column_index(key)), comment)
+        ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
+        linear = linear or r.method == "linear"
+        notes.extend(
+            pick(XLSX["note-line"], lang).format(
+                indicator=r.indicator.name(lang), target=r.target.id,
+                note=fmt.note_text(n.code, n.params, lang))
+            for n in r.notes
+        )
+    last = max(row, SUBHEAD_ROW)
+    ws.freeze_panes = f"{letter(column_index('baseline_year'))}{FIRST_ROW}"
+    ws.auto_filter.ref = f"A{SUBHEAD_ROW}:{letter(columns)}{last}"
+
+    # Below the table: notes on single targets, the * of the linear method, the colour legend.
+    total_width = sum(widths)
+    row = last + 2
+    heading = text_cell(ws, row, 1, pick(XLSX["notes"], lang))
+    heading.font = styles.bold
+    for text in [*notes, *([pick(XLSX["linear"], lang)] if linear else []),
+                 pick(XLSX["legend"], lang)]:
+        row += 1
+        paragraph(ws, row, f"· {text}", styles.muted, columns, total_width)
+    print_setup(ws, lang, f"{HEAD_ROW}:{SUBHEAD_ROW}")
+    ws.sheet_view.zoomScale = 100

@@ -1,0 +1,137 @@
+"""The summary sheet: per plan, the targets by status, and the targets needing attention,
+worst first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from railkpi.calc.assess import ALL_STATUSES
+from railkpi.messages import pick
+from railkpi.messages.words import COLUMN, STATUS
+from railkpi.messages.xlsx import XLSX
+from railkpi.render import Report
+from railkpi.render import display as fmt
+from railkpi.render.xlsx.layout import (
+    DASH,
+    LINE_HEIGHT,
+    Styles,
+    banner,
+    letter,
+    line_count,
+    number_cell,
+    print_setup,
+    text_cell,
+)
+from railkpi.render.xlsx.plan_sheet import ordered, row_cells
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+#: Statuses the summary lists as needing attention, worst first.
+ATTENTION = ("not_achieved", "regressing", "off_track", "moderate", "undetermined", "no_data")
+
+
+def summary_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
+                   names: dict[str, str], data_file: str) -> None:
+    widths = [12, 34, 9, *([10] * len(ALL_STATUSES))]
+    columns = len(widths)
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[letter(i)].width = width
+    banner(ws, 1, pick(XLSX["summary-title"], lang).format(
+        as_of=report.assessment.as_of, file=data_file), styles.title, styles, columns)
+    ws.row_dimensions[1].height = 22
+
+    heading = text_cell(ws, 3, 1, pick(XLSX["summary-counts"], lang))
+    heading.font = styles.heading
+    headers = [pick(XLSX["summary-plan"], lang), pick(XLSX["summary-plan-title"], lang),
+               pick(XLSX["summary-targets"], lang),
+               *(pick(STATUS[s], lang) for s in ALL_STATUSES)]
+    for i, label in enumerate(headers, start=1):
+        cell = text_cell(ws, 4, i, label)
+        cell.font = styles.bold
+        cell.alignment = styles.header
+        cell.border = styles.border
+        cell.fill = styles.header_fill
+        if i > 3:
+            status = ALL_STATUSES[i - 4]
+            cell.fill = styles.status_fill[status]
+            cell.font = styles.status_font[status]
+    ws.row_dimensions[4].height = 2 * LINE_HEIGHT + 4
+    row = 4
+    totals = [0] * (1 + len(ALL_STATUSES))
+    for plan_result in report.assessment.plans:
+        row += 1
+        statuses = [t.status for t in plan_result.targets]
+        counts = [len(statuses), *(statuses.count(s) for s in ALL_STATUSES)]
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        title = plan_result.plan.plan.title(lang)
+        _summary_row(ws, row, [plan_result.plan.id, title, *counts], styles)
+        ws.row_dimensions[row].height = line_count(title, widths[1]) * LINE_HEIGHT + 4
+    if len(report.assessment.plans) > 1:
+        row += 1
+        _summary_row(ws, row, [pick(XLSX["summary-total"], lang), "", *totals], styles,
+                     bold=True)
+
+    row += 2
+    heading = text_cell(ws, row, 1, pick(XLSX["summary-attention"], lang))
+    heading.font = styles.heading
+    row += 1
+    attention_keys = ("indicator", "latest_value", "target", "gap", "completion",
+                      "time_elapsed", "required_cagr_from_latest", "status")
+    headers = [pick(XLSX["summary-plan"], lang),
+               *(pick(COLUMN["latest" if k == "latest_value" else k], lang)
+                 for k in attention_keys)]
+    for i, label in enumerate(headers, start=1):
+        cell = text_cell(ws, row, i, label)
+        cell.font = styles.bold
+        cell.alignment = styles.header
+        cell.border = styles.border
+        cell.fill = styles.header_fill
+    ws.row_dimensions[row].height = 2 * LINE_HEIGHT + 4
+    listed = 0
+    for plan_result in report.assessment.plans:
+        needing = sorted(
+            (r for r in ordered(plan_result.targets) if r.status in ATTENTION),
+            key=lambda r: ATTENTION.index(r.status),
+        )
+        for r in needing:
+            row += 1
+            listed += 1
+            content = row_cells(r, plan_result, lang)
+            content["indicator"] = (f"{r.indicator.name(lang)}（{fmt.unit(r.indicator, lang)}）"
+                                    if lang == "zh" else
+                                    f"{r.indicator.name(lang)} ({fmt.unit(r.indicator, lang)})")
+            values = [plan_result.plan.id, *(content[k] for k in attention_keys)]
+            _summary_row(ws, row, values, styles)
+            status_cell = ws.cell(row=row, column=len(values))
+            status_cell.fill = styles.status_fill[r.status]
+            status_cell.font = styles.status_font[r.status]
+            status_cell.alignment = styles.center
+            ws.row_dimensions[row].height = max(
+                line_count(content["indicator"], widths[1]),
+                line_count(content["target"], widths[3]),
+            ) * LINE_HEIGHT + 4
+    if not listed:
+        text_cell(ws, row + 1, 1, pick(XLSX["summary-none"], lang)).font = styles.font
+    ws.freeze_panes = "A5"
+    print_setup(ws, lang)
+
+
+def _summary_row(ws: Worksheet, row: int, values: Sequence[Any], styles: Styles,
+                 bold: bool = False) -> None:
+    for i, value in enumerate(values, start=1):
+        if value is None:
+            cell = text_cell(ws, row, i, DASH)
+            cell.alignment = styles.center
+        elif isinstance(value, str):
+            cell = text_cell(ws, row, i, value)
+            cell.alignment = styles.wrap
+        elif isinstance(value, tuple):
+            cell = number_cell(ws, row, i, value[0], value[1])
+            cell.alignment = styles.right
+        else:
+            cell = number_cell(ws, row, i, value, "0")
+            cell.alignment = styles.right
+        cell.font = styles.bold if bold else styles.font
+        cell.border = styles.border
