@@ -14,18 +14,14 @@ from hypothesis import strategies as st
 
 from railkpi.calc.formulas import (
     cagr,
-    compare,
     completion,
-    difference,
     expected_completion,
     growth_ratio,
-    product,
     project,
     projected_year,
-    same,
     time_elapsed,
-    total,
 )
+from railkpi.numeric import compare, difference, product, same, total
 
 EXACT = 1e-12
 

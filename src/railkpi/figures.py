@@ -13,9 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Literal
 
-Op = Literal[">", ">=", "<", "<="]
+from railkpi.numeric import NEGATION, Op, difference, same, scaled
 
 #: Qualifier word → how it bounds N. "upto" (余/多) is N ≤ v < N + u.
 QUALIFIERS: dict[str, str] = {
@@ -60,9 +59,9 @@ class Figure:
     def scaled(self, factor: Decimal) -> Figure:
         """The same figure in another unit (×factor), computed on the figures as written."""
         return Figure(
-            _scale(self.value, factor),
-            None if self.lower is None else _scale(self.lower, factor),
-            None if self.upper is None else _scale(self.upper, factor),
+            scaled(self.value, factor),
+            None if self.lower is None else scaled(self.lower, factor),
+            None if self.upper is None else scaled(self.upper, factor),
             self.lower_inclusive,
             self.upper_inclusive,
             self.qualifier,
@@ -84,10 +83,6 @@ class Figure:
 
 def exact(value: float) -> Figure:
     return Figure(value, value, value)
-
-
-def _scale(value: float, factor: Decimal) -> float:
-    return float(Decimal(repr(value)) * factor)
 
 
 class FigureError(ValueError):
@@ -176,25 +171,13 @@ def parse_figure(text: str) -> Figure:
 
 # -- comparisons under uncertainty -------------------------------------------------------------
 
-#: Relative tolerance under which two figures are the same (as formulas.REL_TOL).
-_TOL = 1e-9
-
-
-def _same(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=_TOL, abs_tol=_TOL)
-
-
-#: The comparison that fails exactly where `op` holds.
-_NEGATION: dict[Op, Op] = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
-
-
 def _all_pass(bound: float, inclusive: bool, op: Op, target: float) -> bool:
     """Does every value from `bound` outwards (in the direction of `op`) pass `op target`?
 
     A bound equal to the target passes a non-strict comparison, and a strict one only when
     the bound itself is excluded (> 180 for "超过180" passes "> 180").
     """
-    if _same(bound, target):
+    if same(bound, target):
         return op in (">=", "<=") or not inclusive
     return bound > target if op in (">", ">=") else bound < target
 
@@ -210,31 +193,31 @@ def satisfies(figure: Figure, op: Op, target: float) -> bool | None:
     near, far = (lower, upper) if op in (">", ">=") else (upper, lower)
     if near[0] is not None and _all_pass(near[0], near[1], op, target):
         return True
-    if far[0] is not None and _all_pass(far[0], far[1], _NEGATION[op], target):
+    if far[0] is not None and _all_pass(far[0], far[1], NEGATION[op], target):
         return False
     return None
 
 
 def agree(a: Figure, b: Figure) -> bool:
     """Can two figures be the same number? 180余 and 185 can; 180余 and 190 cannot."""
-    return _same(a.value, b.value) or not (_below(a, b) or _below(b, a))
+    return same(a.value, b.value) or not (_below(a, b) or _below(b, a))
 
 
 def _below(a: Figure, b: Figure) -> bool:
     """Is every value `a` allows below every value `b` allows?"""
     if a.upper is None or b.lower is None:
         return False
-    if _same(a.upper, b.lower):
+    if same(a.upper, b.lower):
         return not (a.upper_inclusive and b.lower_inclusive)
     return a.upper < b.lower
 
 
 def minus(a: Figure, b: Figure) -> Figure:
     """a − b with its bounds (the lowest a less the highest b, and so on)."""
-    lower = None if a.lower is None or b.upper is None else _sub(a.lower, b.upper)
-    upper = None if a.upper is None or b.lower is None else _sub(a.upper, b.lower)
+    lower = None if a.lower is None or b.upper is None else difference(a.lower, b.upper)
+    upper = None if a.upper is None or b.lower is None else difference(a.upper, b.lower)
     return Figure(
-        _sub(a.value, b.value),
+        difference(a.value, b.value),
         lower,
         upper,
         a.lower_inclusive and b.upper_inclusive,
@@ -257,10 +240,6 @@ def ratio(a: Figure, b: Figure) -> Figure | None:
         a.upper_inclusive and b.lower_inclusive,
         _combined(a, b),
     )
-
-
-def _sub(a: float, b: float) -> float:
-    return float(Decimal(repr(a)) - Decimal(repr(b)))
 
 
 def _combined(a: Figure, b: Figure) -> str | None:

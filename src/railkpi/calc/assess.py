@@ -10,9 +10,11 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from railkpi import figures as fig
+from railkpi import numeric
 from railkpi.calc import formulas as f
 from railkpi.figures import Figure
-from railkpi.plans.models import Indicator, Op, Plan, PlanMeta, Target, Thresholds
+from railkpi.numeric import Op
+from railkpi.plans.models import Indicator, Plan, PlanMeta, Target, Thresholds
 from railkpi.read.observation import Observation
 
 Status = Literal[
@@ -180,7 +182,7 @@ def _sign(indicator: Indicator) -> int:
 
 def _shortfall(sign: int, target: float, value: float) -> float:
     """How far `value` is short of `target` (≤ 0: met); + 0.0 turns −0.0 into 0.0."""
-    return sign * f.difference(target, value) + 0.0
+    return sign * numeric.difference(target, value) + 0.0
 
 
 def _years_text(years: Iterable[int]) -> str:
@@ -199,9 +201,11 @@ def _meets_range(
     Returns (met, the far bound if the value lies beyond it).
     """
     if indicator.better == "higher":
-        met, far, beyond = f.compare(value, ">=", low), high, f.compare(value, ">", high)
+        met, far = numeric.compare(value, ">=", low), high
+        beyond = numeric.compare(value, ">", high)
     else:
-        met, far, beyond = f.compare(value, "<=", high), low, f.compare(value, "<", low)
+        met, far = numeric.compare(value, "<=", high), low
+        beyond = numeric.compare(value, "<", low)
     return met, far if met and beyond else None
 
 
@@ -329,7 +333,7 @@ def _single_value(
         if not met and target.kind == "growth" and result.actual_cagr is not None:
             notes.append(note("growth-not-met", actual=f"{result.actual_cagr:.2%}",
                               target=f"{target.value:.1%}"))
-        if not met and op in (">", "<") and f.same(x, X):
+        if not met and op in (">", "<") and numeric.same(x, X):
             notes.append(note("target-year-strict", op=op))
         return _with(result, status="achieved" if met else "not_achieved", notes=notes)
 
@@ -344,7 +348,7 @@ def _single_value(
     if t <= baseline.year:
         notes.append(note("only-baseline"))
         return _with(result, status="no_data", notes=notes)
-    if f.same(X, baseline.value):
+    if numeric.same(X, baseline.value):
         notes.append(note("hold-level"))
         return _with(result, status="regressing", notes=notes)
     if result.growth_ratio is not None:
@@ -362,9 +366,6 @@ def _label(point: Point) -> str:
     return point.figure.label(f"{point.value:g}")
 
 
-_OP_SIGN = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
-
-
 def _unsettled(latest: Point, baseline: Point | None, op: Op, X: float | None) -> Note:
     """Why a qualified figure cannot say whether the target is met: the bounds it gives.
 
@@ -374,7 +375,7 @@ def _unsettled(latest: Point, baseline: Point | None, op: Op, X: float | None) -
     if baseline is not None and not baseline.figure.exact:
         figures += f" ({baseline.year}: {_label(baseline)})"
     return note("bounds-unsettled", figure=figures, year=latest.year,
-                target=f"{_OP_SIGN[op]}{X:g}")
+                target=f"{numeric.OP_SYMBOLS[op]}{X:g}")
 
 
 def _resolve(target: Target, baseline: Point | None, T: int, notes: list[Note]) -> float | None:
@@ -387,12 +388,12 @@ def _resolve(target: Target, baseline: Point | None, T: int, notes: list[Note]) 
         return None
     x0 = baseline.value
     if target.kind == "change":
-        return f.total(x0, target.value)
+        return numeric.total(x0, target.value)
     if target.kind == "ratio":
         if x0 == 0:
             notes.append(note("ratio-zero-baseline"))
             return None
-        return f.product(x0, target.value)
+        return numeric.product(x0, target.value)
     # growth: the level reached by growing at the target rate from the baseline year
     if x0 <= 0:
         notes.append(note("baseline-nonpositive"))
@@ -402,11 +403,11 @@ def _resolve(target: Target, baseline: Point | None, T: int, notes: list[Note]) 
 
 def _grade(ratio: float, on_track: float, thresholds: Thresholds) -> Status:
     # With the tolerance of compare(): 9.5 % against 10 % is a ratio of exactly 0.95.
-    if f.compare(ratio, ">=", on_track):
+    if numeric.compare(ratio, ">=", on_track):
         return "on_track"
-    if f.compare(ratio, ">=", thresholds.moderate):
+    if numeric.compare(ratio, ">=", thresholds.moderate):
         return "moderate"
-    if f.compare(ratio, ">=", thresholds.off_track):
+    if numeric.compare(ratio, ">=", thresholds.off_track):
         return "off_track"
     return "regressing"
 

@@ -27,20 +27,19 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Literal
 
+from railkpi import numeric
 from railkpi.calc import formulas
 from railkpi.figures import Figure
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
+from railkpi.numeric import DUST, decimal, half_unit
+from railkpi.numeric import written as number
 from railkpi.plans.models import Plan, Target
 
 #: Tolerance of an increment the plan marks as approximate (约 / 近): ±5 % of the increment.
 #: "约100" is a round figure; 5 % accepts 95-105 and still catches a figure that is plainly
 #: another number (a 263.7 − 150 = 113.7 against "约100").
 APPROXIMATE_SHARE = Decimal("0.05")
-
-#: Differences this small are binary floating-point dust, not a difference between figures:
-#: a rate that comes out at 16.350000000000001 % against "16.3%" is on the tolerance, not over.
-SLACK = Decimal("1e-9")
 
 Reason = Literal["missing", "inexact", "nonpositive"]
 UncheckedKind = Literal["stated_rate", "stated_change", "stated_total", "change_target"]
@@ -153,8 +152,8 @@ def check_rates(plan: Plan) -> Checked:
                           reason_years)
             )
             continue
-        off_by = abs(_decimal(computed).scaleb(2) - stated.percent)
-        if off_by <= stated.tolerance + SLACK:
+        off_by = abs(decimal(computed).scaleb(2) - stated.percent)
+        if off_by <= stated.tolerance + DUST:
             continue
         stated_text = f"{stated.percent:f}%"  # 2E+1 → 20
         # One decimal more than the plan prints: 16.38 % against 16.3 %.
@@ -188,14 +187,14 @@ def check_changes(plan: Plan) -> Checked:
                 Unchecked("stated_change", plan.id, stated.indicator, stated.years, *blocked)
             )
             continue
-        computed = formulas.difference(levels[end].value, levels[start].value)
+        computed = numeric.difference(levels[end].value, levels[start].value)
         if stated.approximate:
-            tolerance = abs(_decimal(stated.change)) * APPROXIMATE_SHARE
+            tolerance = abs(decimal(stated.change)) * APPROXIMATE_SHARE
             tolerance_text = f"±{APPROXIMATE_SHARE.scaleb(2).normalize()}%"
         else:
             tolerance = half_unit(stated.change)
             tolerance_text = f"±{tolerance}"
-        if abs(_decimal(computed) - _decimal(stated.change)) <= tolerance + SLACK:
+        if abs(decimal(computed) - decimal(stated.change)) <= tolerance + DUST:
             continue
         stated_text = ("≈" if stated.approximate else "") + number(stated.change)
         findings.append(
@@ -224,9 +223,9 @@ def check_totals(plan: Plan) -> Checked:
                 Unchecked("stated_total", plan.id, stated.indicator, stated.years, *blocked)
             )
             continue
-        summed = sum((_decimal(levels[y].value) for y in years), Decimal(0))
+        summed = sum((decimal(levels[y].value) for y in years), Decimal(0))
         tolerance = half_unit(stated.total)
-        if abs(summed - _decimal(stated.total)) <= tolerance + SLACK:
+        if abs(summed - decimal(stated.total)) <= tolerance + DUST:
             continue
         computed = float(summed)
         findings.append(
@@ -330,7 +329,7 @@ def condition(plan: Plan, target: Target) -> Condition | None:
         baseline = history_of(plan, target.indicator).get(baseline_year)
         if baseline is None or not baseline.exact:
             return None
-        combine = formulas.total if target.kind == "change" else formulas.product
+        combine = numeric.total if target.kind == "change" else numeric.product
         resolved = combine(baseline.value, target.value)
         return (target.op, resolved, resolved)
     return None
@@ -369,7 +368,7 @@ def check_conflicts(plans: Sequence[Plan]) -> list[Finding]:
 
 
 def same_condition(a: Condition, b: Condition) -> bool:
-    return a[0] == b[0] and formulas.same(a[1], b[1]) and formulas.same(a[2], b[2])
+    return a[0] == b[0] and numeric.same(a[1], b[1]) and numeric.same(a[2], b[2])
 
 
 # -- figures and their text ------------------------------------------------------------------
@@ -378,9 +377,9 @@ def same_condition(a: Condition, b: Condition) -> bool:
 def plus(figure: Figure, delta: float) -> Figure:
     """A published level plus an increment, keeping the level's bounds (180余 + 60: 240 to 250)."""
     return Figure(
-        formulas.total(figure.value, delta),
-        None if figure.lower is None else formulas.total(figure.lower, delta),
-        None if figure.upper is None else formulas.total(figure.upper, delta),
+        numeric.total(figure.value, delta),
+        None if figure.lower is None else numeric.total(figure.lower, delta),
+        None if figure.upper is None else numeric.total(figure.upper, delta),
         figure.lower_inclusive,
         figure.upper_inclusive,
         figure.qualifier,
@@ -390,13 +389,13 @@ def plus(figure: Figure, delta: float) -> Figure:
 def within(figure: Figure, value: float) -> bool:
     """Whether `value` is a value the figure allows (equal within formulas.REL_TOL if exact)."""
     if figure.lower is not None:
-        if formulas.same(value, figure.lower):
+        if numeric.same(value, figure.lower):
             if not figure.lower_inclusive:
                 return False
         elif value < figure.lower:
             return False
     if figure.upper is not None:
-        if formulas.same(value, figure.upper):
+        if numeric.same(value, figure.upper):
             if not figure.upper_inclusive:
                 return False
         elif value > figure.upper:
@@ -433,7 +432,7 @@ def target_text(plan: Plan, target: Target) -> str:
     elif target.kind == "ratio":
         text = f"{op} ×{number(target.value)}"
     elif target.kind == "growth":
-        return f"{op} {_decimal(target.value).scaleb(2).normalize():f}%/yr"
+        return f"{op} {decimal(target.value).scaleb(2).normalize():f}%/yr"
     else:
         text = f"{op} {number(target.value)}"
     if target.kind in ("change", "ratio") and resolved is not None:
@@ -441,25 +440,8 @@ def target_text(plan: Plan, target: Target) -> str:
     return text
 
 
-def number(value: float) -> str:
-    """A figure as written, without float dust or a trailing '.0': 3500.0 → '3500'."""
-    text = format(_decimal(value).normalize(), "f")
-    return "0" if text == "-0" else text
-
-
-def half_unit(value: float) -> Decimal:
-    """Half a unit of the last written digit: 9837.9 → 0.05, 100 → 0.5."""
-    exponent = _decimal(value).normalize().as_tuple().exponent
-    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    return Decimal(5).scaleb(-(decimals + 1))
-
-
 def _signed(value: float) -> str:
     return ("+" if value >= 0 else "") + number(value)
-
-
-def _decimal(value: float) -> Decimal:
-    return Decimal(repr(value))
 
 
 def _params(**params: object) -> Params:

@@ -6,46 +6,7 @@ number: a caller that gets None reports null and falls back as method.md says.
 
 from __future__ import annotations
 
-import math
-from decimal import Decimal
-
-from railkpi.plans.models import Op
-
-#: Relative tolerance under which two floats are the same figure: 113.6 / 56.8 must count as
-#: exactly 2 ("翻番" achieved) even though binary floating point may give 1.9999999999999998.
-REL_TOL = 1e-9
-
-
-def same(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=REL_TOL)
-
-
-def compare(a: float, op: Op, b: float) -> bool:
-    """a op b, where figures equal within REL_TOL count as equal (so ">" fails and ">=" holds)."""
-    if same(a, b):
-        return op in (">=", "<=")
-    if op in (">", ">="):
-        return a > b
-    return a < b
-
-
-def _decimal(x: float) -> Decimal:
-    return Decimal(repr(x))
-
-
-def difference(a: float, b: float) -> float:
-    """a − b on the figures as written: 3500 − 2948.2 is 551.8, not 551.8000000000002."""
-    return float(_decimal(a) - _decimal(b))
-
-
-def total(a: float, b: float) -> float:
-    """a + b on the figures as written."""
-    return float(_decimal(a) + _decimal(b))
-
-
-def product(a: float, b: float) -> float:
-    """a × b on the figures as written: 0.42 × 1.2 is 0.504, not 0.5039999999999999."""
-    return float(_decimal(a) * _decimal(b))
+from railkpi.numeric import Op, compare, difference, same
 
 
 def cagr(start: float, end: float, years: float) -> float | None:

@@ -16,8 +16,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from railkpi.figures import Figure, FigureError, exact, parse_figure
+from railkpi.numeric import Op, decimal
 
-Op = Literal[">", ">=", "<", "<="]
 Better = Literal["higher", "lower"]
 Kind = Literal["level", "range", "change", "ratio", "growth", "each_year", "trend"]
 
@@ -174,7 +174,7 @@ class StatedRate(Strict):
         """The rate in percent with the decimals printed: "11.0%" → Decimal('11.0')."""
         if isinstance(self.rate, str):
             return parse_percent(self.rate)
-        return Decimal(repr(self.rate)).scaleb(2)
+        return decimal(self.rate).scaleb(2)
 
     @property
     def fraction(self) -> float:

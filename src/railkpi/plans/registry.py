@@ -3,6 +3,7 @@ one of them (full-width folded, case-folded, spaces removed)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,10 +11,14 @@ from dataclasses import dataclass
 from railkpi.plans.models import Indicator, Plan
 from railkpi.problems import Problem, error, raise_if_errors
 
+_SPACE = re.compile(r"\s")
+
 
 def normalise_label(text: str) -> str:
-    """How a row label is matched: full-width folded, case-folded, spaces removed."""
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """How labels are matched — row labels, headers, units, segments, firm names: full-width
+    folded (NFKC), case-folded, spaces removed. Most labels have no space: no new string."""
+    key = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(key.split()) if _SPACE.search(key) else key
 
 
 def labels_of(indicator_id: str, indicator: Indicator) -> list[str]:

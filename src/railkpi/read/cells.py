@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from railkpi.figures import Figure, FigureError, exact, qualified, split_text
+from railkpi.numeric import scaled
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN
 
 
@@ -87,7 +88,7 @@ def parse_number(value: object, number_format: str | None = None) -> ParsedNumbe
         # A cell typed as 16.3% holds 0.163 and carries a percent format.
         percent = bool(number_format and "%" in number_format)
         if percent:
-            number = float(Decimal(repr(number)) * 100)
+            number = scaled(number, Decimal(100))
         if not math.isfinite(number):
             raise CellError("not-finite", value)
         return ParsedNumber(number, percent)

@@ -8,8 +8,9 @@ own. Conversion is decimal, so 12,345.6 万元 is 1.23456 亿元 exactly.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
+
+from railkpi.plans.registry import normalise_label
 
 #: Money units: how many 元 one of them is.
 MONEY: dict[str, Decimal] = {
@@ -53,13 +54,9 @@ class UnitError(ValueError):
         super().__init__(f"{code}: {given!r} for {expected!r}")
 
 
-def _key(unit: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", unit).casefold().split())
-
-
 def canonical(unit: str) -> str | None:
     """亿元 for '100M CNY', 家 for 'firms'; None if the spelling is unknown."""
-    return SPELLINGS.get(_key(unit))
+    return SPELLINGS.get(normalise_label(unit))
 
 
 def factor(given: str, indicator_unit: str) -> Decimal:
@@ -68,7 +65,8 @@ def factor(given: str, indicator_unit: str) -> Decimal:
     Raises UnitError: `unknown-unit` (no such unit), `wrong-unit-kind` (money for a count or
     a count for money), `unit-mismatch` (another count unit).
     """
-    if _key(given) == _key(indicator_unit):  # the indicator's own unit, known here or not
+    # The indicator's own unit, known here or not.
+    if normalise_label(given) == normalise_label(indicator_unit):
         return Decimal(1)
     unit = canonical(given)
     target = canonical(indicator_unit) or indicator_unit

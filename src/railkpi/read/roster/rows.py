@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import cast
 
+from railkpi.numeric import scaled
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN
 from railkpi.plans.registry import normalise_label
 from railkpi.problems import Problem, error, warning
@@ -224,7 +225,7 @@ class RosterReader:
         scale = self.scale(row, by_column, name, display(cell.value))
         if scale is None or not ok:
             return False, None
-        return True, float(Decimal(repr(number.value)) * scale)
+        return True, scaled(number.value, scale)
 
     def scale(self, row: int, by_column: dict[int, Cell], name: str, found: str) -> Decimal | None:
         """The factor to 亿元 of one row's revenue: its unit cell, else the header's unit."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from railkpi.figures import Figure, exact
+from railkpi.numeric import decimal
 from railkpi.plans.models import Indicator
 from railkpi.read.roster.vocabulary import (
     AT_LEAST,
@@ -140,7 +141,7 @@ class RosterTotals:
         totals = self.year(firm.year, firm.sheet)
         totals.firms += 1
         totals.has_revenue_column |= firm.has_revenue_column
-        revenue = None if firm.revenue is None else Decimal(repr(firm.revenue))
+        revenue = None if firm.revenue is None else decimal(firm.revenue)
         if revenue is not None:
             totals.revenue_known += 1
             for i, (_, threshold) in enumerate(TIERS):

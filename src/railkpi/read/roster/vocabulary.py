@@ -4,7 +4,6 @@ revenue tiers and the indicators the roster's figures feed."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 
 from railkpi.plans.registry import normalise_label
@@ -99,10 +98,8 @@ REVENUE_UNIT = "亿元"
 AT_LEAST = "以上"
 
 
-def firm_key(name: str) -> str:
-    """How firm names are compared: NFKC, case-folded, spaces removed (as normalise_label)."""
-    key = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(key.split()) if SPACE.search(key) else key
+#: How firm names are compared: as every label, NFKC, case-folded, spaces removed.
+firm_key = normalise_label
 
 
 
