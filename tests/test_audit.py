@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
-from railkpi.calc.audit import Finding, audit
+from plans import worded_audit as audit
 from railkpi.plans.loader import load_plan
 from railkpi.plans.models import StatedRate
 from railkpi.problems import InputError
+from railkpi.render.audit_words import WordedFinding as Finding
 
 
 def fourteenth() -> Any:

@@ -402,7 +402,7 @@ def audit(
     from railkpi.render import renderer
 
     result = run_audit([p for _, p in plans])
-    renderer(fmt.value).render_audit(result.findings, result.unchecked, language, sys.stdout)
+    renderer(fmt.value).render_audit(result, language, sys.stdout)
     if strict and result.findings:
         raise typer.Exit(EXIT_FAIL_ON)
 

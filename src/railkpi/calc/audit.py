@@ -16,6 +16,7 @@ and two plans may target the same indicator. These checks compare them with each
 Levels are taken as printed: 26.6 → 56.8 is 16.38 % a year, even though 26.65 → 56.75 (which
 the printed figures also allow) would give 16.32 %. A stated figure whose levels are not all
 published, or not exact figures (180余), is not checked and is listed as `Unchecked`.
+Codes and figures only: the words of a finding are the renderers' (render/audit_words.py).
 Pure: no I/O.
 """
 
@@ -25,16 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
-from typing import Literal
+from typing import ClassVar, Literal
 
 from railkpi import numeric
 from railkpi.calc import formulas
 from railkpi.figures import Figure
-from railkpi.messages import pick
-from railkpi.messages.audit import AUDIT
 from railkpi.numeric import DUST, decimal, half_unit
-from railkpi.numeric import written as number
-from railkpi.plans.models import Plan, Target
+from railkpi.plans.models import Indicator, Plan, StatedChange, StatedRate, StatedTotal, Target
 
 #: Tolerance of an increment the plan marks as approximate (约 / 近): ±5 % of the increment.
 #: "约100" is a round figure; 5 % accepts 95-105 and still catches a figure that is plainly
@@ -43,28 +41,100 @@ APPROXIMATE_SHARE = Decimal("0.05")
 
 Reason = Literal["missing", "inexact", "nonpositive"]
 UncheckedKind = Literal["stated_rate", "stated_change", "stated_total", "change_target"]
-Params = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One inconsistency among a plan's own figures (or between two plans' targets).
+class StatedTarget:
+    """A target as another target or plan is compared with it: `resolved` is X, the absolute
+    figure a change or ratio target comes to from the plan's own exact baseline."""
 
-    `stated` and `computed` are numbers where they are numbers (rates as fractions), else text;
-    `stated_text` and `computed_text` are how a table shows them.
-    """
+    plan: str
+    target: Target
+    indicator: Indicator
+    resolved: float | None = None
 
-    code: str
+
+@dataclass(frozen=True)
+class RateMismatch:
+    """A stated growth rate (per cent as printed) against the CAGR of its two levels."""
+
+    code: ClassVar[str] = "rate-mismatch"
     plan: str
     indicator: str
-    stated: float | str
-    computed: float | str
-    stated_text: str
-    computed_text: str
-    params: Params = ()
+    years: tuple[int, int]
+    levels: tuple[float, float]
+    stated: StatedRate
+    computed: float
 
-    def message(self, lang: str) -> str:
-        return pick(AUDIT[self.code], lang).format(**dict(self.params))
+
+@dataclass(frozen=True)
+class ChangeMismatch:
+    """A stated increment against the difference of its two levels; `tolerance` absolute."""
+
+    code: ClassVar[str] = "change-mismatch"
+    plan: str
+    indicator: str
+    years: tuple[int, int]
+    levels: tuple[float, float]
+    stated: StatedChange
+    computed: float
+    tolerance: Decimal
+
+
+@dataclass(frozen=True)
+class TotalMismatch:
+    """A stated cumulative total against the sum of the levels of the years it covers."""
+
+    code: ClassVar[str] = "total-mismatch"
+    plan: str
+    indicator: str
+    years: tuple[int, int]
+    stated: StatedTotal
+    computed: float
+    tolerance: Decimal
+
+
+@dataclass(frozen=True)
+class IncrementVsTotal:
+    """A change target resolved from the plan's baseline level, against a level target."""
+
+    code: ClassVar[str] = "increment-vs-total"
+    plan: str
+    indicator: str
+    year: int
+    baseline_year: int
+    baseline: Figure
+    change: Target
+    resolved: Figure
+    level: StatedTarget
+
+
+@dataclass(frozen=True)
+class TargetOutsidePeriod:
+    """A target year, or a year of an each-year window, outside the plan period."""
+
+    code: ClassVar[str] = "target-outside-period"
+    plan: str
+    indicator: str
+    target: str
+    year: int
+    period: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ConflictingTargets:
+    """Two plans' targets on the same indicator and year that ask for different figures."""
+
+    code: ClassVar[str] = "conflicting-targets"
+    plan: str
+    indicator: str
+    year: int
+    mine: StatedTarget
+    theirs: StatedTarget
+
+
+Finding = (RateMismatch | ChangeMismatch | TotalMismatch | IncrementVsTotal
+           | TargetOutsidePeriod | ConflictingTargets)
 
 
 @dataclass(frozen=True)
@@ -77,10 +147,6 @@ class Unchecked:
     years: tuple[int, int]
     reason: Reason
     reason_years: tuple[int, ...]
-
-    def message(self, lang: str) -> str:
-        years = ("、" if lang == "zh" else ", ").join(str(y) for y in self.reason_years)
-        return pick(AUDIT[f"unchecked-{self.reason}"], lang).format(years=years)
 
 
 @dataclass(frozen=True)
@@ -155,18 +221,8 @@ def check_rates(plan: Plan) -> Checked:
         off_by = abs(decimal(computed).scaleb(2) - stated.percent)
         if off_by <= stated.tolerance + DUST:
             continue
-        stated_text = f"{stated.percent:f}%"  # 2E+1 → 20
-        # One decimal more than the plan prints: 16.38 % against 16.3 %.
-        computed_text = f"{computed * 100:.{stated.decimals + 1}f}%"
-        findings.append(
-            Finding(
-                "rate-mismatch", plan.id, stated.indicator, stated.fraction, computed,
-                stated_text, computed_text,
-                _params(start=start, end=end, start_value=number(levels[start].value),
-                        end_value=number(levels[end].value), stated=stated_text,
-                        computed=computed_text, tolerance=stated.tolerance),
-            )
-        )
+        findings.append(RateMismatch(plan.id, stated.indicator, stated.years,
+                                     (levels[start].value, levels[end].value), stated, computed))
     return findings, unchecked
 
 
@@ -190,22 +246,13 @@ def check_changes(plan: Plan) -> Checked:
         computed = numeric.difference(levels[end].value, levels[start].value)
         if stated.approximate:
             tolerance = abs(decimal(stated.change)) * APPROXIMATE_SHARE
-            tolerance_text = f"±{APPROXIMATE_SHARE.scaleb(2).normalize()}%"
         else:
             tolerance = half_unit(stated.change)
-            tolerance_text = f"±{tolerance}"
         if abs(decimal(computed) - decimal(stated.change)) <= tolerance + DUST:
             continue
-        stated_text = ("≈" if stated.approximate else "") + number(stated.change)
-        findings.append(
-            Finding(
-                "change-mismatch", plan.id, stated.indicator, stated.change, computed,
-                stated_text, number(computed),
-                _params(start=start, end=end, start_value=number(levels[start].value),
-                        end_value=number(levels[end].value), stated=stated_text,
-                        computed=number(computed), tolerance=tolerance_text),
-            )
-        )
+        findings.append(ChangeMismatch(plan.id, stated.indicator, stated.years,
+                                       (levels[start].value, levels[end].value), stated,
+                                       computed, tolerance))
     return findings, unchecked
 
 
@@ -227,15 +274,8 @@ def check_totals(plan: Plan) -> Checked:
         tolerance = half_unit(stated.total)
         if abs(summed - decimal(stated.total)) <= tolerance + DUST:
             continue
-        computed = float(summed)
-        findings.append(
-            Finding(
-                "total-mismatch", plan.id, stated.indicator, stated.total, computed,
-                number(stated.total), number(computed),
-                _params(start=start, end=end, stated=number(stated.total),
-                        computed=number(computed), tolerance=f"±{tolerance}"),
-            )
-        )
+        findings.append(TotalMismatch(plan.id, stated.indicator, stated.years, stated,
+                                      float(summed), tolerance))
     return findings, unchecked
 
 
@@ -269,41 +309,24 @@ def check_increments(plan: Plan) -> Checked:
             )
             continue
         resolved = plus(baseline, change.value or 0.0)
-        for level in level_targets:
-            if level.value is None or within(resolved, level.value):
-                continue
-            level_text = target_text(plan, level)
-            resolved_text = interval(resolved)
-            findings.append(
-                Finding(
-                    "increment-vs-total", plan.id, change.indicator, level.value,
-                    resolved.value, level_text, resolved_text,
-                    _params(year=change.year, baseline_year=baseline_year,
-                            baseline=baseline.label(number(baseline.value)),
-                            change=_signed(change.value or 0.0), resolved=resolved_text,
-                            change_target=change.id, level_target=level.id, level=level_text),
-                )
-            )
+        findings.extend(
+            IncrementVsTotal(plan.id, change.indicator, change.year, baseline_year, baseline,
+                             change, resolved, stated_target(plan, level))
+            for level in level_targets
+            if level.value is not None and not within(resolved, level.value)
+        )
     return findings, unchecked
 
 
 def check_target_years(plan: Plan) -> list[Finding]:
     """Target years, and each-year window years, outside the plan period."""
     start, end = plan.plan.period
-    findings: list[Finding] = []
-    for target in plan.targets:
-        for year in dict.fromkeys((target.year, *(target.years or ()))):
-            if start <= year <= end:
-                continue
-            period = f"{start}-{end}"
-            findings.append(
-                Finding(
-                    "target-outside-period", plan.id, target.indicator, year, period,
-                    str(year), period,
-                    _params(target=target.id, year=year, start=start, end=end),
-                )
-            )
-    return findings
+    return [
+        TargetOutsidePeriod(plan.id, target.indicator, target.id, year, (start, end))
+        for target in plan.targets
+        for year in dict.fromkeys((target.year, *(target.years or ())))
+        if not start <= year <= end
+    ]
 
 
 # -- targets of two plans ----------------------------------------------------------------------
@@ -335,6 +358,14 @@ def condition(plan: Plan, target: Target) -> Condition | None:
     return None
 
 
+def stated_target(plan: Plan, target: Target) -> StatedTarget:
+    """The target with X where the plan's own baseline resolves it (change and ratio)."""
+    resolved = condition(plan, target)
+    relative = target.kind in ("change", "ratio") and resolved is not None
+    return StatedTarget(plan.id, target, plan.indicators[target.indicator],
+                        resolved[1] if relative and resolved else None)
+
+
 def check_conflicts(plans: Sequence[Plan]) -> list[Finding]:
     """Every pair of targets from two plans on the same indicator and year that ask differently.
 
@@ -353,17 +384,9 @@ def check_conflicts(plans: Sequence[Plan]) -> list[Finding]:
                 their_condition = condition(second, theirs)
                 if their_condition is None or same_condition(my_condition, their_condition):
                     continue
-                mine_text, theirs_text = target_text(first, mine), target_text(second, theirs)
-                # JSON and the message name plan and target; the table has room for the plan.
-                mine_full = f"{mine_text} ({first.id} {mine.id})"
-                theirs_full = f"{theirs_text} ({second.id} {theirs.id})"
-                findings.append(
-                    Finding(
-                        "conflicting-targets", first.id, mine.indicator, mine_full, theirs_full,
-                        f"{mine_text} ({first.id})", f"{theirs_text} ({second.id})",
-                        _params(year=mine.year, first=mine_full, second=theirs_full),
-                    )
-                )
+                findings.append(ConflictingTargets(first.id, mine.indicator, mine.year,
+                                                   stated_target(first, mine),
+                                                   stated_target(second, theirs)))
     return findings
 
 
@@ -371,7 +394,7 @@ def same_condition(a: Condition, b: Condition) -> bool:
     return a[0] == b[0] and numeric.same(a[1], b[1]) and numeric.same(a[2], b[2])
 
 
-# -- figures and their text ------------------------------------------------------------------
+# -- figures ---------------------------------------------------------------------------------
 
 
 def plus(figure: Figure, delta: float) -> Figure:
@@ -387,7 +410,7 @@ def plus(figure: Figure, delta: float) -> Figure:
 
 
 def within(figure: Figure, value: float) -> bool:
-    """Whether `value` is a value the figure allows (equal within formulas.REL_TOL if exact)."""
+    """Whether `value` is a value the figure allows (equal within numeric.REL_TOL if exact)."""
     if figure.lower is not None:
         if numeric.same(value, figure.lower):
             if not figure.lower_inclusive:
@@ -401,48 +424,3 @@ def within(figure: Figure, value: float) -> bool:
         elif value > figure.upper:
             return False
     return True
-
-
-def interval(figure: Figure) -> str:
-    """'240' for an exact figure, '[240, 250)' for one with bounds, '(240, ∞)' if one-sided."""
-    if figure.exact:
-        return number(figure.value)
-    low = "(-∞" if figure.lower is None else ("[" if figure.lower_inclusive else "(") + number(
-        figure.lower
-    )
-    high = "∞)" if figure.upper is None else number(figure.upper) + (
-        "]" if figure.upper_inclusive else ")"
-    )
-    return f"{low}, {high}"
-
-
-_OP_TEXT = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
-
-
-def target_text(plan: Plan, target: Target) -> str:
-    """A target as the plan states it, resolved where it can be: '> 3500', '≥ +60 = 240', '3–5'."""
-    if target.kind == "range" and target.min is not None and target.max is not None:
-        return f"{number(target.min)}–{number(target.max)}"
-    op = _OP_TEXT.get(target.op or "", "")
-    if target.value is None:
-        return target.kind
-    resolved = condition(plan, target)
-    if target.kind == "change":
-        text = f"{op} {_signed(target.value)}"
-    elif target.kind == "ratio":
-        text = f"{op} ×{number(target.value)}"
-    elif target.kind == "growth":
-        return f"{op} {decimal(target.value).scaleb(2).normalize():f}%/yr"
-    else:
-        text = f"{op} {number(target.value)}"
-    if target.kind in ("change", "ratio") and resolved is not None:
-        text += f" = {number(resolved[1])}"
-    return text
-
-
-def _signed(value: float) -> str:
-    return ("+" if value >= 0 else "") + number(value)
-
-
-def _params(**params: object) -> Params:
-    return tuple((key, str(value)) for key, value in params.items())

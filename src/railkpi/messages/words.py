@@ -83,6 +83,8 @@ TEXT: dict[str, Bilingual] = {
     "source_plan": ("规划原文", "plan"),
     "source_data": ("数据", "data"),
     "every_year": ("每年", "every year"),
+    "each_year": ("每年{target}", "{target}/yr"),
+    "per_year": ("年", "yr"),
     "rising": ("逐年上升", "rises yearly"),
     "falling": ("逐年下降", "falls yearly"),
     "no_problems": ("数据无问题。", "No problems found."),

@@ -2,7 +2,7 @@
 
     render_assessment(report: Report, lang: str, out: TextIO) -> None
     render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None
-    render_audit(findings, unchecked, lang: str, out: TextIO) -> None
+    render_audit(result: AuditResult, lang: str, out: TextIO) -> None
 
 A format is added by writing its module and one line in FORMATS.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol, TextIO
 
 from railkpi.calc.assess import Assessment
-from railkpi.calc.audit import Finding, Unchecked
+from railkpi.calc.audit import AuditResult
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import Observation
@@ -43,10 +43,7 @@ class Renderer(Protocol):
 
     def render_targets(self, plans: Sequence[Plan], lang: str, out: TextIO) -> None: ...
 
-    def render_audit(
-        self, findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str,
-        out: TextIO,
-    ) -> None: ...
+    def render_audit(self, result: AuditResult, lang: str, out: TextIO) -> None: ...
 
 
 def renderer(name: str) -> Renderer:

@@ -21,13 +21,14 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from railkpi.calc.assess import Point, TargetResult
-from railkpi.calc.audit import Finding, Unchecked
+from railkpi.calc.audit import AuditResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import CSV_COLUMN, OUTPUT
 from railkpi.plans.models import Plan
 from railkpi.render import Report
 from railkpi.render import display as fmt
+from railkpi.render.audit_words import worded
 
 BOM = "\ufeff"
 #: First characters that make a spreadsheet read a cell as a formula (OWASP; ASVS adds NUL).
@@ -163,10 +164,10 @@ def _stated(value: float | str) -> str:
     return num(value) if isinstance(value, float | int) else text(value)
 
 
-def render_audit(
-    findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str, out: TextIO
-) -> None:
+def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     """`railkpi audit`: one row per finding, then one per stated figure that was not checked."""
+    audit = worded(result, lang)
+    findings, unchecked = audit.findings, audit.unchecked
     head = [pick(OUTPUT["audit-type"], lang)] + [pick(AUDIT[k], lang) for k in (
         "col-code", "col-plan", "col-indicator")] + [pick(OUTPUT["audit-years"], lang)] + [
         pick(AUDIT[k], lang) for k in ("col-stated", "col-computed", "col-message")]

@@ -6,11 +6,15 @@ full precision and never goes through this module.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from railkpi.calc.assess import Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.notes import NOTE
 from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN
-from railkpi.plans.models import Indicator, PlanMeta
+from railkpi.numeric import OP_SYMBOLS, decimal, written
+from railkpi.plans.models import Indicator, PlanMeta, Target
 
 #: Decimals by unit where the indicator does not say; other units print as integers.
 UNIT_DECIMALS = {"亿元": 1, "万元": 1, "%": 1, "件/人": 2}
@@ -47,38 +51,64 @@ def point(p: Point | None, indicator: Indicator) -> str:
     return "—" if p is None else f"{number(p.value, indicator)} ({p.year})"
 
 
-def target(result: TargetResult, lang: str) -> str:
-    """The target as the plan states it: '>3500.0', '3–5', '≥+60', '≥×2', '≥20.0%/年', '↑'."""
-    t, ind = result.target, result.indicator
-    if t.kind == "trend":
-        direction = t.direction or ("rising" if ind.better == "higher" else "falling")
-        return pick(TEXT[direction], lang)
-    if t.min is not None and t.max is not None:
-        text = f"{number(t.min, ind)}–{number(t.max, ind)}"
-    elif t.kind == "change":
-        text = f"{_op(t.op)}{'+' if (t.value or 0) >= 0 else ''}{number(t.value, ind)}"
-    elif t.kind == "ratio":
-        text = f"{_op(t.op)}×{t.value:g}"
-    elif t.kind == "growth":
-        text = f"{_op(t.op)}{rate(t.value)}/{'年' if lang == 'zh' else 'yr'}"
+@dataclass(frozen=True)
+class TargetStyle:
+    """How a target's figures print: the people's tables round them by the indicator's
+    decimals and write the comparator against the figure (≥+60=240); the audit writes them as
+    the plan does, spaced (≥ +60 = 240)."""
+
+    number: Callable[[float], str]
+    multiple: Callable[[float], str]
+    rate: Callable[[float], str]
+    gap: str = ""
+    equals: str = "="
+
+
+def table_style(indicator: Indicator) -> TargetStyle:
+    return TargetStyle(lambda v: number(v, indicator), lambda v: f"{v:g}", rate)
+
+
+#: The audit's: figures as written (3500, not 3500.0), a space after the comparator.
+AUDIT_STYLE = TargetStyle(written, written, lambda v: f"{decimal(v).scaleb(2).normalize():f}%",
+                          gap=" ", equals=" = ")
+
+
+def target_text(target: Target, indicator: Indicator, lang: str, style: TargetStyle,
+                resolved: float | None = None) -> str:
+    """A target as the plan states it: '>3500.0', '3–5', '≥+60', '≥×2', '≥20.0%/年', '每年≥30',
+    '逐年上升'; a change or ratio with X where it is resolved ('≥+60=240', '≥ ×2 = 113.6')."""
+    if target.kind == "trend":
+        direction = target.direction or ("rising" if indicator.better == "higher" else "falling")
+        return pick(TEXT["rising"] if direction == "rising" else TEXT["falling"], lang)
+    op = OP_SYMBOLS.get(target.op or "", "") + style.gap
+    value = target.value or 0.0
+    if target.min is not None and target.max is not None:
+        text = f"{style.number(target.min)}–{style.number(target.max)}"
+    elif target.kind == "change":
+        text = f"{op}{'+' if value >= 0 else ''}{style.number(value)}"
+    elif target.kind == "ratio":
+        text = f"{op}×{style.multiple(value)}"
+    elif target.kind == "growth":
+        text = f"{op}{style.rate(value)}/{pick(TEXT['per_year'], lang)}"
     else:
-        text = f"{_op(t.op)}{number(t.value, ind)}"
-    if t.kind == "each_year":
-        text = f"每年{text}" if lang == "zh" else f"{text}/yr"
+        text = f"{op}{style.number(value)}"
+    if target.kind == "each_year":
+        text = pick(TEXT["each_year"], lang).format(target=text)
+    if resolved is not None and target.kind in ("change", "ratio"):
+        text += f"{style.equals}{style.number(resolved)}"
     return text
 
 
-def resolved_target(result: TargetResult) -> str:
-    """X as an absolute figure where the plan states it relative to the baseline."""
-    if result.target.kind in ("change", "ratio", "growth") and isinstance(
-        result.target_value, float
-    ):
-        return number(result.target_value, result.indicator)
-    return ""
+def target(target: Target, indicator: Indicator, lang: str) -> str:
+    """The target as the plan states it, in the people's tables: '>3500.0', '≥+60', '≥×2'."""
+    return target_text(target, indicator, lang, table_style(indicator))
 
 
-def _op(op: str | None) -> str:
-    return {">": ">", ">=": "≥", "<": "<", "<=": "≤"}.get(op or "", "")
+def resolved_target(result: TargetResult, lang: str) -> str:
+    """The target with X where the plan states it relative to the baseline: '≥+60=240'."""
+    resolved = result.target_value if isinstance(result.target_value, float) else None
+    return target_text(result.target, result.indicator, lang, table_style(result.indicator),
+                       resolved)
 
 
 def status(result: TargetResult, lang: str) -> str:
@@ -107,10 +137,7 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str) -
     year assessed and the target year; rates from a qualified figure marked ≈.
     """
     ind = result.indicator
-    shown_target = target(result, lang)
-    resolved = resolved_target(result) if result.target.kind != "growth" else ""
-    if resolved:
-        shown_target = f"{shown_target}={resolved}"
+    shown_target = resolved_target(result, lang)
     if result.target_year != meta.period[1]:
         shown_target = f"{shown_target} ({result.target_year})"
     name = (f"{ind.name(lang)}（{unit(ind, lang)}）" if lang == "zh"

@@ -11,10 +11,11 @@ from typing import Any, TextIO
 
 from railkpi import __version__
 from railkpi.calc.assess import Point, TargetResult
-from railkpi.calc.audit import Finding, Unchecked
+from railkpi.calc.audit import AuditResult
 from railkpi.plans.models import Plan, Target
 from railkpi.problems import Problem
 from railkpi.render import Report
+from railkpi.render.audit_words import worded
 from railkpi.render.display import note_text
 
 SCHEMA = "railkpi.assessment/1"
@@ -137,12 +138,12 @@ def problem_entry(problem: Problem, lang: str) -> dict[str, Any]:
     }
 
 
-def render_audit(
-    findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str, out: TextIO
-) -> None:
+def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     """`railkpi audit` as {"findings": […], "unchecked": […]} (README: "Checking a plan's own
     figures"). Rates are fractions; stated/computed are numbers where they are numbers.
     """
+    audit = worded(result, lang)
+    findings, unchecked = audit.findings, audit.unchecked
     dump(
         {
             "findings": [

@@ -151,10 +151,7 @@ def _figure(p: Point | None, result: TargetResult, lang: str) -> str:
 
 def details(result: TargetResult, lang: str) -> str:
     """The failure's text: each figure of the target on a line of its own."""
-    target = fmt.target(result, lang)
-    resolved = fmt.resolved_target(result) if result.target.kind != "growth" else ""
-    if resolved:
-        target = f"{target}={resolved}"
+    target = fmt.resolved_target(result, lang)
     colon = "：" if lang == "zh" else ": "
     lines = [
         (COLUMN["target"], f"{target} ({result.target_year})"),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from railkpi.calc.assess import TargetResult
-from railkpi.calc.audit import Finding, Unchecked
+from railkpi.calc.audit import AuditResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import OUTPUT
@@ -23,6 +23,7 @@ from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.render import Report
 from railkpi.render import display as fmt
+from railkpi.render.audit_words import worded
 
 #: Columns of the assessment table: message key, right-aligned (a number).
 COLUMNS: tuple[tuple[str, bool], ...] = (
@@ -150,7 +151,7 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
         rows = []
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
-            shown = fmt.target(TargetResult(plan.id, target, indicator, None, target.year), lang)
+            shown = fmt.target(target, indicator, lang)
             rows.append([
                 f"`{target.id}`",
                 cell(f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})"),
@@ -161,10 +162,10 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
         out.write(table(header, [False, False, True, False], rows) + "\n")
 
 
-def render_audit(
-    findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str, out: TextIO
-) -> None:
+def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     """`railkpi audit`: a table of findings with their explanation, then what was not checked."""
+    audit = worded(result, lang)
+    findings, unchecked = audit.findings, audit.unchecked
     out.write(f"## {inline(pick(AUDIT['title'], lang))}\n\n")
     if not findings:
         out.write(inline(pick(AUDIT["no-findings"], lang)) + "\n\n")

@@ -16,13 +16,14 @@ from rich.table import Table
 from rich.text import Text
 
 from railkpi.calc.assess import TargetResult
-from railkpi.calc.audit import Finding, Unchecked
+from railkpi.calc.audit import AuditResult
 from railkpi.messages import pick
 from railkpi.messages.words import COLUMN
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.render import Report
 from railkpi.render import display as fmt
+from railkpi.render.audit_words import worded
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -125,9 +126,7 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
         table.add_column(pick(COLUMN["quote"], lang), ratio=2, overflow="fold")
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
-            shown = fmt.target(
-                TargetResult(plan.id, target, indicator, None, target.year), lang
-            )
+            shown = fmt.target(target, indicator, lang)
             table.add_row(
                 target.id,
                 f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})",
@@ -162,11 +161,11 @@ def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None
         con.print(line)
 
 
-def render_audit(
-    findings: Sequence[Finding], unchecked: Sequence[Unchecked], lang: str, out: TextIO
-) -> None:
+def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     """`railkpi audit`: a numbered row per finding, its explanation below the table (as the
     assessment's notes), then what could not be checked, by kind."""
+    audit = worded(result, lang)
+    findings, unchecked = audit.findings, audit.unchecked
     from railkpi.messages.audit import AUDIT
 
     con = console(out)

@@ -23,7 +23,6 @@ from railkpi.render.xlsx.layout import (
     text_cell,
 )
 from railkpi.render.xlsx.number_formats import number_format
-from railkpi.render.xlsx.plan_sheet import target_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -80,7 +79,7 @@ def charts_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles) -> No
         unit = fmt.unit(r.indicator, lang)
         title = pick(XLSX["chart-title"], lang).format(
             plan=data.plan_id, indicator=r.indicator.name(lang), unit=unit,
-            target=target_text(r, lang))
+            target=fmt.resolved_target(r, lang))
         cell = text_cell(ws, top, 1, title)
         cell.font = styles.bold
         cell.alignment = styles.top_wrap

@@ -129,13 +129,6 @@ def ordered(results: Sequence[TargetResult]) -> list[TargetResult]:
     return [r for g in groups for r in results if r.target.group == g]
 
 
-def target_text(r: TargetResult, lang: str) -> str:
-    """The target as the plan states it, with X where it is relative: '≥+60=240', '≥×2=113.6'."""
-    text = fmt.target(r, lang)
-    resolved = fmt.resolved_target(r) if r.target.kind != "growth" else ""
-    return f"{text}={resolved}" if resolved else text
-
-
 def status_text(r: TargetResult, lang: str) -> str:
     return fmt.status(r, lang) + ("*" if r.method == "linear" else "")
 
@@ -184,7 +177,7 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
         "baseline_value": figure(r.baseline),
         "latest_year": None if r.latest is None else (r.latest.year, "0"),
         "latest_value": figure(r.latest),
-        "target": target_text(r, lang),
+        "target": fmt.resolved_target(r, lang),
         "target_year": (r.target_year, "0"),
         "gap": None if r.gap is None else (r.gap, base),
         "completion": rate(r.completion),

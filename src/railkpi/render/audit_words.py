@@ -1,0 +1,201 @@
+"""The words of `railkpi audit`: each finding's stated and computed figure as a table shows it,
+as JSON holds it, and its message; each unchecked figure's reason. Every format's audit
+output is built from these, so they say the same thing.
+
+Figures are written as the plan prints them (`3500`, not `3500.0`); a rate one decimal more
+precise than the plan prints it (16.38 % against 16.3 %); a target as the plan states it,
+resolved against the plan's own baseline where it is relative (`≥ +60 = 240`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from railkpi.calc.audit import (
+    APPROXIMATE_SHARE,
+    AuditResult,
+    ChangeMismatch,
+    ConflictingTargets,
+    Finding,
+    IncrementVsTotal,
+    RateMismatch,
+    StatedTarget,
+    TargetOutsidePeriod,
+    TotalMismatch,
+)
+from railkpi.figures import Figure
+from railkpi.messages import pick
+from railkpi.messages.audit import AUDIT
+from railkpi.numeric import written
+from railkpi.render.display import AUDIT_STYLE, target_text
+
+Params = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class WordedFinding:
+    """A finding as the outputs show it. `stated` and `computed` are numbers where they are
+    numbers (rates as fractions), else text; `stated_text` and `computed_text` are how a
+    table shows them."""
+
+    code: str
+    plan: str
+    indicator: str
+    stated: float | str
+    computed: float | str
+    stated_text: str
+    computed_text: str
+    params: Params = ()
+
+    def message(self, lang: str) -> str:
+        return pick(AUDIT[self.code], lang).format(**dict(self.params))
+
+
+@dataclass(frozen=True)
+class WordedUnchecked:
+    """A stated figure that could not be checked, with why in words."""
+
+    kind: str
+    plan: str
+    indicator: str
+    years: tuple[int, int]
+    reason: str
+    reason_years: tuple[int, ...]
+
+    def message(self, lang: str) -> str:
+        years = ("、" if lang == "zh" else ", ").join(str(y) for y in self.reason_years)
+        return pick(AUDIT[f"unchecked-{self.reason}"], lang).format(years=years)
+
+
+@dataclass(frozen=True)
+class WordedAudit:
+    findings: tuple[WordedFinding, ...]
+    unchecked: tuple[WordedUnchecked, ...]
+
+
+def worded(result: AuditResult, lang: str) -> WordedAudit:
+    """The audit's findings and unchecked figures in the words of `lang`."""
+    return WordedAudit(
+        tuple(finding_words(f, lang) for f in result.findings),
+        tuple(WordedUnchecked(u.kind, u.plan, u.indicator, u.years, u.reason, u.reason_years)
+              for u in result.unchecked),
+    )
+
+
+def finding_words(finding: Finding, lang: str) -> WordedFinding:
+    if isinstance(finding, RateMismatch):
+        return _rate(finding)
+    if isinstance(finding, ChangeMismatch):
+        return _change(finding)
+    if isinstance(finding, TotalMismatch):
+        return _total(finding)
+    if isinstance(finding, IncrementVsTotal):
+        return _increment(finding, lang)
+    if isinstance(finding, TargetOutsidePeriod):
+        return _outside(finding)
+    return _conflict(finding, lang)
+
+
+def _rate(f: RateMismatch) -> WordedFinding:
+    stated_text = f"{f.stated.percent:f}%"  # 2E+1 → 20
+    # One decimal more than the plan prints: 16.38 % against 16.3 %.
+    computed_text = f"{f.computed * 100:.{f.stated.decimals + 1}f}%"
+    (start, end), (start_value, end_value) = f.years, f.levels
+    return WordedFinding(
+        f.code, f.plan, f.indicator, f.stated.fraction, f.computed, stated_text, computed_text,
+        _params(start=start, end=end, start_value=written(start_value),
+                end_value=written(end_value), stated=stated_text, computed=computed_text,
+                tolerance=f.stated.tolerance),
+    )
+
+
+def _change(f: ChangeMismatch) -> WordedFinding:
+    if f.stated.approximate:
+        tolerance = f"±{APPROXIMATE_SHARE.scaleb(2).normalize()}%"
+    else:
+        tolerance = f"±{f.tolerance}"
+    stated_text = ("≈" if f.stated.approximate else "") + written(f.stated.change)
+    (start, end), (start_value, end_value) = f.years, f.levels
+    return WordedFinding(
+        f.code, f.plan, f.indicator, f.stated.change, f.computed, stated_text,
+        written(f.computed),
+        _params(start=start, end=end, start_value=written(start_value),
+                end_value=written(end_value), stated=stated_text,
+                computed=written(f.computed), tolerance=tolerance),
+    )
+
+
+def _total(f: TotalMismatch) -> WordedFinding:
+    start, end = f.years
+    return WordedFinding(
+        f.code, f.plan, f.indicator, f.stated.total, f.computed, written(f.stated.total),
+        written(f.computed),
+        _params(start=start, end=end, stated=written(f.stated.total),
+                computed=written(f.computed), tolerance=f"±{f.tolerance}"),
+    )
+
+
+def _increment(f: IncrementVsTotal, lang: str) -> WordedFinding:
+    level_text = _target(f.level, lang)
+    resolved_text = interval(f.resolved)
+    change = f.change.value or 0.0
+    assert f.level.target.value is not None
+    return WordedFinding(
+        f.code, f.plan, f.indicator, f.level.target.value, f.resolved.value, level_text,
+        resolved_text,
+        _params(year=f.year, baseline_year=f.baseline_year,
+                baseline=f.baseline.label(written(f.baseline.value)),
+                change=("+" if change >= 0 else "") + written(change), resolved=resolved_text,
+                change_target=f.change.id, level_target=f.level.target.id, level=level_text),
+    )
+
+
+def _outside(f: TargetOutsidePeriod) -> WordedFinding:
+    start, end = f.period
+    period = f"{start}-{end}"
+    return WordedFinding(f.code, f.plan, f.indicator, f.year, period, str(f.year), period,
+                         _params(target=f.target, year=f.year, start=start, end=end))
+
+
+def _conflict(f: ConflictingTargets, lang: str) -> WordedFinding:
+    mine_text, theirs_text = _target(f.mine, lang), _target(f.theirs, lang)
+    # JSON and the message name plan and target; the table has room for the plan.
+    mine_full = f"{mine_text} ({f.mine.plan} {f.mine.target.id})"
+    theirs_full = f"{theirs_text} ({f.theirs.plan} {f.theirs.target.id})"
+    return WordedFinding(
+        f.code, f.plan, f.indicator, mine_full, theirs_full, f"{mine_text} ({f.mine.plan})",
+        f"{theirs_text} ({f.theirs.plan})",
+        _params(year=f.year, first=mine_full, second=theirs_full),
+    )
+
+
+def _target(stated: StatedTarget, lang: str) -> str:
+    """'> 3500', '≥ +60 = 240', '3–5': the audit compares level, range, change and ratio
+    targets only, which need no words."""
+    return target_text(stated.target, stated.indicator, lang, AUDIT_STYLE, stated.resolved)
+
+
+def interval(figure: Figure) -> str:
+    """'240' for an exact figure, '[240, 250)' for one with bounds, '(240, ∞)' if one-sided."""
+    if figure.exact:
+        return written(figure.value)
+    low = "(-∞" if figure.lower is None else ("[" if figure.lower_inclusive else "(") + written(
+        figure.lower
+    )
+    high = "∞)" if figure.upper is None else written(figure.upper) + (
+        "]" if figure.upper_inclusive else ")"
+    )
+    return f"{low}, {high}"
+
+
+def _params(**params: object) -> Params:
+    return tuple((key, str(value)) for key, value in params.items())
+
+
+def unchecked_by_kind(unchecked: Sequence[WordedUnchecked]) -> dict[str, list[WordedUnchecked]]:
+    """The unchecked figures grouped by kind, kinds in order of first appearance."""
+    groups: dict[str, list[WordedUnchecked]] = {}
+    for u in unchecked:
+        groups.setdefault(u.kind, []).append(u)
+    return groups
