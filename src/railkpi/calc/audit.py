@@ -23,136 +23,33 @@ Pure: no I/O.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
-from typing import ClassVar, Literal
 
 from railkpi import numeric
 from railkpi.calc import formulas
+from railkpi.calc.findings import (
+    AuditResult,
+    ChangeMismatch,
+    ConflictingTargets,
+    Finding,
+    IncrementVsTotal,
+    RateMismatch,
+    Reason,
+    StatedTarget,
+    TargetOutsidePeriod,
+    TotalMismatch,
+    Unchecked,
+)
 from railkpi.figures import Figure
 from railkpi.numeric import DUST, decimal, half_unit
-from railkpi.plans.models import Indicator, Plan, StatedChange, StatedRate, StatedTotal, Target
+from railkpi.plans.models import Plan, Target
 
 #: Tolerance of an increment the plan marks as approximate (约 / 近): ±5 % of the increment.
 #: "约100" is a round figure; 5 % accepts 95-105 and still catches a figure that is plainly
 #: another number (a 263.7 − 150 = 113.7 against "约100").
 APPROXIMATE_SHARE = Decimal("0.05")
 
-Reason = Literal["missing", "inexact", "nonpositive"]
-UncheckedKind = Literal["stated_rate", "stated_change", "stated_total", "change_target"]
-
-
-@dataclass(frozen=True)
-class StatedTarget:
-    """A target as another target or plan is compared with it: `resolved` is X, the absolute
-    figure a change or ratio target comes to from the plan's own exact baseline."""
-
-    plan: str
-    target: Target
-    indicator: Indicator
-    resolved: float | None = None
-
-
-@dataclass(frozen=True)
-class RateMismatch:
-    """A stated growth rate (per cent as printed) against the CAGR of its two levels."""
-
-    code: ClassVar[str] = "rate-mismatch"
-    plan: str
-    indicator: str
-    years: tuple[int, int]
-    levels: tuple[float, float]
-    stated: StatedRate
-    computed: float
-
-
-@dataclass(frozen=True)
-class ChangeMismatch:
-    """A stated increment against the difference of its two levels; `tolerance` absolute."""
-
-    code: ClassVar[str] = "change-mismatch"
-    plan: str
-    indicator: str
-    years: tuple[int, int]
-    levels: tuple[float, float]
-    stated: StatedChange
-    computed: float
-    tolerance: Decimal
-
-
-@dataclass(frozen=True)
-class TotalMismatch:
-    """A stated cumulative total against the sum of the levels of the years it covers."""
-
-    code: ClassVar[str] = "total-mismatch"
-    plan: str
-    indicator: str
-    years: tuple[int, int]
-    stated: StatedTotal
-    computed: float
-    tolerance: Decimal
-
-
-@dataclass(frozen=True)
-class IncrementVsTotal:
-    """A change target resolved from the plan's baseline level, against a level target."""
-
-    code: ClassVar[str] = "increment-vs-total"
-    plan: str
-    indicator: str
-    year: int
-    baseline_year: int
-    baseline: Figure
-    change: Target
-    resolved: Figure
-    level: StatedTarget
-
-
-@dataclass(frozen=True)
-class TargetOutsidePeriod:
-    """A target year, or a year of an each-year window, outside the plan period."""
-
-    code: ClassVar[str] = "target-outside-period"
-    plan: str
-    indicator: str
-    target: str
-    year: int
-    period: tuple[int, int]
-
-
-@dataclass(frozen=True)
-class ConflictingTargets:
-    """Two plans' targets on the same indicator and year that ask for different figures."""
-
-    code: ClassVar[str] = "conflicting-targets"
-    plan: str
-    indicator: str
-    year: int
-    mine: StatedTarget
-    theirs: StatedTarget
-
-
-Finding = (RateMismatch | ChangeMismatch | TotalMismatch | IncrementVsTotal
-           | TargetOutsidePeriod | ConflictingTargets)
-
-
-@dataclass(frozen=True)
-class Unchecked:
-    """A stated figure that could not be checked: which years stop it, and why."""
-
-    kind: UncheckedKind
-    plan: str
-    indicator: str
-    years: tuple[int, int]
-    reason: Reason
-    reason_years: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class AuditResult:
-    findings: tuple[Finding, ...]
-    unchecked: tuple[Unchecked, ...]
 
 
 def audit(plans: Sequence[Plan]) -> AuditResult:

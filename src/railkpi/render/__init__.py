@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol, TextIO
 
 from railkpi.calc.assess import Assessment
-from railkpi.calc.audit import AuditResult
+from railkpi.calc.findings import AuditResult
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import Observation

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from railkpi.calc.audit import (
-    APPROXIMATE_SHARE,
+from railkpi.calc.audit import APPROXIMATE_SHARE
+from railkpi.calc.findings import (
     AuditResult,
     ChangeMismatch,
     ConflictingTargets,

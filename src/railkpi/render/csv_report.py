@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from railkpi.calc.assess import Point, TargetResult
-from railkpi.calc.audit import AuditResult
+from railkpi.calc.findings import AuditResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import CSV_COLUMN, OUTPUT

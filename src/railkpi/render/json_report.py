@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from railkpi import __version__
 from railkpi.calc.assess import Point, TargetResult
-from railkpi.calc.audit import AuditResult
+from railkpi.calc.findings import AuditResult
 from railkpi.plans.models import Plan, Target
 from railkpi.problems import Problem
 from railkpi.render import Report

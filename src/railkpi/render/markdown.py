@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from railkpi.calc.assess import TargetResult
-from railkpi.calc.audit import AuditResult
+from railkpi.calc.findings import AuditResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import OUTPUT

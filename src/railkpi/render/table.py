@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from railkpi.calc.assess import TargetResult
-from railkpi.calc.audit import AuditResult
+from railkpi.calc.findings import AuditResult
 from railkpi.messages import pick
 from railkpi.messages.words import COLUMN
 from railkpi.plans.models import Plan, PlanMeta
