@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from railkpi.calc.assess import Assessment, TargetResult, assess
+from railkpi.calc.assess import assess
+from railkpi.calc.results import Assessment, TargetResult
 from railkpi.plans.loader import load_plan
 from railkpi.plans.models import Plan, Thresholds
 from railkpi.read.observation import Observation

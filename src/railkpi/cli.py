@@ -161,7 +161,7 @@ def _parse_thresholds(text: str | None) -> Any:
 
 def failing(statuses: Sequence[str], fail_on: Sequence[StatusName]) -> list[str]:
     """The statuses at or below any --fail-on level (undetermined/no_data only when named)."""
-    from railkpi.calc.assess import STATUS_ORDER
+    from railkpi.calc.results import STATUS_ORDER
 
     bad: set[str] = set()
     for level in fail_on:
@@ -193,7 +193,7 @@ def _refuse_overwriting_inputs(
 
 def _write_junit(report: Any, lang: str, path: Path, fail_on: Sequence[StatusName] | None) -> None:
     """--junit: a failure for each target at or below the --fail-on level (default off_track)."""
-    from railkpi.calc.assess import ALL_STATUSES
+    from railkpi.calc.results import ALL_STATUSES
     from railkpi.render.junit import write_junit
 
     levels = list(fail_on) if fail_on else [StatusName.off_track]

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from railkpi.calc.assess import Assessment, TargetResult, series_for
+from railkpi.calc.assess import series_for
+from railkpi.calc.results import Assessment, TargetResult
 from railkpi.read.observation import Observation
 
 REVENUE = "revenue_total"

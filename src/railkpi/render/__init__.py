@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
-from railkpi.calc.assess import Assessment
 from railkpi.calc.findings import AuditResult
+from railkpi.calc.results import Assessment
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import Observation

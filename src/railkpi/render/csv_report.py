@@ -20,8 +20,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from railkpi.calc.assess import Point, TargetResult
 from railkpi.calc.findings import AuditResult
+from railkpi.calc.results import Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import CSV_COLUMN, OUTPUT

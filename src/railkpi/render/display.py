@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from railkpi.calc.assess import Point, TargetResult
+from railkpi.calc.results import Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.notes import NOTE
 from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN

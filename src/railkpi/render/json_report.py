@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from railkpi import __version__
-from railkpi.calc.assess import Point, TargetResult
 from railkpi.calc.findings import AuditResult
+from railkpi.calc.results import Point, TargetResult
 from railkpi.plans.models import Plan, Target
 from railkpi.problems import Problem
 from railkpi.render import Report

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Collection
 from pathlib import Path
 
-from railkpi.calc.assess import STATUS_UNORDERED, Point, TargetResult
+from railkpi.calc.results import STATUS_UNORDERED, Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.words import COLUMN, TEXT

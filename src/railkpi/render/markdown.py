@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from railkpi.calc.assess import TargetResult
 from railkpi.calc.findings import AuditResult
+from railkpi.calc.results import TargetResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import OUTPUT

@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from railkpi.calc.assess import TargetResult
 from railkpi.calc.findings import AuditResult
+from railkpi.calc.results import TargetResult
 from railkpi.messages import pick
 from railkpi.messages.words import COLUMN
 from railkpi.plans.models import Plan, PlanMeta

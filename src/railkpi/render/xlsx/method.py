@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from railkpi import __version__
-from railkpi.calc.assess import ALL_STATUSES
+from railkpi.calc.results import ALL_STATUSES
 from railkpi.messages import pick
 from railkpi.messages.words import COLUMN, STATUS
 from railkpi.messages.xlsx import XLSX

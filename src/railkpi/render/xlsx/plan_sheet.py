@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from railkpi.calc.assess import PlanResult, Point, TargetResult
+from railkpi.calc.results import PlanResult, Point, TargetResult
 from railkpi.figures import QUALIFIERS
 from railkpi.messages import pick
 from railkpi.messages.words import COLUMN

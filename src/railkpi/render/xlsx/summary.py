@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from railkpi.calc.assess import ALL_STATUSES
+from railkpi.calc.results import ALL_STATUSES
 from railkpi.messages import pick
 from railkpi.messages.words import COLUMN, STATUS
 from railkpi.messages.xlsx import XLSX

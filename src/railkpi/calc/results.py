@@ -1,0 +1,108 @@
+"""What an assessment produces: statuses, the figures of one year, notes, and each target's
+result. Plain frozen values; the renderers read them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from railkpi.figures import Figure
+from railkpi.plans.models import Indicator, Plan, Target, Thresholds
+
+Status = Literal[
+    "achieved", "on_track", "moderate", "off_track", "regressing", "not_achieved",
+    "undetermined", "no_data",
+]
+#: From best to worst; `--fail-on S` fails on S and everything after it in this order.
+STATUS_ORDER: tuple[Status, ...] = (
+    "achieved", "on_track", "moderate", "off_track", "regressing", "not_achieved",
+)
+#: Statuses outside the order: they fail only when named.
+STATUS_UNORDERED: tuple[Status, ...] = ("undetermined", "no_data")
+ALL_STATUSES: tuple[Status, ...] = STATUS_ORDER + STATUS_UNORDERED
+
+Source = Literal["data", "plan", "roster"]
+Method = Literal["cagr", "linear"]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One year's figure of an indicator: its value, bounds and qualifier, and where it is from."""
+
+    year: int
+    figure: Figure
+    source: Source
+    where: str | None = None  # cell for data, "history[i]" for the plan's figures
+
+    @property
+    def value(self) -> float:
+        return self.figure.value
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark on one result, rendered in the run's language from messages.NOTE."""
+
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def note(code: str, **params: object) -> Note:
+    return Note(code, tuple((k, str(v)) for k, v in params.items()))
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    plan_id: str
+    target: Target
+    indicator: Indicator
+    target_value: float | tuple[float, float] | None
+    target_year: int
+    baseline: Point | None = None
+    latest: Point | None = None
+    gap: float | None = None
+    completion: float | None = None
+    time_elapsed: float | None = None
+    actual_cagr: float | None = None
+    required_cagr: float | None = None
+    required_cagr_from_latest: float | None = None
+    growth_ratio: float | None = None
+    expected_completion: float | None = None
+    years_observed: int | None = None
+    projected: float | None = None
+    projected_year: int | None = None
+    method: Method | None = None
+    status: Status = "no_data"
+    early: bool = False  # achieved before the target year (已提前完成)
+    approximate: bool = False  # computed from a qualified figure (180余, 约100, …)
+    failing_years: tuple[int, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    plan: Plan
+    thresholds: Thresholds
+    targets: tuple[TargetResult, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    as_of: int
+    plans: tuple[PlanResult, ...]
+
+    def statuses(self) -> list[Status]:
+        return [t.status for p in self.plans for t in p.targets]
+
+
+def failing(statuses: Sequence[Status], levels: Sequence[Status]) -> list[Status]:
+    """The statuses at or below any of `levels` (`--fail-on`): a level of STATUS_ORDER fails
+    on itself and everything after it; undetermined and no_data fail only when named."""
+    bad: set[Status] = set()
+    for level in levels:
+        if level in STATUS_ORDER:
+            bad.update(STATUS_ORDER[STATUS_ORDER.index(level):])
+        else:
+            bad.add(level)
+    return [s for s in statuses if s in bad]
