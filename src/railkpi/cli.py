@@ -6,7 +6,6 @@ Exit status: 0 ran; 1 a target is at or below the --fail-on level; 2 bad input o
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import traceback
@@ -14,14 +13,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from railkpi import __version__
-from railkpi.messages import pick
-from railkpi.messages.words import TEXT
-from railkpi.problems import InputError, error
+from railkpi.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from railkpi.calc.results import RateKind
 
 EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -97,108 +97,27 @@ def _lang(lang: Lang | None) -> str:
     return lang.value if lang else default_lang()
 
 
-@contextmanager
-def reporting(lang: str, fmt: Format = Format.table) -> Iterator[None]:
-    """Turn InputError into its problems on the right stream and exit status 2."""
-    try:
-        yield
-    except InputError as exc:
-        from railkpi.render.json_report import dump, problem_entry
-
-        if fmt == Format.json:
-            dump({"problems": [problem_entry(p, lang) for p in exc.problems]}, sys.stdout)
-        from railkpi.render.table import render_problems
-
-        render_problems(exc.problems, lang, sys.stderr)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
-
-
-def _load(plan: list[str] | None, lang: str) -> list[tuple[str, Any]]:
-    """The chosen plans (default: every bundled plan), checked against each other.
-
-    Warnings about a plan that loads (a target year outside its period) go to stderr, so that
-    stdout stays a clean table or JSON document; `railkpi audit` lists them as findings.
-    """
-    from railkpi.plans.bundled import bundled_plan_ids
-    from railkpi.plans.loader import load_plans
-    from railkpi.plans.registry import merge_plans
-    from railkpi.problems import Problem
-
-    warnings: list[Problem] = []
-    plans = load_plans(plan or bundled_plan_ids(), warnings)
-    merge_plans(plans)  # shared indicators must agree on unit and direction
+def _show_warnings(warnings: Sequence[Problem], lang: str) -> None:
+    """Warnings about plans that load go to stderr, so that stdout stays a clean document."""
     if warnings:
         from railkpi.render.table import render_problems
 
         render_problems(warnings, lang, sys.stderr)
-    return plans
 
 
-def _registry(plans: list[tuple[str, Any]]) -> Any:
-    """What a workbook may name: the selected plans' indicators, then the bundled plans'."""
-    from railkpi.plans.bundled import bundled_plan_ids
-    from railkpi.plans.loader import load_plans
-    from railkpi.plans.registry import merge_plans
-
-    selected = {p.id for _, p in plans}
-    others = [p for _, p in load_plans([i for i in bundled_plan_ids() if i not in selected])]
-    return merge_plans(plans, also_known=others)
-
-
-def _parse_thresholds(text: str | None) -> Any:
-    if text is None:
-        return None
-    from pydantic import ValidationError
-
-    from railkpi.plans.models import Thresholds
-
+@contextmanager
+def reporting(lang: str, fmt: Format = Format.table) -> Iterator[None]:
+    """Turn InputError into its problems on stderr (and the format's refusal on stdout) and
+    exit status 2."""
     try:
-        on_track, moderate, off_track = (float(part) for part in text.split(","))
-        return Thresholds(on_track=on_track, moderate=moderate, off_track=off_track)
-    except (ValueError, ValidationError):
-        raise InputError([error("bad-thresholds", found=text)]) from None
+        yield
+    except InputError as exc:
+        from railkpi.render import renderer
+        from railkpi.render.table import render_problems
 
-
-def failing(statuses: Sequence[str], fail_on: Sequence[StatusName]) -> list[str]:
-    """The statuses at or below any --fail-on level (undetermined/no_data only when named)."""
-    from railkpi.calc.results import STATUS_ORDER
-
-    bad: set[str] = set()
-    for level in fail_on:
-        if level.value in STATUS_ORDER:
-            bad.update(STATUS_ORDER[STATUS_ORDER.index(level.value) :])
-        else:
-            bad.add(level.value)
-    return [s for s in statuses if s in bad]
-
-
-def _refuse_overwriting_inputs(
-    outputs: dict[str, Path | None], data: Path | None, plan: list[str] | None
-) -> None:
-    """Exit 2 before any work if an output file would replace the workbook or a plan file."""
-    from railkpi.outfile import refuse_input
-    from railkpi.plans.bundled import bundled_plan_ids, resolve_plan_path
-
-    inputs = [data] if data is not None else []
-    for ref in plan or bundled_plan_ids():
-        try:
-            inputs.append(resolve_plan_path(ref))
-        except InputError:
-            continue  # reported when the plans are loaded
-    for option, path in outputs.items():
-        if path is not None:
-            for source in inputs:
-                refuse_input(path, source, option)
-
-
-def _write_junit(report: Any, lang: str, path: Path, fail_on: Sequence[StatusName] | None) -> None:
-    """--junit: a failure for each target at or below the --fail-on level (default off_track)."""
-    from railkpi.calc.results import ALL_STATUSES
-    from railkpi.render.junit import write_junit
-
-    levels = list(fail_on) if fail_on else [StatusName.off_track]
-    write_junit(report, lang, path, failing=set(failing(ALL_STATUSES, levels)),
-                fail_on=",".join(level.value for level in levels))
+        renderer(fmt.value).render_refusal(exc.problems, lang, sys.stdout)
+        render_problems(exc.problems, lang, sys.stderr)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
 @app.command()
@@ -245,31 +164,31 @@ def assess(
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
     language = _lang(lang)
-    from railkpi.render import step_summary
+    from railkpi import pipeline
+    from railkpi.calc.results import ALL_STATUSES, failing
+    from railkpi.render import renderer, step_summary
 
+    levels = [level.value for level in fail_on or ()]
     with reporting(language, fmt), step_summary.problems_on_error(language):
-        from railkpi.calc.assess import assess as run_assessment
-        from railkpi.read.guard import size_limit
-        from railkpi.read.workbook import read_workbook
-        from railkpi.render import Report, renderer
-
-        cut_offs = _parse_thresholds(thresholds)
-        _refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
-        plans = _load(plan, language)
-        workbook = read_workbook(data, _registry(plans), max_size=size_limit(max_size))
-        assessment = run_assessment(
-            [p for _, p in plans], workbook.observations, as_of=as_of, thresholds=cut_offs
-        )
-        report = Report(assessment, workbook.warnings, data.name, workbook.observations)
+        cut_offs = pipeline.thresholds(thresholds)
+        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
+        chosen = pipeline.plans(plan)
+        _show_warnings(chosen.warnings, language)
+        report = pipeline.assess(data, chosen, as_of, cut_offs, max_size)
         if junit is not None:
-            _write_junit(report, language, junit, fail_on)
+            from railkpi.render.junit import write_junit
+
+            # A failure for each target at or below the --fail-on level (default off_track).
+            junit_levels = levels or [StatusName.off_track.value]
+            write_junit(report, language, junit, set(failing(ALL_STATUSES, junit_levels)),
+                        ",".join(junit_levels))
         if xlsx is not None:
             from railkpi.render.xlsx import write_gap_table
 
             write_gap_table(report, language, xlsx, data)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
-    if fail_on and failing(assessment.statuses(), fail_on):
+    if levels and failing(report.assessment.statuses(), levels):
         raise typer.Exit(EXIT_FAIL_ON)
 
 
@@ -283,32 +202,14 @@ def validate(
 ) -> None:
     """Check a data workbook only; exit 2 if it has errors."""
     language = _lang(lang)
+    from railkpi import pipeline
+    from railkpi.render import renderer
+
     with reporting(language, fmt):
-        from railkpi.read.guard import size_limit
-        from railkpi.read.workbook import read_workbook
-
-        limit = size_limit(max_size)
-        workbook = read_workbook(data, _registry(_load(plan, language)), max_size=limit)
-    if fmt == Format.json:
-        from railkpi.render.json_report import dump, problem_entry
-
-        dump(
-            {
-                "file": data.name,
-                "layouts": workbook.layouts,
-                "observations": [
-                    o.model_dump(exclude_defaults=True) for o in workbook.observations
-                ],
-                "problems": [problem_entry(p, language) for p in workbook.warnings],
-            },
-            sys.stdout,
-        )
-        return
-    from railkpi.render.table import render_problems
-
-    render_problems(workbook.warnings, language, sys.stderr)
-    typer.echo(pick(TEXT["valid"], language).format(file=data.name,
-                                                     count=len(workbook.observations)))
+        chosen = pipeline.plans(plan)
+        _show_warnings(chosen.warnings, language)
+        workbook = pipeline.read(data, chosen, max_size)
+    renderer(fmt.value).render_validation(workbook, language, sys.stdout)
 
 
 @app.command()
@@ -320,58 +221,50 @@ def template(
         typer.Option("--years", metavar="FIRST-LAST", help="Year columns, e.g. 2021-2025 "
                      "(default: the plans' baseline years to the end of their periods)."),
     ] = None,
+    fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
 ) -> None:
     """Write a blank input workbook for the chosen plans: indicators, years, a roster sheet."""
     language = _lang(lang)
-    with reporting(language):
-        from railkpi.render.xlsx.template import default_years, parse_years, write_template
+    from railkpi import pipeline
+    from railkpi.render import renderer
+
+    with reporting(language, fmt):
+        from railkpi.render.xlsx.template import parse_years, write_template
 
         span = parse_years(years) if years is not None else None
-        _refuse_overwriting_inputs({"OUT.xlsx": out}, None, plan)
-        plans = _load(plan, language)
-        chosen = "".join(f" --plan {ref}" for ref in plan or ())
-        commands = (f"railkpi validate {out.name}{chosen}",
-                    f"railkpi assess {out.name}{chosen} --xlsx gaps.xlsx")
-        rows = write_template([p for _, p in plans], out, language, span, force, commands)
-    first, last = span or default_years([p for _, p in plans])
-    from railkpi.messages.template import TEMPLATE
-
-    typer.echo(pick(TEMPLATE["written"], language).format(path=out, indicators=rows,
-                                                          first=first, last=last))
+        pipeline.refuse_overwriting_inputs({"OUT.xlsx": out}, None, plan)
+        chosen = pipeline.plans(plan)
+        _show_warnings(chosen.warnings, language)
+        written = write_template(chosen.models, out, language, span, force, plan or ())
+    renderer(fmt.value).render_template(written, language, sys.stdout)
 
 
 @app.command()
 def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """List every target with the plan's own wording."""
     language = _lang(lang)
-    with reporting(language, fmt):
-        plans = _load(plan, language)
+    from railkpi import pipeline
     from railkpi.render import renderer
 
-    renderer(fmt.value).render_targets([p for _, p in plans], language, sys.stdout)
+    with reporting(language, fmt):
+        chosen = pipeline.plans(plan)
+        _show_warnings(chosen.warnings, language)
+    renderer(fmt.value).render_targets(chosen.models, language, sys.stdout)
 
 
 @app.command()
 def plans(fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """List the bundled plans."""
     language = _lang(lang)
+    from railkpi import pipeline
+    from railkpi.render import renderer
+
     with reporting(language, fmt):
-        loaded = _load(None, language)
-    if fmt == Format.json:
-        from railkpi.render.json_report import dump
-
-        dump({"plans": [
-            {"id": p.id, "title": p.plan.title.model_dump(), "period": list(p.plan.period),
-             "baseline_year": p.plan.baseline_year, "document": p.plan.document,
-             "targets": len(p.targets)}
-            for _, p in loaded
-        ]}, sys.stdout)
-        return
-    from railkpi.render.table import render_plans
-
-    render_plans(loaded, language, sys.stdout)
+        chosen = pipeline.plans(None)
+        _show_warnings(chosen.warnings, language)
+    renderer(fmt.value).render_plans(chosen.models, language, sys.stdout)
 
 
 @app.command()
@@ -390,18 +283,11 @@ def audit(
     targeted differently by two plans. Exit 0 whatever is found, unless --strict.
     """
     language = _lang(lang)
-    with reporting(language, fmt):
-        from railkpi.plans.bundled import bundled_plan_ids
-        from railkpi.plans.loader import load_plans
-        from railkpi.plans.registry import merge_plans
-
-        # Plan warnings are not printed here: the audit reports them as findings.
-        plans = load_plans(plan or bundled_plan_ids())
-        merge_plans(plans)
-    from railkpi.calc.audit import audit as run_audit
+    from railkpi import pipeline
     from railkpi.render import renderer
 
-    result = run_audit([p for _, p in plans])
+    with reporting(language, fmt):
+        result = pipeline.audit(plan)  # plan warnings are findings here, not printed
     renderer(fmt.value).render_audit(result, language, sys.stdout)
     if strict and result.findings:
         raise typer.Exit(EXIT_FAIL_ON)
@@ -410,25 +296,25 @@ def audit(
 @app.command()
 def schema() -> None:
     """Print the plan-file JSON Schema, for editors."""
-    from railkpi.plans.models import Plan
+    from railkpi.plans.schema import plan_schema
+    from railkpi.render.json_report import dump
 
-    document = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                **Plan.model_json_schema()}
-    typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
-
-
-def _rate_command(key: str, text_key: str, rate: float | None, fmt: Format, lang: str) -> None:
-    if fmt == Format.json:
-        typer.echo(json.dumps({key: rate}))
-        return
-    if rate is None:
-        typer.echo("—")
-        return
-    typer.echo(pick(TEXT[text_key], lang).format(rate=f"{rate:.2%}", rounded=f"{rate:.1%}"))
+    dump(plan_schema(), sys.stdout)
 
 
-Positive = Annotated[float, typer.Argument(min=0.0)]
 YearsOpt = Annotated[int, typer.Option("--years", "-n", min=1, help="Number of years.")]
+
+
+def _growth_rate(kind: RateKind, start: float, end: float, years: int, names: str,
+                 fmt: Format, lang: Lang | None) -> None:
+    """The body of `cagr` and `required`: (end / start)^(1/years) − 1, rendered."""
+    language = _lang(lang)
+    from railkpi import pipeline
+    from railkpi.render import renderer
+
+    with reporting(language, fmt):
+        rate = pipeline.growth_rate(kind, start, end, years, names)
+    renderer(fmt.value).render_rate(rate, language, sys.stdout)
 
 
 @app.command()
@@ -443,10 +329,7 @@ def cagr(
 
     (END / START)^(1/N) − 1.
     """
-    from railkpi.calc.formulas import cagr as compound_rate
-
-    _check_positive(start, end, lang=_lang(lang))
-    _rate_command("cagr", "cagr_result", compound_rate(start, end, years), fmt, _lang(lang))
+    _growth_rate("cagr", start, end, years, "START/END", fmt, lang)
 
 
 @app.command()
@@ -461,18 +344,7 @@ def required(
 
     (TARGET / CURRENT)^(1/N) − 1.
     """
-    from railkpi.calc.formulas import cagr as compound_rate
-
-    _check_positive(current, target, lang=_lang(lang))
-    _rate_command("required_cagr", "required_result", compound_rate(current, target, years), fmt,
-                  _lang(lang))
-
-
-def _check_positive(*values: float, lang: str) -> None:
-    with reporting(lang):
-        if any(v <= 0 for v in values):
-            raise InputError([error("bad-option", option="START/END",
-                                    detail="growth rates need positive values")])
+    _growth_rate("required_cagr", current, target, years, "CURRENT/TARGET", fmt, lang)
 
 
 def _version(value: bool) -> None:

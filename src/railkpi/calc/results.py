@@ -96,13 +96,25 @@ class Assessment:
         return [t.status for p in self.plans for t in p.targets]
 
 
-def failing(statuses: Sequence[Status], levels: Sequence[Status]) -> list[Status]:
+def failing(statuses: Sequence[str], levels: Sequence[str]) -> list[str]:
     """The statuses at or below any of `levels` (`--fail-on`): a level of STATUS_ORDER fails
     on itself and everything after it; undetermined and no_data fail only when named."""
-    bad: set[Status] = set()
+    bad: set[str] = set()
     for level in levels:
         if level in STATUS_ORDER:
             bad.update(STATUS_ORDER[STATUS_ORDER.index(level):])
         else:
             bad.add(level)
     return [s for s in statuses if s in bad]
+
+
+RateKind = Literal["cagr", "required_cagr"]
+
+
+@dataclass(frozen=True)
+class GrowthRate:
+    """`railkpi cagr` (growth achieved from a start to an end value) or `railkpi required`
+    (growth needed from now to a target): (end / start)^(1/years) − 1, None where undefined."""
+
+    kind: RateKind
+    rate: float | None

@@ -80,4 +80,31 @@ CSV_COLUMN: dict[str, Bilingual] = {
     "approximate": ("近似值", "Approximate"),
     "notes": ("说明", "Notes"),
     "quote": ("依据原文", "Plan wording"),
+    # `railkpi validate --format csv`: one row per figure read
+    "year": ("年份", "Year"),
+    "figure": ("数值", "Value"),
+    "qualifier": ("限定词", "Qualifier"),
+    "lower": ("下界", "Lower bound"),
+    "upper": ("上界", "Upper bound"),
+    "lower_inclusive": ("含下界", "Lower bound included"),
+    "upper_inclusive": ("含上界", "Upper bound included"),
+    "unit_given": ("填报单位", "Unit given"),
+    "origin": ("取自", "From"),
+    "where": ("位置", "Where"),
+    "source_note": ("来源", "Source"),
+    "note": ("备注", "Note"),
+    # `railkpi plans --format csv`
+    "title": ("规划名称", "Title"),
+    "period_start": ("规划期起", "Period start"),
+    "period_end": ("规划期止", "Period end"),
+    "targets": ("目标数", "Targets"),
+    "document": ("文号", "Document"),
+    # `railkpi template --format csv`
+    "file": ("文件", "File"),
+    "indicators": ("指标数", "Indicators"),
+    "first_year": ("起始年", "First year"),
+    "last_year": ("结束年", "Last year"),
+    # `railkpi cagr` and `railkpi required --format csv`
+    "cagr": ("年均增速", "CAGR"),
+    "required_cagr_now": ("所需年均增速", "Required CAGR"),
 }

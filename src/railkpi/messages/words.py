@@ -82,6 +82,7 @@ TEXT: dict[str, Bilingual] = {
     "notes": ("说明", "Notes"),
     "source_plan": ("规划原文", "plan"),
     "source_data": ("数据", "data"),
+    "source_roster": ("企业名录", "roster"),
     "every_year": ("每年", "every year"),
     "each_year": ("每年{target}", "{target}/yr"),
     "per_year": ("年", "yr"),

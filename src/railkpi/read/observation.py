@@ -1,7 +1,9 @@
-"""An observation: one indicator's figure for one year, with the cell it came from."""
+"""An observation: one indicator's figure for one year, with the cell it came from; and what
+reading a workbook gives, its observations and warnings."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -9,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from railkpi.figures import QUALIFIERS, Figure, exact
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
+from railkpi.problems import Problem
 
 Origin = Literal["data", "roster"]
 
@@ -74,3 +77,18 @@ class Observation(BaseModel):
                 "negative-value", "{indicator} cannot be negative", {"indicator": self.indicator}
             )
         return self
+
+
+#: How a sheet was read: a long or wide data sheet, or an enterprise roster.
+Layout = Literal["long", "wide", "roster"]
+
+
+@dataclass(frozen=True)
+class WorkbookData:
+    """A workbook read and checked: its observations, in indicator and year order, the
+    warnings about it, and the layout each sheet was read in."""
+
+    file: str
+    observations: tuple[Observation, ...]
+    warnings: tuple[Problem, ...]
+    layouts: dict[str, Layout]

@@ -12,7 +12,6 @@ import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,11 +22,9 @@ from railkpi.read import guard as xlsx_guard
 from railkpi.read import roster
 from railkpi.read.cells import Cell, display
 from railkpi.read.layouts import DataSheet, data_header
-from railkpi.read.observation import Observation
+from railkpi.read.observation import Layout, Observation, WorkbookData
 from railkpi.read.percent_styles import percent_cells
 from railkpi.read.sheets import DamagedSheet, calamine_sheets, openpyxl_sheets
-
-Layout = Literal["long", "wide", "roster"]
 
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
 PROSE_SHEETS = {"说明", "填表说明", "备注", "notes", "readme", "instructions", "about"}
@@ -35,14 +32,6 @@ PROSE_SHEETS = {"说明", "填表说明", "备注", "notes", "readme", "instruct
 PROGRESS_ROWS = 50_000
 #: How many rows from the top a header row may be preceded by a title.
 HEADER_SEARCH_ROWS = 20
-
-
-@dataclass(frozen=True)
-class WorkbookData:
-    file: str
-    observations: tuple[Observation, ...]
-    warnings: tuple[Problem, ...]
-    layouts: dict[str, Layout]
 
 
 def check_file(path: Path, max_size: int = xlsx_guard.DEFAULT_MAX_SIZE) -> list[Problem]:

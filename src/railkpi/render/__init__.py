@@ -1,10 +1,18 @@
-"""Output formats. Each format is one module with the same small interface:
+"""Output formats. Each format is one module with the same interface, `Renderer`: a function
+per command's output, each writing to `out` in the run's language.
 
-    render_assessment(report: Report, lang: str, out: TextIO) -> None
-    render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None
-    render_audit(result: AuditResult, lang: str, out: TextIO) -> None
+    render_assessment(report, lang, out)      railkpi assess
+    render_validation(workbook, lang, out)    railkpi validate
+    render_targets(plans, lang, out)          railkpi targets
+    render_plans(plans, lang, out)            railkpi plans
+    render_audit(result, lang, out)           railkpi audit
+    render_template(written, lang, out)       railkpi template (what was written)
+    render_rate(rate, lang, out)              railkpi cagr, railkpi required
+    render_refusal(problems, lang, out)       any command whose input cannot be used
 
-A format is added by writing its module and one line in FORMATS.
+A format is added by writing its module and one line in FORMATS; mypy checks (below) that the
+module has every function of the interface with the right signature. Problems always go to
+standard error as the terminal shows them (table.render_problems), whatever the format.
 """
 
 from __future__ import annotations
@@ -12,13 +20,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import Assessment
+from railkpi.calc.results import Assessment, GrowthRate
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
-from railkpi.read.observation import Observation
+from railkpi.read.observation import Observation, WorkbookData
 
 #: format name → module (imported only when that format is asked for)
 FORMATS: dict[str, str] = {
@@ -38,14 +46,44 @@ class Report:
     observations: tuple[Observation, ...] = ()
 
 
+@dataclass(frozen=True)
+class TemplateWritten:
+    """What `railkpi template` wrote: the file, its indicator rows and its years."""
+
+    path: str
+    indicators: int
+    years: tuple[int, int]
+
+
 class Renderer(Protocol):
     def render_assessment(self, report: Report, lang: str, out: TextIO) -> None: ...
 
+    def render_validation(self, workbook: WorkbookData, lang: str, out: TextIO) -> None: ...
+
     def render_targets(self, plans: Sequence[Plan], lang: str, out: TextIO) -> None: ...
 
+    def render_plans(self, plans: Sequence[Plan], lang: str, out: TextIO) -> None: ...
+
     def render_audit(self, result: AuditResult, lang: str, out: TextIO) -> None: ...
+
+    def render_template(self, written: TemplateWritten, lang: str, out: TextIO) -> None: ...
+
+    def render_rate(self, rate: GrowthRate, lang: str, out: TextIO) -> None: ...
+
+    def render_refusal(self, problems: Sequence[Problem], lang: str, out: TextIO) -> None: ...
 
 
 def renderer(name: str) -> Renderer:
     module: Renderer = importlib.import_module(FORMATS[name])
     return module
+
+
+if TYPE_CHECKING:
+    # Every format module is a Renderer: a module missing a function, or with a function of
+    # another signature, fails type-checking here.
+    from railkpi.render import csv_report, json_report, markdown, table
+
+    _table: Renderer = table
+    _json: Renderer = json_report
+    _markdown: Renderer = markdown
+    _csv: Renderer = csv_report

@@ -21,12 +21,14 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import Point, TargetResult
+from railkpi.calc.results import GrowthRate, Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import CSV_COLUMN, OUTPUT
 from railkpi.plans.models import Plan
-from railkpi.render import Report
+from railkpi.problems import Problem
+from railkpi.read.observation import WorkbookData
+from railkpi.render import Report, TemplateWritten
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
 
@@ -183,3 +185,56 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
         for u in unchecked
     )
     write_rows(out, rows)
+
+
+OBSERVATION_COLUMNS = (
+    "indicator", "year", "figure", "qualifier", "lower", "upper", "lower_inclusive",
+    "upper_inclusive", "unit_given", "origin", "where", "source_note", "note",
+)
+
+
+def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
+    """`railkpi validate`: one row per figure read, as the JSON report's `observations` hold
+    them (bounds only for a qualified figure); warnings to standard error."""
+    rows: list[Sequence[str]] = [header(OBSERVATION_COLUMNS, lang)]
+    for o in workbook.observations:
+        qualified = o.qualifier is not None
+        rows.append([
+            text(o.indicator), num(o.year), num(o.value), text(o.qualifier),
+            num(o.lower if qualified else None), num(o.upper if qualified else None),
+            num(o.lower_inclusive if qualified else None),
+            num(o.upper_inclusive if qualified else None), text(o.unit), text(o.origin),
+            text(o.where), text(o.source_note), text(o.note),
+        ])
+    write_rows(out, rows)
+    if workbook.warnings:
+        from railkpi.render.table import render_problems
+
+        render_problems(workbook.warnings, lang, sys.stderr)
+
+
+def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    keys = ("plan", "title", "period_start", "period_end", "baseline_year", "targets",
+            "document")
+    rows: list[Sequence[str]] = [header(keys, lang)]
+    rows.extend([text(p.id), text(p.plan.title(lang)), num(p.plan.period[0]),
+                 num(p.plan.period[1]), num(p.plan.baseline_year), num(len(p.targets)),
+                 text(p.plan.document)] for p in plans)
+    write_rows(out, rows)
+
+
+def render_template(written: TemplateWritten, lang: str, out: TextIO) -> None:
+    rows: list[Sequence[str]] = [header(("file", "indicators", "first_year", "last_year"), lang)]
+    rows.append([text(written.path), num(written.indicators), num(written.years[0]),
+                 num(written.years[1])])
+    write_rows(out, rows)
+
+
+def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
+    """One column, the rate as a fraction (empty where undefined)."""
+    column = "cagr" if rate.kind == "cagr" else "required_cagr_now"
+    write_rows(out, [header((column,), lang), [num(rate.rate)]])
+
+
+def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:
+    """Nothing on standard output: the problems are on standard error."""

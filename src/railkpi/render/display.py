@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from railkpi.calc.results import Point, TargetResult
+from railkpi.calc.results import GrowthRate, Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.notes import NOTE
+from railkpi.messages.template import TEMPLATE
 from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN
 from railkpi.numeric import OP_SYMBOLS, decimal, written
 from railkpi.plans.models import Indicator, PlanMeta, Target
+from railkpi.read.observation import WorkbookData
+from railkpi.render import TemplateWritten
 
 #: Decimals by unit where the indicator does not say; other units print as integers.
 UNIT_DECIMALS = {"亿元": 1, "万元": 1, "%": 1, "件/人": 2}
@@ -156,3 +159,23 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str) -
         shown_rate(result.required_cagr_from_latest),
         status(result, lang),
     ]
+
+
+def validation_line(workbook: WorkbookData, lang: str) -> str:
+    """'data.xlsx: 42 observations, ready to assess.'"""
+    return pick(TEXT["valid"], lang).format(file=workbook.file,
+                                            count=len(workbook.observations))
+
+
+def template_line(written: TemplateWritten, lang: str) -> str:
+    first, last = written.years
+    return pick(TEMPLATE["written"], lang).format(
+        path=written.path, indicators=written.indicators, first=first, last=last)
+
+
+def rate_line(rate: GrowthRate, lang: str) -> str:
+    """'10.98% a year (11.0% at one decimal)'; — where the rate is undefined."""
+    if rate.rate is None:
+        return "—"
+    words = TEXT["cagr_result"] if rate.kind == "cagr" else TEXT["required_result"]
+    return pick(words, lang).format(rate=f"{rate.rate:.2%}", rounded=f"{rate.rate:.1%}")

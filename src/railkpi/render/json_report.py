@@ -11,10 +11,11 @@ from typing import Any, TextIO
 
 from railkpi import __version__
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import Point, TargetResult
+from railkpi.calc.results import GrowthRate, Point, TargetResult
 from railkpi.plans.models import Plan, Target
 from railkpi.problems import Problem
-from railkpi.render import Report
+from railkpi.read.observation import WorkbookData
+from railkpi.render import Report, TemplateWritten
 from railkpi.render.audit_words import worded
 from railkpi.render.display import note_text
 
@@ -24,6 +25,40 @@ SCHEMA = "railkpi.assessment/1"
 def dump(document: dict[str, Any], out: TextIO) -> None:
     out.write(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))
     out.write("\n")
+
+
+def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
+    """`railkpi validate`: the sheets' layouts, every observation, the warnings."""
+    dump({
+        "file": workbook.file,
+        "layouts": workbook.layouts,
+        "observations": [o.model_dump(exclude_defaults=True) for o in workbook.observations],
+        "problems": [problem_entry(p, lang) for p in workbook.warnings],
+    }, out)
+
+
+def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    dump({"plans": [
+        {"id": p.id, "title": p.plan.title.model_dump(), "period": list(p.plan.period),
+         "baseline_year": p.plan.baseline_year, "document": p.plan.document,
+         "targets": len(p.targets)}
+        for p in plans
+    ]}, out)
+
+
+def render_template(written: TemplateWritten, lang: str, out: TextIO) -> None:
+    dump({"file": written.path, "indicators": written.indicators,
+          "years": list(written.years)}, out)
+
+
+def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
+    """{"cagr": 0.1098…} or {"required_cagr": …}, on one line; null where undefined."""
+    out.write(json.dumps({rate.kind: rate.rate}) + "\n")
+
+
+def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:
+    """Input that cannot be used: {"problems": […]}, so a script reads why."""
+    dump({"problems": [problem_entry(p, lang) for p in problems]}, out)
 
 
 def render_assessment(report: Report, lang: str, out: TextIO) -> None:

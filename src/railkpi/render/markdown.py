@@ -14,14 +14,16 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import TargetResult
+from railkpi.calc.results import GrowthRate, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
-from railkpi.messages.outputs import OUTPUT
-from railkpi.messages.words import COLUMN, STATUS
+from railkpi.messages.outputs import CSV_COLUMN, OUTPUT
+from railkpi.messages.words import COLUMN, STATUS, TEXT
+from railkpi.numeric import written
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
-from railkpi.render import Report
+from railkpi.read.observation import WorkbookData
+from railkpi.render import Report, TemplateWritten
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
 
@@ -185,3 +187,45 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
             out.write(f"- {inline(u.plan)} {inline(u.indicator)} {u.years[0]}-{u.years[1]}: "
                       f"{inline(u.message(lang))}\n")
         out.write("\n")
+
+
+#: Where a figure read from a workbook comes from.
+ORIGIN = {"data": TEXT["source_data"], "roster": TEXT["source_roster"]}
+
+
+def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
+    """`railkpi validate`: the summary line, a table of every figure read (its qualifier, the
+    unit it was given in, its cell or the roster it was derived from), then the warnings."""
+    out.write(inline(fmt.validation_line(workbook, lang)) + "\n\n")
+    if workbook.observations:
+        keys = ("indicator", "year", "figure", "unit_given", "origin", "where")
+        rows = [[f"`{o.indicator}`", str(o.year), cell(o.figure().label(written(o.value))),
+                 cell(o.unit or ""), pick(ORIGIN[o.origin], lang), cell(o.where)]
+                for o in workbook.observations]
+        header = [pick(CSV_COLUMN[k], lang) for k in keys]
+        out.write(table(header, [False, True, True, False, False, False], rows) + "\n")
+    if workbook.warnings:
+        out.write(problems_markdown(workbook.warnings, lang))
+
+
+def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """`railkpi plans`: the plans' table, as the terminal shows it."""
+    rows = [[f"`{p.id}`", cell(p.plan.title(lang)), f"{p.plan.period[0]}-{p.plan.period[1]}",
+             str(p.plan.baseline_year), str(len(p.targets)), cell(p.plan.document or "—")]
+            for p in plans]
+    header = [pick(COLUMN[k], lang)
+              for k in ("id", "name", "period", "baseline_year", "targets", "document")]
+    out.write(table(header, [False, False, False, True, True, False], rows) + "\n")
+
+
+def render_template(written: TemplateWritten, lang: str, out: TextIO) -> None:
+    out.write(inline(fmt.template_line(written, lang)) + "\n")
+
+
+def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
+    out.write(inline(fmt.rate_line(rate, lang)) + "\n")
+
+
+def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:
+    """Nothing on standard output: the problems are on standard error (and in the GitHub step
+    summary, for `assess`)."""

@@ -7,6 +7,7 @@ and with NO_COLOR. Numbers are right-aligned and never wrapped.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -16,12 +17,13 @@ from rich.table import Table
 from rich.text import Text
 
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import TargetResult
+from railkpi.calc.results import GrowthRate, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.words import COLUMN
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
-from railkpi.render import Report
+from railkpi.read.observation import WorkbookData
+from railkpi.render import Report, TemplateWritten
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
 
@@ -137,16 +139,36 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
         con.print()
 
 
-def render_plans(plans: Sequence[tuple[str, Plan]], lang: str, out: TextIO) -> None:
+def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     con = console(out)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for key in ("id", "name", "period", "baseline_year", "targets", "document"):
         table.add_column(pick(COLUMN[key], lang), overflow="fold")
-    for _, plan in plans:
+    for plan in plans:
         meta = plan.plan
         table.add_row(meta.id, meta.title(lang), f"{meta.period[0]}-{meta.period[1]}",
                       str(meta.baseline_year), str(len(plan.targets)), meta.document or "—")
     con.print(table)
+
+
+def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
+    """`railkpi validate`: its warnings on standard error, one line on standard output."""
+    render_problems(workbook.warnings, lang, sys.stderr)
+    out.write(fmt.validation_line(workbook, lang) + "\n")
+
+
+def render_template(written: TemplateWritten, lang: str, out: TextIO) -> None:
+    out.write(fmt.template_line(written, lang) + "\n")
+
+
+def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
+    """`railkpi cagr` / `railkpi required`: the rate to two decimals and to one, or — if the
+    rate is undefined."""
+    out.write(fmt.rate_line(rate, lang) + "\n")
+
+
+def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:
+    """Nothing on standard output: the problems are on standard error."""
 
 
 def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None:

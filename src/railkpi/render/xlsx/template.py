@@ -36,6 +36,7 @@ from railkpi.messages.words import UNIT_EN
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator, Plan
 from railkpi.problems import InputError, error
 from railkpi.read.units import UnitError, factor
+from railkpi.render import TemplateWritten
 from railkpi.render.xlsx.layout import (
     BORDER_COLOUR,
     HEADER_FILL,
@@ -110,23 +111,26 @@ def write_template(
     lang: str,
     years: tuple[int, int] | None = None,
     force: bool = False,
-    commands: tuple[str, str] | None = None,
-) -> int:
+    plan_refs: Sequence[str] = (),
+) -> TemplateWritten:
     """Write the template atomically; refuses to replace a file unless `force`.
 
-    `commands` are the validate and assess command lines the instructions show. Returns the
-    number of indicator rows.
+    `plan_refs` are the --plan options of the run, repeated in the validate and assess command
+    lines the instructions show.
     """
     from railkpi.outfile import write_atomic
 
     if path.exists() and not force:
         raise InputError([error("output-exists", path=str(path))])
     first, last = years or default_years(plans)
+    chosen = "".join(f" --plan {ref}" for ref in plan_refs)
+    commands = (f"railkpi validate {path.name}{chosen}",
+                f"railkpi assess {path.name}{chosen} --xlsx gaps.xlsx")
     workbook, rows = build_template(plans, lang, (first, last), path.name, commands)
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_atomic(path, buffer.getvalue(), "railkpi template")
-    return rows
+    return TemplateWritten(str(path), rows, (first, last))
 
 
 def build_template(

@@ -1,0 +1,124 @@
+"""The stages the commands run between their options and their renderer: load and check the
+plans, read the workbook, assess, audit, work out a growth rate. Nothing is printed here; a
+command renders what these return. Heavy modules (the workbook reader) are imported inside
+the stages that need them, so that light commands stay fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from railkpi.calc import formulas
+from railkpi.calc.results import GrowthRate, RateKind
+from railkpi.plans.bundled import bundled_plan_ids, resolve_plan_path
+from railkpi.plans.loader import load_plans
+from railkpi.plans.models import Plan, Thresholds
+from railkpi.plans.registry import IndicatorRegistry, merge_plans
+from railkpi.problems import InputError, Problem, error
+
+if TYPE_CHECKING:
+    from railkpi.calc.findings import AuditResult
+    from railkpi.read.observation import WorkbookData
+    from railkpi.render import Report
+
+
+@dataclass(frozen=True)
+class Plans:
+    """The plans a run uses, each with the reference it was loaded by (an id or a path), and
+    the warnings loading them gave (a target year outside the plan period)."""
+
+    loaded: tuple[tuple[str, Plan], ...]
+    warnings: tuple[Problem, ...]
+
+    @property
+    def models(self) -> list[Plan]:
+        return [plan for _, plan in self.loaded]
+
+
+def plans(refs: Sequence[str] | None) -> Plans:
+    """The chosen plans (default: every bundled plan), checked against each other: shared
+    indicators must agree on unit and direction."""
+    warnings: list[Problem] = []
+    loaded = load_plans(list(refs or bundled_plan_ids()), warnings)
+    merge_plans(loaded)
+    return Plans(tuple(loaded), tuple(warnings))
+
+
+def registry(chosen: Plans) -> IndicatorRegistry:
+    """What a workbook may name: the chosen plans' indicators, then the other bundled plans'
+    (one workbook serves every plan)."""
+    selected = {plan.id for plan in chosen.models}
+    others = [p for _, p in load_plans([i for i in bundled_plan_ids() if i not in selected])]
+    return merge_plans(chosen.loaded, also_known=others)
+
+
+def read(data: Path, chosen: Plans, max_size: str | None) -> WorkbookData:
+    """The workbook read and checked against the plans' indicators (InputError if it can't)."""
+    from railkpi.read.guard import size_limit
+    from railkpi.read.workbook import read_workbook
+
+    limit = size_limit(max_size)
+    return read_workbook(data, registry(chosen), max_size=limit)
+
+
+def assess(data: Path, chosen: Plans, as_of: int | None, thresholds: Thresholds | None,
+           max_size: str | None) -> Report:
+    """Every target of the chosen plans assessed against the workbook."""
+    from railkpi.calc import assess as assessment
+    from railkpi.render import Report
+
+    workbook = read(data, chosen, max_size)
+    result = assessment.assess(chosen.models, workbook.observations, as_of=as_of,
+                               thresholds=thresholds)
+    return Report(result, workbook.warnings, data.name, workbook.observations)
+
+
+def audit(refs: Sequence[str] | None) -> AuditResult:
+    """The plans' own figures checked against each other, and the plans against each other.
+    Loading warnings are not returned: the audit reports them as findings."""
+    from railkpi.calc.audit import audit as run_audit
+
+    return run_audit(plans(refs).models)
+
+
+def thresholds(text: str | None) -> Thresholds | None:
+    """--thresholds ON,MODERATE,OFF (None when not given)."""
+    if text is None:
+        return None
+    from pydantic import ValidationError
+
+    try:
+        on_track, moderate, off_track = (float(part) for part in text.split(","))
+        return Thresholds(on_track=on_track, moderate=moderate, off_track=off_track)
+    except (ValueError, ValidationError):
+        raise InputError([error("bad-thresholds", found=text)]) from None
+
+
+def growth_rate(kind: RateKind, start: float, end: float, years: int,
+                names: str) -> GrowthRate:
+    """(end / start)^(1/years) − 1 for `railkpi cagr` and `railkpi required`; `names` are the
+    two arguments, as a problem names them."""
+    if start <= 0 or end <= 0:
+        raise InputError([error("bad-option", option=names,
+                                detail="growth rates need positive values")])
+    return GrowthRate(kind, formulas.cagr(start, end, years))
+
+
+def refuse_overwriting_inputs(outputs: dict[str, Path | None], data: Path | None,
+                              refs: Sequence[str] | None) -> None:
+    """Exit 2 before any work if an output file would replace the workbook or a plan file."""
+    from railkpi.outfile import refuse_input
+
+    inputs = [data] if data is not None else []
+    for ref in refs or bundled_plan_ids():
+        try:
+            inputs.append(resolve_plan_path(ref))
+        except InputError:
+            continue  # reported when the plans are loaded
+    for option, path in outputs.items():
+        if path is not None:
+            for source in inputs:
+                refuse_input(path, source, option)
