@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 
 from conftest import codes_at, problems_of
+from plans import derive, roster_header
 from railkpi.figures import Figure, exact
 from railkpi.plans.loader import load_plans
 from railkpi.plans.registry import IndicatorRegistry, merge_plans
 from railkpi.read.cells import Cell
-from railkpi.read.roster import FirmYear, derive, parse_flag, roster_header
+from railkpi.read.roster import FirmYear, parse_flag
 from railkpi.read.workbook import WorkbookData, read_workbook
 
 MakeWorkbook = Callable[..., Path]

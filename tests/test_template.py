@@ -15,9 +15,9 @@ from typing import Any
 import openpyxl
 import pytest
 
+from plans import bundled_roster as roster
+from railkpi.plans.labels import normalise_label
 from railkpi.plans.loader import load_plan
-from railkpi.plans.registry import normalise_label
-from railkpi.read.roster import vocabulary as roster
 
 TARGET_14 = {"revenue_total", "enterprise_count", "enterprises_rev_ge_100yi",
              "enterprises_rev_ge_10yi", "enterprises_rev_ge_1yi", "rd_personnel",

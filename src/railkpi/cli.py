@@ -237,7 +237,10 @@ def template(
         pipeline.refuse_overwriting_inputs({"OUT.xlsx": out}, None, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-        written = write_template(chosen.models, out, language, span, force, plan or ())
+        # The roster sheet offers what the reader accepts: the chosen and the bundled plans'.
+        vocabulary = pipeline.registry(chosen).roster
+        written = write_template(chosen.models, vocabulary, out, language, span, force,
+                                 plan or ())
     renderer(fmt.value).render_template(written, language, sys.stdout)
 
 

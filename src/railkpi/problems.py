@@ -1,9 +1,11 @@
 """Problems found in input: one record each, with where it was found, in both languages.
 
 Every user-facing problem has a stable code (scripts and docs/errors.md rely on it), a place
-(`数据!C7`, `targets[3].op`), and a message built from the catalog in `messages.py` in the
-language of the run. Readers and loaders collect problems and raise `InputError` once, with
-all of them, so a user fixes everything in one pass.
+(`数据!C7`, `targets[3].op`), and a message built from the catalog (`messages/`) in the
+language of the run. A parameter is text taken from the input (a cell's value, a file name)
+or a `Words` pair, (zh, en), of which the message takes the run's language. Readers and
+loaders collect problems and raise `InputError` once, with all of them, so a user fixes
+everything in one pass.
 """
 
 from __future__ import annotations
@@ -18,16 +20,27 @@ Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
+class Words:
+    """A parameter in both languages, from the catalog: the message takes the run's."""
+
+    zh: str
+    en: str
+
+
+Param = str | Words
+
+
+@dataclass(frozen=True)
 class Problem:
     severity: Severity
     code: str
     file: str | None = None
     where: str | None = None
-    params: tuple[tuple[str, str], ...] = field(default=())
+    params: tuple[tuple[str, Param], ...] = field(default=())
 
     def message(self, lang: str) -> str:
         template = PROBLEM_MESSAGES[self.code][0 if lang == "zh" else 1]
-        return template.format(**dict(self.params))
+        return template.format(**{key: _in(value, lang) for key, value in self.params})
 
     def location(self) -> str:
         return " ".join(part for part in (self.file, self.where) if part)
@@ -50,7 +63,14 @@ def _make(
 ) -> Problem:
     if code not in PROBLEM_MESSAGES:
         raise KeyError(f"unknown problem code {code!r}")
-    return Problem(severity, code, file, where, tuple((k, str(v)) for k, v in params.items()))
+    return Problem(severity, code, file, where, tuple(
+        (k, v if isinstance(v, Words) else str(v)) for k, v in params.items()))
+
+
+def _in(value: Param, lang: str) -> str:
+    if isinstance(value, Words):
+        return value.zh if lang == "zh" else value.en
+    return value
 
 
 class InputError(Exception):

@@ -11,8 +11,6 @@ from railkpi.calc.assess import series_for
 from railkpi.calc.results import Assessment, TargetResult
 from railkpi.read.observation import Observation
 
-REVENUE = "revenue_total"
-
 
 @dataclass(frozen=True)
 class ChartData:
@@ -28,8 +26,9 @@ class ChartData:
 def chart_data(
     assessment: Assessment, observations: Sequence[Observation]
 ) -> list[ChartData]:
-    """Revenue and every growth target of each plan: actual values from the baseline year to
-    the target year (up to the year assessed), and x0·(1+required_cagr)^(y−t0)."""
+    """Every target on an indicator the plan marks `chart: true`, and every growth target, of
+    each plan (each-year and trend targets have no path): actual values from the baseline year
+    to the target year (up to the year assessed), and x0·(1+required_cagr)^(y−t0)."""
     charts = []
     as_of = assessment.as_of
     for plan_result in assessment.plans:
@@ -37,7 +36,7 @@ def chart_data(
         for r in plan_result.targets:
             if r.target.kind in ("each_year", "trend"):
                 continue
-            if r.target.indicator != REVENUE and r.target.kind != "growth":
+            if not r.indicator.chart and r.target.kind != "growth":
                 continue
             t0 = r.baseline.year if r.baseline is not None else (
                 r.target.baseline_year or plan.plan.baseline_year)

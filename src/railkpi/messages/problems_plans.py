@@ -60,4 +60,19 @@ PLAN_PROBLEMS: dict[str, Bilingual] = {
         "{found}（此处）与 {other_value}（{other}）",
         "indicator {indicator} has {field} {found} here but {other_value} in {other}",
     ),
+    # the roster section
+    "plan-roster-conflict": (
+        "企业名录部分的{what}在两个规划中不一致：{found}（此处）与 {other_value}（{other}）",
+        "the roster section's {what} is {found} here but {other_value} in {other}",
+    ),
+    "plan-roster-label": (
+        "企业名录用语“{found}”同时指向 {first} 和 {second}；每个赛道名称、别名或列名只能指向一处",
+        "the roster word '{found}' names both {first} and {second}; a segment name, alias or "
+        "column header may name one only",
+    ),
+    "plan-roster-reserved": (
+        "“{found}”是企业名录预留的赛道“其他”（不属于任何赛道的企业），不能另作赛道",
+        "'{found}' is the roster's own segment 其他 / other (firms in no segment) and cannot "
+        "name a segment of the plan",
+    ),
 }

@@ -68,3 +68,8 @@ ROSTER_PROBLEMS: dict[str, Bilingual] = {
         "{indicator} {year} is given twice (also {other}) with the same value",
     ),
 }
+
+#: The yes/no values a roster flag column takes, as a problem lists them. (Chinese output
+#: lists the values that are not English words; the reader takes yes/no and true/false too.)
+ACCEPTED_FLAGS: Bilingual = ("是/否、Y/N、1/0、√/×、✓/✗",
+                             "是/否, Y/N, yes/no, true/false, 1/0, √/×, ✓/✗")

@@ -19,12 +19,6 @@ TEMPLATE: dict[str, Bilingual] = {
     "year": ("年份", "year"),
     "revenue": ("营业收入（万元）", "revenue (10k CNY)"),
     "segment": ("细分赛道", "segment"),
-    "specialised": ("专精特新", "specialised SME"),
-    "segments": (
-        "工程建设,牵引供电,物流运输,通信信号,智能运维,其他",
-        "engineering construction,traction power supply,logistics and transport,"
-        "communication and signalling,smart operation and maintenance,other",
-    ),
     "flags": ("是,否", "yes,no"),
     "prompt-title": ("填写数值", "Figure"),
     "prompt": (
@@ -40,11 +34,13 @@ TEMPLATE: dict[str, Bilingual] = {
         "突破3000).",
     ),
     "prompt-firm": ("企业名称", "Enterprise"),
+    # The roster's input message: the segment and flag parts only where the plans have them.
     "prompt-roster": (
-        "每家企业每年一行。营业收入以万元填写；赛道从下拉列表选择；专精特新填 是 或 否。",
-        "One row per firm and year. Revenue in 10k CNY; pick the segment from the list; "
-        "specialised SME: yes or no.",
+        "每家企业每年一行。营业收入以万元填写{segment}{flags}。",
+        "One row per firm and year. Revenue in 10k CNY{segment}{flags}.",
     ),
+    "prompt-segment": ("；赛道从下拉列表选择", "; pick the segment from the list"),
+    "prompt-flag": ("；{flag}填 是 或 否", "; {flag}: yes or no"),
     "error-year": ("年份应为 {low}–{high} 之间的 4 位数。", "A year is four digits, {low}-{high}."),
     "error-revenue": ("营业收入应为 0 或正数（万元）。", "Revenue is zero or more, in 10k CNY."),
     "error-list": ("请从下拉列表中选择。", "Pick a value from the list."),
@@ -87,20 +83,29 @@ TEMPLATE: dict[str, Bilingual] = {
         "its '{unit}' cell to 万元 or 元 and railkpi converts exactly. Other units cannot be "
         "changed. Percentages are entered as percent (75.8 or 75.8%).",
     ),
+    # The roster paragraph lists the columns and the figures of the plans' roster sections.
     "i-roster": (
-        "“{roster}”表（可选）：每家企业每年一行，填"
-        "企业名称、年份、营业收入（万元）、细分赛道（下拉选择）"
-        "和是否专精特新（是/否）。railkpi 由此汇总企业数"
-        "量、按收入分档的企业数（≥1亿、≥10亿、≥100亿元）、"
-        "各赛道收入和专精特新企业数。“{data}”表直接填"
-        "报的数字优先，二者不一致时给出警告。不用时留空即可。",
-        "The '{roster}' sheet (optional): one row per firm and year with its name, year, "
-        "revenue (10k CNY), segment (from the list) and whether it is a specialised SME (yes/no). "
-        "railkpi derives from it the enterprise count, the counts by revenue tier (≥ 1, 10, 100 "
-        "亿元), the revenue of each segment and the number of specialised SMEs. A figure "
-        "entered in the '{data}' sheet wins; a disagreement is a warning. Leave it empty if "
-        "unused.",
+        "“{roster}”表（可选）：每家企业每年一行，填{columns}。railkpi 由此汇总{derived}。"
+        "“{data}”表直接填报的数字优先，二者不一致时给出警告。不用时留空即可。",
+        "The '{roster}' sheet (optional): one row per firm and year with its {columns}. "
+        "railkpi derives from it {derived}. A figure entered in the '{data}' sheet wins; a "
+        "disagreement is a warning. Leave it empty if unused.",
     ),
+    "and": ("和", " and "),
+    "list": ("、", ", "),
+    "i-roster-name": ("企业名称", "name"),
+    "i-roster-year": ("年份", "year"),
+    "i-roster-revenue": ("营业收入（万元）", "revenue (10k CNY)"),
+    "i-roster-segment": ("细分赛道（下拉选择）", "segment (from the list)"),
+    "i-roster-flag": ("是否{flag}（是/否）", "whether it is a {flag} (yes/no)"),
+    "i-derived-count": ("企业数量", "the enterprise count"),
+    "i-derived-tiers": ("按收入分档的企业数（{tiers}）", "the counts by revenue tier ({tiers})"),
+    "i-tiers": ("{tiers}元", "≥ {tiers} 亿元"),
+    "i-tier": ("≥{n}亿", "{n}"),
+    "i-derived-segments": ("各赛道收入", "the revenue of each segment"),
+    "i-derived-flag": ("{flag}企业数", "the number of {flag}s"),
+    "i-derived-none": ("（所选规划没有由企业名录汇总的指标）",
+                       "nothing for the chosen plans"),
     "i-source": (
         "“{source}”“{note}”列可记录数据来源和说明，railkpi 不据此计算。",
         "The '{source}' and '{note}' columns record where a figure comes from; railkpi does "

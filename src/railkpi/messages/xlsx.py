@@ -63,8 +63,9 @@ XLSX: dict[str, Bilingual] = {
     "chart-actual": ("实际值", "Actual"),
     "chart-path": ("所需路径", "Required path"),
     "charts-none": (
-        "所选规划没有收入目标或年均增速目标。",
-        "The chosen plans have no revenue or growth target.",
+        "所选规划没有需绘图的目标（标记为 chart 的指标的目标，或年均增速目标）。",
+        "The chosen plans have no target to chart (on an indicator marked chart, or a growth "
+        "target).",
     ),
     "method-title": ("计算方法与本次评估", "Method and this run"),
     "method-run": ("本次评估", "This run"),

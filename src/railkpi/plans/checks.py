@@ -1,109 +1,111 @@
 """Cross-references a plan's schema cannot see: ids that must exist, years that must fit,
-comparators that must point the way the indicator improves, aliases that must be unique."""
+comparators that must point the way the indicator improves, aliases that must be unique, and
+a roster section naming the plan's own indicators with labels of one segment each."""
 
 from __future__ import annotations
 
-from railkpi.plans.models import Indicator, Plan
-from railkpi.plans.registry import labels_of
+from railkpi.plans.labels import labels_of
+from railkpi.plans.models import Indicator, Plan, Target
+from railkpi.plans.roster import merge_rosters
 from railkpi.problems import Problem, error, warning
 
 _HIGHER_OPS = (">", ">=")
 
 
 def check_plan(plan: Plan, name: str) -> list[Problem]:
-    """Cross-references the schema cannot see: ids that must exist, years that must fit."""
-    problems: list[Problem] = []
-    indicators = plan.indicators
-    start, end = plan.plan.period
-
-    def known(indicator: str, where: str) -> Indicator | None:
-        if indicator not in indicators:
-            problems.append(error("plan-unknown-indicator", name, where, found=indicator))
-            return None
-        return indicators[indicator]
-
-    for section in ("history", "stated_rates", "stated_changes", "stated_totals"):
-        for i, entry in enumerate(getattr(plan, section)):
-            known(entry.indicator, f"{section}[{i}].indicator")
-
+    """Every cross-reference problem of one plan, in the order of the file."""
+    problems = [error("plan-unknown-indicator", name, where, found=indicator)
+                for where, indicator in _indicator_references(plan)
+                if indicator not in plan.indicators]
     seen_targets: dict[str, int] = {}
     for i, target in enumerate(plan.targets):
-        at = f"targets[{i}]"
         if target.id in seen_targets:
-            problems.append(
-                error(
-                    "plan-duplicate-target",
-                    name,
-                    f"{at}.id",
-                    found=target.id,
-                    other=f"targets[{seen_targets[target.id]}].id",
-                )
-            )
+            problems.append(error("plan-duplicate-target", name, f"targets[{i}].id",
+                                  found=target.id, other=f"targets[{seen_targets[target.id]}].id"))
         seen_targets.setdefault(target.id, i)
-        if target.group not in plan.groups:
-            problems.append(
-                error(
-                    "plan-unknown-group",
-                    name,
-                    f"{at}.group",
-                    found=target.group,
-                    expected=", ".join(plan.groups),
-                )
-            )
-        # A warning, not an error: a plan may set a target beyond its period (a 2035 vision
-        # in a 2021-2025 plan); the plan loads and `railkpi audit` lists it.
-        if not start <= target.year <= end:
-            problems.append(
-                warning("plan-year-outside-period", name, f"{at}.year", found=target.year,
-                        start=start, end=end)
-            )
-        if target.years is not None:
-            for j, year in enumerate(target.years):
-                if not start <= year <= end:
-                    problems.append(
-                        warning("plan-year-outside-period", name, f"{at}.years[{j}]",
-                                found=year, start=start, end=end)
-                    )
-        baseline = target.baseline_year or plan.plan.baseline_year
-        if target.kind in ("change", "ratio", "growth", "trend") and baseline >= target.year:
-            problems.append(
-                error(
-                    "plan-baseline-after-target",
-                    name,
-                    f"{at}.baseline_year" if target.baseline_year else "plan.baseline_year",
-                    baseline=baseline,
-                    found=target.year,
-                )
-            )
-        indicator = known(target.indicator, f"{at}.indicator")
-        if indicator is None:
-            continue
-        # The comparator alone says which way is success (a change of −5 with "<=" is a cut of
-        # at least 5), so it must point the way the indicator improves.
-        if (
-            target.op is not None
-            and target.kind in ("level", "change", "each_year")
-            and (target.op in _HIGHER_OPS) != (indicator.better == "higher")
-        ):
-                problems.append(
-                    error("plan-op-against-better", name, f"{at}.op", found=target.op,
-                          better=indicator.better)
-                )
-        if target.direction is not None and (target.direction == "rising") != (
-            indicator.better == "higher"
-        ):
-            problems.append(
-                error("plan-direction-against-better", name, f"{at}.direction",
-                      found=target.direction, better=indicator.better)
-            )
+        problems += _target_problems(plan, name, i, target)
+    problems += _alias_problems(plan, name)
+    problems += _roster_problems(plan, name)
+    return problems
 
+
+def _indicator_references(plan: Plan) -> list[tuple[str, str]]:
+    """(YAML path, indicator id) of the published figures' indicators."""
+    return [(f"{section}[{i}].indicator", entry.indicator)
+            for section in ("history", "stated_rates", "stated_changes", "stated_totals")
+            for i, entry in enumerate(getattr(plan, section))]
+
+
+def _target_problems(plan: Plan, name: str, i: int, target: Target) -> list[Problem]:
+    at = f"targets[{i}]"
+    problems: list[Problem] = []
+    if target.group not in plan.groups:
+        problems.append(error("plan-unknown-group", name, f"{at}.group", found=target.group,
+                              expected=", ".join(plan.groups)))
+    # A warning, not an error: a plan may set a target beyond its period (a 2035 vision in a
+    # 2021-2025 plan); the plan loads and `railkpi audit` lists it.
+    start, end = plan.plan.period
+    years = [(f"{at}.year", target.year)]
+    years += [(f"{at}.years[{j}]", year) for j, year in enumerate(target.years or ())]
+    problems += [warning("plan-year-outside-period", name, where, found=year, start=start,
+                         end=end) for where, year in years if not start <= year <= end]
+    baseline = target.baseline_year or plan.plan.baseline_year
+    if target.kind in ("change", "ratio", "growth", "trend") and baseline >= target.year:
+        problems.append(error(
+            "plan-baseline-after-target", name,
+            f"{at}.baseline_year" if target.baseline_year else "plan.baseline_year",
+            baseline=baseline, found=target.year))
+    indicator = plan.indicators.get(target.indicator)
+    if indicator is None:
+        problems.append(error("plan-unknown-indicator", name, f"{at}.indicator",
+                              found=target.indicator))
+        return problems
+    return problems + _direction_problems(name, at, target, indicator)
+
+
+def _direction_problems(name: str, at: str, target: Target,
+                        indicator: Indicator) -> list[Problem]:
+    """The comparator alone says which way is success (a change of −5 with "<=" is a cut of
+    at least 5), so it must point the way the indicator improves; so must a trend."""
+    problems = []
+    higher = indicator.better == "higher"
+    if (target.op is not None and target.kind in ("level", "change", "each_year")
+            and (target.op in _HIGHER_OPS) != higher):
+        problems.append(error("plan-op-against-better", name, f"{at}.op", found=target.op,
+                              better=indicator.better))
+    if target.direction is not None and (target.direction == "rising") != higher:
+        problems.append(error("plan-direction-against-better", name, f"{at}.direction",
+                              found=target.direction, better=indicator.better))
+    return problems
+
+
+def _alias_problems(plan: Plan, name: str) -> list[Problem]:
+    """A label (id, name or alias) may belong to one indicator only."""
+    problems = []
     owners: dict[str, str] = {}
-    for indicator_id, indicator in indicators.items():
+    for indicator_id, indicator in plan.indicators.items():
         for label in labels_of(indicator_id, indicator):
             first = owners.setdefault(label, indicator_id)
             if first != indicator_id:
-                problems.append(
-                    error("plan-duplicate-alias", name, f"indicators.{indicator_id}.aliases",
-                          found=label, first=first, second=indicator_id)
-                )
+                problems.append(error("plan-duplicate-alias", name,
+                                      f"indicators.{indicator_id}.aliases", found=label,
+                                      first=first, second=indicator_id))
     return problems
+
+
+def _roster_problems(plan: Plan, name: str) -> list[Problem]:
+    """The roster section's indicators must be the plan's; its labels one segment's each."""
+    section = plan.roster
+    if section is None:
+        return []
+    references = [("roster.firm_count", section.firm_count)]
+    references += [(f"roster.segments.{key}.indicator", s.indicator)
+                   for key, s in section.segments.items()]
+    references += [(f"roster.tiers[{i}].indicator", t.indicator)
+                   for i, t in enumerate(section.tiers)]
+    references += [(f"roster.flags.{key}.indicator", f.indicator)
+                   for key, f in section.flags.items()]
+    problems = [error("plan-unknown-indicator", name, where, found=indicator)
+                for where, indicator in references
+                if indicator is not None and indicator not in plan.indicators]
+    return problems + merge_rosters([(name, plan)])[1]

@@ -90,6 +90,8 @@ class Indicator(Strict):
     nonnegative: bool = True
     decimals: int | None = Field(default=None, ge=0, le=6)
     description: Text | None = None
+    #: The Excel gap table charts every target on this indicator (and every growth target).
+    chart: bool = False
 
 
 class HistoryLevel(Strict):
@@ -272,6 +274,41 @@ class Target(Strict):
         return self
 
 
+class RosterSegment(Strict):
+    """A segment of the industry (赛道) a roster's firms are listed in; `indicator` is the
+    revenue indicator the segment's firms add up to (none: the firms count in no total)."""
+
+    name: Text
+    aliases: tuple[str, ...] = ()
+    indicator: str | None = None
+
+
+class RosterTier(Strict):
+    """A revenue tier: the firms with revenue of at least `min_revenue` 亿元 (inclusive) are
+    counted into `indicator`."""
+
+    indicator: str
+    min_revenue: float = Field(gt=0, allow_inf_nan=False)
+
+
+class RosterFlag(Strict):
+    """A yes/no column of the roster (专精特新, …): its name, the other headers it may have,
+    and the indicator the firms flagged yes are counted into."""
+
+    name: Text
+    headers: tuple[str, ...] = ()
+    indicator: str | None = None
+
+
+class RosterSection(Strict):
+    """What an enterprise roster (企业名录) gives this plan's indicators (docs/plan-format.md)."""
+
+    firm_count: str | None = None
+    segments: dict[str, RosterSegment] = Field(default_factory=dict)
+    tiers: tuple[RosterTier, ...] = ()
+    flags: dict[str, RosterFlag] = Field(default_factory=dict)
+
+
 class Plan(Strict):
     plan: PlanMeta
     groups: dict[str, Text]
@@ -281,6 +318,7 @@ class Plan(Strict):
     stated_changes: tuple[StatedChange, ...] = ()
     stated_totals: tuple[StatedTotal, ...] = ()
     targets: tuple[Target, ...]
+    roster: RosterSection | None = None
 
     @property
     def id(self) -> str:

@@ -3,27 +3,13 @@ one of them (full-width folded, case-folded, spaces removed)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from railkpi.plans.labels import labels_of, normalise_label
 from railkpi.plans.models import Indicator, Plan
+from railkpi.plans.roster import RosterVocabulary, merge_rosters
 from railkpi.problems import Problem, error, raise_if_errors
-
-_SPACE = re.compile(r"\s")
-
-
-def normalise_label(text: str) -> str:
-    """How labels are matched — row labels, headers, units, segments, firm names: full-width
-    folded (NFKC), case-folded, spaces removed. Most labels have no space: no new string."""
-    key = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(key.split()) if _SPACE.search(key) else key
-
-
-def labels_of(indicator_id: str, indicator: Indicator) -> list[str]:
-    names = [indicator_id, indicator.name.zh, indicator.name.en, *indicator.aliases]
-    return list(dict.fromkeys(normalise_label(n) for n in names))
 
 
 @dataclass(frozen=True)
@@ -32,6 +18,8 @@ class IndicatorRegistry:
 
     indicators: dict[str, Indicator]
     by_label: dict[str, tuple[str, ...]]
+    #: What an enterprise roster gives the loaded plans' indicators (their roster sections).
+    roster: RosterVocabulary = field(default_factory=RosterVocabulary)
 
     def lookup(self, label: str) -> tuple[str, ...]:
         """Indicator ids a row label may mean: one is a match, none or several are problems."""
@@ -47,6 +35,7 @@ def merge_plans(
     one workbook serves every plan, so a row for another plan's indicator is not an error.
     Their indicators and labels never override the selected plans' own.
     """
+    plans, also_known = list(plans), list(also_known)
     indicators: dict[str, Indicator] = {}
     origin: dict[str, str] = {}
     plan_ids: dict[str, str] = {}
@@ -78,7 +67,9 @@ def merge_plans(
                 ids = by_label.setdefault(label, [])
                 if indicator_id not in ids:
                     ids.append(indicator_id)
-    raise_if_errors(problems)
+    roster, roster_problems = merge_rosters(
+        [(name, plan) for name, plan in plans if plan_ids.get(plan.id) == name], also_known)
+    raise_if_errors(problems + roster_problems)
     for plan in also_known:
         for indicator_id, indicator in plan.indicators.items():
             if indicator_id in indicators:
@@ -90,4 +81,4 @@ def merge_plans(
     resolved = {
         label: (label,) if label in indicators else tuple(ids) for label, ids in by_label.items()
     }
-    return IndicatorRegistry(indicators, resolved)
+    return IndicatorRegistry(indicators, resolved, roster)

@@ -14,6 +14,7 @@ from railkpi.plans.yaml_composer import PlanYamlLoader, line_column
 from railkpi.plans.yaml_scalars import (
     BOOL,
     FLOAT,
+    ID_KEYED,
     INT,
     INT_RE,
     MAP,
@@ -148,7 +149,7 @@ class Builder:
                 self.build(value_node, key_parts)  # for the problems inside; the first wins
                 continue
             first_line[key] = mark.line + 1 if mark else 0
-            if (parts in (("groups",), ("indicators",)) and key_node.style is None
+            if (parts in ID_KEYED and key_node.style is None
                     and (reading := id_reading(key))):
                 self.problem("plan-yaml-unquoted-id", key_parts, mark, found=clip(key),
                              reading_zh=reading[0], reading_en=reading[1])

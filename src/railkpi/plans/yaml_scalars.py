@@ -168,7 +168,14 @@ def is_id(parts: tuple[str | int, ...]) -> bool:
         case ("history" | "stated_rates" | "stated_changes" | "stated_totals", int(),
               "indicator"):
             return True
+        case (("roster", "firm_count") | ("roster", "tiers", int(), "indicator")
+              | ("roster", "segments" | "flags", str(), "indicator")):
+            return True
     return False
+
+
+#: Mappings whose keys are ids: group, indicator, roster segment and flag ids.
+ID_KEYED = (("groups",), ("indicators",), ("roster", "segments"), ("roster", "flags"))
 
 
 def written_tag(tag: str) -> str:

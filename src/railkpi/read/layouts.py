@@ -13,8 +13,9 @@ from pydantic import ValidationError
 
 from railkpi.figures import Figure
 from railkpi.messages.problems import PROBLEM_MESSAGES
+from railkpi.plans.labels import normalise_label
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
-from railkpi.plans.registry import IndicatorRegistry, normalise_label
+from railkpi.plans.registry import IndicatorRegistry
 from railkpi.problems import Problem, error, warning
 from railkpi.read.cells import (
     Cell,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from railkpi.plans.registry import normalise_label
+from railkpi.plans.labels import normalise_label
 
 #: Money units: how many 元 one of them is.
 MONEY: dict[str, Decimal] = {

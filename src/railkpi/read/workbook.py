@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from railkpi.figures import Figure, agree
-from railkpi.plans.registry import IndicatorRegistry, normalise_label
+from railkpi.plans.labels import normalise_label
+from railkpi.plans.registry import IndicatorRegistry
 from railkpi.problems import Problem, error, raise_if_errors, warning
 from railkpi.read import guard as xlsx_guard
 from railkpi.read import roster
@@ -24,6 +25,7 @@ from railkpi.read.cells import Cell, display
 from railkpi.read.layouts import DataSheet, data_header
 from railkpi.read.observation import Layout, Observation, WorkbookData
 from railkpi.read.percent_styles import percent_cells
+from railkpi.read.roster.vocabulary import RosterWords
 from railkpi.read.sheets import DamagedSheet, calamine_sheets, openpyxl_sheets
 
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
@@ -95,7 +97,8 @@ class _Reader:
         self.observations: dict[tuple[str, int], Observation] = {}
         self.layouts: dict[str, Layout] = {}
         self.sheets_seen: list[str] = []
-        self.roster = roster.RosterTotals()
+        self.roster = roster.RosterTotals(registry.roster)
+        self.roster_words = RosterWords.of(registry.roster)
         # Cells formatted as percentages, for readers whose cells carry no number format.
         self.percent_cells: Callable[[str], frozenset[tuple[int, int]]] = _no_cells
 
@@ -134,12 +137,12 @@ class _Reader:
         first_rows: list[list[Cell]] = []
         for row in rows:
             first_rows.append(row)
-            roster_columns = roster.roster_header(sheet, row)
+            roster_columns = roster.roster_header(sheet, row, self.roster_words)
             if roster_columns is not None:
                 self.layouts[sheet] = "roster"
                 with self.progress(sheet, rows) as progress:
                     problems = roster.read_roster(self.file, sheet, roster_columns, rows,
-                                                  self.roster, progress)
+                                                  self.roster, self.roster_words, progress)
                 self.problems.extend(problems)
                 return
             header = data_header(self.file, sheet, row)

@@ -57,7 +57,7 @@ def cell(text: str) -> str:
 def inline(text: str) -> str:
     """Text on a line of its own (heading, list item): as a cell, with the characters that
     could start emphasis, code, a link or a heading escaped (GFM never reads an underscore
-    inside a word as emphasis, so ids like revenue_total stay as they are)."""
+    inside a word as emphasis, so ids like patent_count stay as they are)."""
     return re.sub(r"([*`#\[\]]|(?<!\w)_|_(?!\w))", r"\\\1", cell(text))
 
 

@@ -13,17 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol, cast
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
-from railkpi.plans.registry import normalise_label
 from railkpi.read.cells import Cell, CellError, parse_year
-from railkpi.read.roster.vocabulary import (
-    SEGMENT_INDICATORS,
-    SEGMENTS,
-    SPACE,
-    SPECIALISED_SME,
-    TIERS,
-    firm_key,
-    parse_flag,
-)
+from railkpi.read.roster.vocabulary import SPACE, firm_key, parse_flag
 
 if TYPE_CHECKING:
     from railkpi.read.roster.rows import RosterReader
@@ -115,12 +106,13 @@ class _FastChunks:
         self.year = columns.year - first_column
         self.revenue = None if columns.revenue is None else columns.revenue - first_column
         self.segment = None if columns.segment is None else columns.segment - first_column
-        self.flag = columns.flags.get(SPECIALISED_SME)
-        self.flag = None if self.flag is None else self.flag - first_column
+        self.flag_columns = {key: column - first_column for key, column in columns.flags.items()}
         scale = reader.header_scale or Decimal(1)
         self.scale = scale
+        self.words = reader.words
         # Tier thresholds in the unit the revenues are given in (1亿 is 10000 万元).
-        self.thresholds = [float(threshold / scale) for _, threshold in TIERS]
+        self.thresholds = [float(tier.min_revenue / scale)
+                           for tier in reader.words.vocabulary.tiers]
         self.years: dict[Any, int | None] = {}
         self.segments: dict[Any, str | None] = {}
         self.flags: dict[Any, bool | None] = {}
@@ -135,9 +127,7 @@ class _FastChunks:
 
     def _segment(self, value: Any) -> str | None:
         if value not in self.segments:
-            self.segments[value] = (
-                SEGMENTS.get(normalise_label(value)) if isinstance(value, str) else None
-            )
+            self.segments[value] = self.words.segment(value) if isinstance(value, str) else None
         return self.segments[value]
 
     def _flag(self, value: Any) -> bool | None:
@@ -155,9 +145,10 @@ class _FastChunks:
         parsed_years = self._column(chunk, self.year, self.years, self._year)
         segments = (None if self.segment is None else
                     self._column(chunk, self.segment, self.segments, self._segment))
-        flags = (None if self.flag is None else
-                 self._column(chunk, self.flag, self.flags, self._flag))
-        if None in parsed_years or (segments and None in segments) or (flags and None in flags):
+        flags = {key: self._column(chunk, index, self.flags, self._flag)
+                 for key, index in self.flag_columns.items()}
+        if (None in parsed_years or (segments and None in segments)
+                or any(None in column for column in flags.values())):
             return False
         years = cast(list[int], parsed_years)
         keys = list(zip(firm_keys(names), years, strict=True))
@@ -181,7 +172,7 @@ class _FastChunks:
         return parsed
 
     def _add_up(self, years: list[int], revenues: list[float] | None,
-                segments: list[str | None] | None, flags: list[bool | None] | None) -> None:
+                segments: list[str | None] | None, flags: dict[str, list[bool | None]]) -> None:
         sheet = self.reader.sheet
         firms = Counter(years)
         for year, count in firms.items():
@@ -194,8 +185,8 @@ class _FastChunks:
                 totals.unplaced = True
             else:
                 totals.any_segment = True
-            if flags is not None:
-                totals.flag_known += count
+            for flag in flags:
+                totals.flag_known[flag] += count
         if revenues is not None:
             for i, threshold in enumerate(self.thresholds):
                 # threshold.__le__(revenue): revenue ≥ threshold, tested in C.
@@ -204,17 +195,16 @@ class _FastChunks:
                     self.reader.totals.years[year].tiers[i] += count
             if segments is not None:
                 grouped: dict[tuple[int, str | None], list[float]] = {}
-                for key, revenue in zip(zip(years, segments, strict=True), revenues,
-                                        strict=True):
-                    grouped.setdefault(key, []).append(revenue)
+                for year_segment, revenue in zip(zip(years, segments, strict=True), revenues,
+                                                 strict=True):
+                    grouped.setdefault(year_segment, []).append(revenue)
                 for (year, segment), values in grouped.items():
-                    if segment in SEGMENT_INDICATORS:
-                        total = exact_sum(values)
-                        self.reader.totals.years[year].segment_totals[segment] += (
-                            total * self.scale)
-        if flags is not None:
-            for year, count in Counter(compress(years, flags)).items():
-                self.reader.totals.years[year].flagged += count
+                    totals = self.reader.totals.years[year]
+                    if segment in totals.segment_totals:
+                        totals.segment_totals[segment] += exact_sum(values) * self.scale
+        for flag, flagged in flags.items():
+            for year, count in Counter(compress(years, flagged)).items():
+                self.reader.totals.years[year].flagged[flag] += count
 
 
 def read_in_chunks(reader: RosterReader, raw: RawRows) -> None:

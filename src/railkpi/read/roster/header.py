@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from railkpi.plans.registry import normalise_label
+from railkpi.plans.labels import normalise_label
 from railkpi.read.cells import Cell, cell_ref, display
-from railkpi.read.roster.vocabulary import QUIET_HEADERS, ROLE_OF, ROSTER_SHEETS
+from railkpi.read.roster.vocabulary import QUIET_HEADERS, ROSTER_SHEETS, RosterWords
 from railkpi.read.units import split_header
 
 
@@ -23,13 +23,14 @@ class RosterColumns:
     unit: int | None = None
     segment: int | None = None
     flags: dict[str, int] = field(default_factory=dict)
+    flag_headers: dict[str, str] = field(default_factory=dict)  # as written, for messages
     header_row: int = 1
     revenue_label: str | None = None  # the revenue header without its unit, for messages
     ignored: tuple[tuple[str, str], ...] = ()  # (cell, header) of unrecognised columns
     repeated: tuple[tuple[str, str, str], ...] = ()  # (cell, header, first cell) of repeats
 
 
-def roster_header(sheet: str, row: list[Cell]) -> RosterColumns | None:
+def roster_header(sheet: str, row: list[Cell], words: RosterWords) -> RosterColumns | None:
     """The roster columns if `row` is a roster header row, else None.
 
     A row is a roster header if it has a firm-name column and either the sheet is named as a
@@ -49,7 +50,7 @@ def roster_header(sheet: str, row: list[Cell]) -> RosterColumns | None:
             continue
         label, unit = split_header(cell.value)
         key = normalise_label(label)
-        role = ROLE_OF.get(key)
+        role = words.role_of.get(key)
         if role is None:
             if key not in QUIET_HEADERS and normalise_label(cell.value) not in QUIET_HEADERS:
                 ignored.append((where, display(cell.value)))
@@ -81,6 +82,8 @@ def roster_header(sheet: str, row: list[Cell]) -> RosterColumns | None:
         unit=columns.get("unit"),
         segment=columns.get("segment"),
         flags={role[5:]: col for role, col in columns.items() if role.startswith("flag:")},
+        flag_headers={role[5:]: str(cell.value) for role, cell in headers.items()
+                      if role.startswith("flag:")},
         header_row=row[0].row,
         revenue_label=revenue_label,
         ignored=tuple(ignored),

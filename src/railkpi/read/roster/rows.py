@@ -9,7 +9,6 @@ from typing import cast
 
 from railkpi.numeric import scaled
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN
-from railkpi.plans.registry import normalise_label
 from railkpi.problems import Problem, error, warning
 from railkpi.read.cells import (
     Cell,
@@ -24,15 +23,7 @@ from railkpi.read.cells import (
 from railkpi.read.roster import fast_path
 from railkpi.read.roster.header import RosterColumns
 from railkpi.read.roster.totals import FirmYear, RosterTotals
-from railkpi.read.roster.vocabulary import (
-    ACCEPTED_FLAGS,
-    ACCEPTED_SEGMENTS,
-    FLAG_NAMES,
-    REVENUE_UNIT,
-    SEGMENTS,
-    firm_key,
-    parse_flag,
-)
+from railkpi.read.roster.vocabulary import REVENUE_UNIT, RosterWords, firm_key, parse_flag
 from railkpi.read.units import UnitError, factor
 
 
@@ -42,6 +33,7 @@ def read_roster(
     columns: RosterColumns,
     rows: Iterator[list[Cell]],
     totals: RosterTotals,
+    words: RosterWords,
     progress: Callable[[int], None] | None = None,
 ) -> list[Problem]:
     """Add the firm-years under a roster header to `totals`; every problem with its cell.
@@ -49,7 +41,7 @@ def read_roster(
     `totals` holds the firm-years of the roster sheets read before, so that a firm listed
     twice for one year across sheets is found too. `progress` is told the rows read so far.
     """
-    return RosterReader(file, sheet, columns, totals, progress).read(rows)
+    return RosterReader(file, sheet, columns, totals, words, progress).read(rows)
 
 
 class RosterReader:
@@ -59,6 +51,7 @@ class RosterReader:
         sheet: str,
         columns: RosterColumns,
         totals: RosterTotals,
+        words: RosterWords,
         progress: Callable[[int], None] | None,
     ) -> None:
         self.file = file
@@ -66,6 +59,7 @@ class RosterReader:
         self.columns = columns
         self.problems: list[Problem] = []
         self.totals = totals
+        self.words = words
         self.seen = totals.seen  # filled row by row; see RosterTotals.first_seen
         self.progress = progress
         self.scales: dict[str, Decimal | UnitError] = {}
@@ -125,64 +119,16 @@ class RosterReader:
                 self.totals.add(firm)
 
     def row(self, row: int, by_column: dict[int, Cell], year_column: int) -> FirmYear | None:
+        """One row's firm-year, every cell checked; None (and problems) if it has errors."""
         columns = self.columns
-        ok = True
-        name_cell = by_column.get(columns.name)
-        name_where = self.ref(row, columns.name)
-        name: str | None = None
-        if name_cell is None or is_blank(name_cell.value):
-            self.error("roster-blank-name", name_where)
-            ok = False
-        else:
-            name = normalise_text(display_name(name_cell.value))
+        name = self._name(row, by_column)
         shown = name or "-"
-
-        year: int | None = None
-        year_cell = by_column.get(year_column)
-        year_where = self.ref(row, year_column)
-        if year_cell is None or is_blank(year_cell.value):
-            self.error("roster-missing-year", year_where, name=shown)
-            ok = False
-        else:
-            try:
-                year = parse_year(year_cell.value)
-            except CellError as exc:
-                self.error(exc.code, year_where, found=display(exc.found), low=YEAR_MIN,
-                           high=YEAR_MAX)
-                ok = False
-
-        revenue: float | None = None
-        if columns.revenue is not None:
-            revenue_ok, revenue = self.revenue(row, by_column, shown, year)
-            ok = ok and revenue_ok
-
-        segment: str | None = None
-        if columns.segment is not None:
-            segment_cell = by_column.get(columns.segment)
-            segment_where = self.ref(row, columns.segment)
-            if segment_cell is None or is_blank(segment_cell.value):
-                self.error("roster-missing-segment", segment_where, name=shown,
-                           expected=ACCEPTED_SEGMENTS)
-                ok = False
-            else:
-                segment = SEGMENTS.get(normalise_label(str(segment_cell.value)))
-                if segment is None:
-                    self.error("roster-unknown-segment", segment_where,
-                               found=display(segment_cell.value), expected=ACCEPTED_SEGMENTS)
-                    ok = False
-
-        flags: dict[str, bool] = {}
-        for flag_key, column in columns.flags.items():
-            cell = by_column.get(column)
-            flag = parse_flag(None if cell is None else cell.value)
-            if flag is None:
-                assert cell is not None
-                self.error("roster-bad-flag", self.ref(row, column), found=display(cell.value),
-                           flag=FLAG_NAMES[flag_key], expected=ACCEPTED_FLAGS)
-                ok = False
-            else:
-                flags[flag_key] = flag
-
+        year = self._year(row, by_column, year_column, shown)
+        revenue_ok, revenue = (True, None) if columns.revenue is None else self.revenue(
+            row, by_column, shown, year)
+        segment_ok, segment = self._segment(row, by_column, shown)
+        flags_ok, flags = self._flags(row, by_column)
+        name_where = self.ref(row, columns.name)
         if name is not None and year is not None:
             key = (firm_key(name), year)
             first = self.totals.first_seen(key)
@@ -191,10 +137,63 @@ class RosterReader:
                            other=cell_ref(*first))
                 return None
             self.seen[key] = (self.sheet, row, columns.name)
-        if not ok or name is None or year is None:
+        if not (revenue_ok and segment_ok and flags_ok) or name is None or year is None:
             return None
         return FirmYear(name, year, revenue, segment, flags, name_where, self.sheet,
                         columns.revenue is not None)
+
+    def _name(self, row: int, by_column: dict[int, Cell]) -> str | None:
+        cell = by_column.get(self.columns.name)
+        if cell is None or is_blank(cell.value):
+            self.error("roster-blank-name", self.ref(row, self.columns.name))
+            return None
+        return normalise_text(display_name(cell.value))
+
+    def _year(self, row: int, by_column: dict[int, Cell], column: int, name: str) -> int | None:
+        cell = by_column.get(column)
+        where = self.ref(row, column)
+        if cell is None or is_blank(cell.value):
+            self.error("roster-missing-year", where, name=name)
+            return None
+        try:
+            return parse_year(cell.value)
+        except CellError as exc:
+            self.error(exc.code, where, found=display(exc.found), low=YEAR_MIN, high=YEAR_MAX)
+            return None
+
+    def _segment(self, row: int, by_column: dict[int, Cell],
+                 name: str) -> tuple[bool, str | None]:
+        """(no error, the segment key or None when the sheet has no segment column)."""
+        column = self.columns.segment
+        if column is None:
+            return True, None
+        cell = by_column.get(column)
+        accepted = self.words.accepted_segments
+        if cell is None or is_blank(cell.value):
+            self.error("roster-missing-segment", self.ref(row, column), name=name,
+                       expected=accepted)
+            return False, None
+        segment = self.words.segment(str(cell.value))
+        if segment is None:
+            self.error("roster-unknown-segment", self.ref(row, column),
+                       found=display(cell.value), expected=accepted)
+            return False, None
+        return True, segment
+
+    def _flags(self, row: int, by_column: dict[int, Cell]) -> tuple[bool, dict[str, bool]]:
+        ok, flags = True, {}
+        for key, column in self.columns.flags.items():
+            cell = by_column.get(column)
+            flag = parse_flag(None if cell is None else cell.value)
+            if flag is None:
+                assert cell is not None
+                self.error("roster-bad-flag", self.ref(row, column), found=display(cell.value),
+                           flag=self.columns.flag_headers.get(key, key),
+                           expected=self.words.accepted_flags)
+                ok = False
+            else:
+                flags[key] = flag
+        return ok, flags
 
     def revenue(
         self, row: int, by_column: dict[int, Cell], name: str, year: int | None

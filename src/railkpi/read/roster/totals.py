@@ -10,15 +10,8 @@ from decimal import Decimal
 from railkpi.figures import Figure, exact
 from railkpi.numeric import decimal
 from railkpi.plans.models import Indicator
-from railkpi.read.roster.vocabulary import (
-    AT_LEAST,
-    ENTERPRISE_COUNT,
-    REVENUE_UNIT,
-    SEGMENT_INDICATORS,
-    SPECIALISED_SME,
-    SPECIALISED_SME_COUNT,
-    TIERS,
-)
+from railkpi.plans.roster import RosterVocabulary
+from railkpi.read.roster.vocabulary import AT_LEAST, REVENUE_UNIT
 from railkpi.read.units import UnitError, factor
 
 
@@ -27,7 +20,7 @@ class FirmYear:
     name: str
     year: int
     revenue: float | None  # 亿元; None: the sheet has no revenue column, or the cell is blank
-    segment: str | None  # engineering, traction_power, logistics, signalling, smart_om, other
+    segment: str | None  # a segment key of the plans' roster sections, or "other"
     flags: dict[str, bool]  # only the flags the sheet has a column for
     where: str  # the row, e.g. 企业名录!A5
     sheet: str = ""
@@ -60,41 +53,55 @@ def _total(total: Decimal, complete: bool) -> Figure:
 
 @dataclass
 class YearTotals:
-    """What the figures of one year need, added up firm by firm (or chunk by chunk)."""
+    """What the figures of one year need, added up firm by firm (or chunk by chunk): per tier
+    the firms at or above it, per segment (of those with an indicator) the revenue, per flag
+    the firms flagged yes."""
 
+    vocabulary: RosterVocabulary
     firms: int = 0
     sheets: dict[str, None] = field(default_factory=dict)
     has_revenue_column: bool = False
     revenue_known: int = 0
-    tiers: list[int] = field(default_factory=lambda: [0] * len(TIERS))
+    tiers: list[int] = field(default_factory=list)
     any_segment: bool = False
     unplaced: bool = False  # a firm of a sheet without a segment column
-    segment_totals: dict[str, Decimal] = field(
-        default_factory=lambda: dict.fromkeys(SEGMENT_INDICATORS, Decimal(0)))
-    segment_incomplete: dict[str, bool] = field(
-        default_factory=lambda: dict.fromkeys(SEGMENT_INDICATORS, False))
-    flag_known: int = 0
-    flagged: int = 0
+    segment_totals: dict[str, Decimal] = field(default_factory=dict)
+    segment_incomplete: dict[str, bool] = field(default_factory=dict)
+    flag_known: dict[str, int] = field(default_factory=dict)
+    flagged: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.tiers = [0] * len(self.vocabulary.tiers)
+        self.segment_totals = dict.fromkeys(self.vocabulary.segment_indicators, Decimal(0))
+        self.segment_incomplete = dict.fromkeys(self.vocabulary.segment_indicators, False)
+        self.flag_known = dict.fromkeys(self.vocabulary.flags, 0)
+        self.flagged = dict.fromkeys(self.vocabulary.flags, 0)
 
     def figures(self) -> dict[str, Figure]:
-        figures: dict[str, Figure] = {ENTERPRISE_COUNT: exact(float(self.firms))}
+        vocabulary = self.vocabulary
+        figures: dict[str, Figure] = {}
+        if vocabulary.firm_count is not None:
+            figures[vocabulary.firm_count] = exact(float(self.firms))
         if self.has_revenue_column:
             missing = self.firms - self.revenue_known
-            for (indicator, _), count in zip(TIERS, self.tiers, strict=True):
-                figures[indicator] = _count(count, missing)
+            for tier, count in zip(vocabulary.tiers, self.tiers, strict=True):
+                figures[tier.indicator] = _count(count, missing)
             if self.any_segment:
-                for segment, indicator in SEGMENT_INDICATORS.items():
+                for segment, indicator in vocabulary.segment_indicators.items():
                     complete = not (self.unplaced or self.segment_incomplete[segment])
                     figures[indicator] = _total(self.segment_totals[segment], complete)
-        if self.flag_known:
-            figures[SPECIALISED_SME_COUNT] = _count(self.flagged, self.firms - self.flag_known)
+        for key, flag in vocabulary.flags.items():
+            if flag.indicator is not None and self.flag_known[key]:
+                figures[flag.indicator] = _count(self.flagged[key],
+                                                 self.firms - self.flag_known[key])
         return figures
 
 
 class RosterTotals:
     """Every roster sheet of a workbook, added up per year; and the firm-years seen so far."""
 
-    def __init__(self) -> None:
+    def __init__(self, vocabulary: RosterVocabulary) -> None:
+        self.vocabulary = vocabulary
         self.years: dict[int, YearTotals] = {}
         #: (firm key, year) → (sheet, row, column) of its first row, to report duplicates.
         self.seen: dict[tuple[str, int], tuple[str, int, int]] = {}
@@ -133,7 +140,7 @@ class RosterTotals:
     def year(self, year: int, sheet: str) -> YearTotals:
         totals = self.years.get(year)
         if totals is None:
-            totals = self.years[year] = YearTotals()
+            totals = self.years[year] = YearTotals(self.vocabulary)
         totals.sheets[sheet] = None
         return totals
 
@@ -144,24 +151,25 @@ class RosterTotals:
         revenue = None if firm.revenue is None else decimal(firm.revenue)
         if revenue is not None:
             totals.revenue_known += 1
-            for i, (_, threshold) in enumerate(TIERS):
-                totals.tiers[i] += revenue >= threshold
+            for i, tier in enumerate(self.vocabulary.tiers):
+                totals.tiers[i] += revenue >= tier.min_revenue
         if firm.segment is None:
             totals.unplaced = True
         else:
             totals.any_segment = True
-            if firm.segment in SEGMENT_INDICATORS:
+            if firm.segment in totals.segment_totals:
                 if revenue is None:
                     totals.segment_incomplete[firm.segment] = True
                 else:
                     totals.segment_totals[firm.segment] += revenue
-        if SPECIALISED_SME in firm.flags:
-            totals.flag_known += 1
-            totals.flagged += firm.flags[SPECIALISED_SME]
+        for key, flagged in firm.flags.items():
+            totals.flag_known[key] += 1
+            totals.flagged[key] += flagged
 
     def derive(self, known: Mapping[str, Indicator]) -> list[Derived]:
         """Per year of the roster, the figures of the indicators in `known` it can give."""
         derived: list[Derived] = []
+        segment_indicators = set(self.vocabulary.segment_indicators.values())
         for year in sorted(self.years):
             totals = self.years[year]
             where = f"{', '.join(totals.sheets)} ({totals.firms} firms)"
@@ -169,7 +177,7 @@ class RosterTotals:
                 target = known.get(indicator)
                 if target is None:
                     continue
-                if indicator in SEGMENT_INDICATORS.values():
+                if indicator in segment_indicators:
                     try:  # a plan of one's own may keep segment revenue in 万元
                         scale = factor(REVENUE_UNIT, target.unit)
                     except UnitError:
@@ -180,9 +188,10 @@ class RosterTotals:
         return derived
 
 
-def derive(firms: Sequence[FirmYear], known: Mapping[str, Indicator]) -> list[Derived]:
+def derive(firms: Sequence[FirmYear], known: Mapping[str, Indicator],
+           vocabulary: RosterVocabulary) -> list[Derived]:
     """The derived figures of a list of firm-years (see RosterTotals)."""
-    totals = RosterTotals()
+    totals = RosterTotals(vocabulary)
     for firm in firms:
         totals.add(firm)
     return totals.derive(known)

@@ -1,12 +1,15 @@
-"""The words of a roster sheet: sheet names, column headers, segments, flag values, the
-revenue tiers and the indicators the roster's figures feed."""
+"""The words of a roster sheet: sheet names, column headers and flag values, which are the same
+for every roster; and the plans' own words — their segments and flags (RosterWords)."""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from dataclasses import dataclass
 
-from railkpi.plans.registry import normalise_label
+from railkpi.messages.problems_roster import ACCEPTED_FLAGS
+from railkpi.plans.labels import normalise_label
+from railkpi.plans.roster import RosterVocabulary
+from railkpi.problems import Words
 from railkpi.read.cells import is_blank
 
 #: Sheet names (normalised) that mark a sheet as a roster whatever its header looks like.
@@ -24,49 +27,9 @@ HEADERS: dict[str, set[str]] = {
     "segment": {"细分赛道", "赛道", "所属赛道", "产业赛道", "领域", "所属领域", "segment",
                 "sector"},
 }
-#: Flag columns: flag key → header labels. The key is what FirmYear.flags uses.
-SPECIALISED_SME = "specialised_sme"
-FLAG_HEADERS: dict[str, set[str]] = {
-    SPECIALISED_SME: {"专精特新", "专精特新企业", "是否专精特新", "专精特新中小企业",
-                      "specialisedsme", "specializedsme", "specialisedsmes", "specializedsmes",
-                      "srdi", "srdienterprise"},
-}
-FLAG_NAMES: dict[str, str] = {SPECIALISED_SME: "专精特新"}
 #: Columns a roster commonly has that railkpi does not need: ignored without a warning.
 QUIET_HEADERS = {"序号", "编号", "no", "no.", "统一社会信用代码", "信用代码", "creditcode",
                  "备注", "说明", "note", "notes", "remark", "remarks", "来源", "数据来源", "source"}
-
-ROLE_OF: dict[str, str] = {
-    **{label: role for role, labels in HEADERS.items() for label in labels},
-    **{label: "flag:" + key for key, labels in FLAG_HEADERS.items() for label in labels},
-}
-
-#: Segment spellings (normalised) → segment key.
-SEGMENTS: dict[str, str] = {
-    "工程建设": "engineering", "工程建设赛道": "engineering",
-    # The Action Plan's targets say 工程建设赛道, but its task list (产业矩阵再造行动) names the
-    # same "1" of the "1+2+2" matrix 工程装备: a roster copied from that section uses this word.
-    "工程装备": "engineering", "工程装备赛道": "engineering",
-    "engineeringconstruction": "engineering", "engineering": "engineering",
-    "牵引供电": "traction_power", "牵引供电赛道": "traction_power",
-    "tractionpowersupply": "traction_power", "tractionpower": "traction_power",
-    "物流运输": "logistics", "物流运输赛道": "logistics",
-    "logisticsandtransport": "logistics", "logisticsandtransportation": "logistics",
-    "logistics": "logistics",
-    "通信信号": "signalling", "通信信号赛道": "signalling",
-    "communicationandsignalling": "signalling", "communicationandsignaling": "signalling",
-    "communicationsandsignalling": "signalling", "communicationsandsignaling": "signalling",
-    "signalling": "signalling", "signaling": "signalling",
-    "智能运维": "smart_om", "智能运维赛道": "smart_om",
-    "smartoperationandmaintenance": "smart_om", "smartoperationsandmaintenance": "smart_om",
-    "smarto&m": "smart_om",
-    "其他": "other", "其它": "other", "other": "other", "others": "other",
-}
-ACCEPTED_SEGMENTS = (
-    "工程建设 / engineering construction, 牵引供电 / traction power supply, "
-    "物流运输 / logistics and transport, 通信信号 / communication and signalling, "
-    "智能运维 / smart operation and maintenance, 其他 / other"
-)
 
 #: Flag cell values (normalised) → yes/no. A blank cell is no.
 FLAG_VALUES: dict[str, bool] = {
@@ -75,24 +38,7 @@ FLAG_VALUES: dict[str, bool] = {
     "否": False, "n": False, "no": False, "false": False, "0": False, "×": False, "✗": False,
     "✘": False,
 }
-ACCEPTED_FLAGS = "是/否, Y/N, yes/no, true/false, 1/0, √/×, ✓/✗"
-
-#: Indicator ids railkpi derives from a roster.
-TIERS: tuple[tuple[str, Decimal], ...] = (
-    ("enterprises_rev_ge_1yi", Decimal(1)),
-    ("enterprises_rev_ge_10yi", Decimal(10)),
-    ("enterprises_rev_ge_100yi", Decimal(100)),
-)
-SEGMENT_INDICATORS: dict[str, str] = {
-    "engineering": "revenue_engineering",
-    "traction_power": "revenue_traction_power",
-    "logistics": "revenue_logistics",
-    "signalling": "revenue_signalling",
-    "smart_om": "revenue_smart_om",
-}
-ENTERPRISE_COUNT = "enterprise_count"
-SPECIALISED_SME_COUNT = "specialised_sme_count"
-#: The unit FirmYear.revenue is kept in.
+#: The unit FirmYear.revenue is kept in (revenue tiers are written in it too).
 REVENUE_UNIT = "亿元"
 #: "at least": a derived figure some of whose firms lack a revenue or a segment.
 AT_LEAST = "以上"
@@ -117,3 +63,31 @@ def parse_flag(value: object) -> bool | None:
     if isinstance(value, str):
         return FLAG_VALUES.get(normalise_label(value))
     return None
+
+
+@dataclass(frozen=True)
+class RosterWords:
+    """The loaded plans' roster vocabulary as the reader uses it: which header names which
+    column, which cell names which segment, and what a problem lists as accepted."""
+
+    vocabulary: RosterVocabulary
+    #: Header label (normalised) → role: name, year, revenue, unit, segment or flag:<key>.
+    role_of: dict[str, str]
+    #: The segments a problem lists as accepted, in both languages.
+    accepted_segments: Words
+    accepted_flags: Words
+
+    @classmethod
+    def of(cls, vocabulary: RosterVocabulary) -> RosterWords:
+        role_of = {label: role for role, labels in HEADERS.items() for label in labels}
+        role_of.update({label: f"flag:{key}" for label, key in vocabulary.flag_labels.items()})
+        names = vocabulary.segment_names()
+        return cls(
+            vocabulary, role_of,
+            Words("、".join(n.zh for n in names), ", ".join(f"{n.zh} / {n.en}" for n in names)),
+            Words(*ACCEPTED_FLAGS),
+        )
+
+    def segment(self, label: str) -> str | None:
+        """The segment key a cell names, or None."""
+        return self.vocabulary.segment_of(label)

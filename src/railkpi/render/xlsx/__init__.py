@@ -2,7 +2,8 @@
 
 Sheets, in order: 汇总 / Summary (per plan, the targets by status and those needing attention),
 one sheet per plan laid out like a Chinese plan indicator table, 图表 / Charts (actual values
-against the required path, for revenue and for every growth target) and 方法说明 / Method (the
+against the required path, for the indicators a plan marks `chart` and every growth target) and
+方法说明 / Method (the
 formulas, the thresholds used, the year assessed, the input file and its SHA-256, the version).
 
 Choices:

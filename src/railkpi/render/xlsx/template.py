@@ -34,6 +34,7 @@ from railkpi.messages import pick
 from railkpi.messages.template import TEMPLATE
 from railkpi.messages.words import UNIT_EN
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator, Plan
+from railkpi.plans.roster import RosterVocabulary
 from railkpi.problems import InputError, error
 from railkpi.read.units import UnitError, factor
 from railkpi.render import TemplateWritten
@@ -45,13 +46,12 @@ from railkpi.render.xlsx.layout import (
     print_setup,
     text_cell,
 )
+from railkpi.render.xlsx.template_roster import roster_paragraph, roster_sheet
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-#: Roster rows that get the drop-downs and checks (a district has a few hundred firms a year).
-ROSTER_ROWS = 5000
 #: The most year columns --years may ask for.
 MAX_YEARS = 60
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–—~:至到]\s*(\d{4}))?\s*$")
@@ -107,6 +107,7 @@ def unit_label(indicator: Indicator, lang: str) -> str | None:
 
 def write_template(
     plans: Sequence[Plan],
+    vocabulary: RosterVocabulary,
     path: Path,
     lang: str,
     years: tuple[int, int] | None = None,
@@ -126,7 +127,7 @@ def write_template(
     chosen = "".join(f" --plan {ref}" for ref in plan_refs)
     commands = (f"railkpi validate {path.name}{chosen}",
                 f"railkpi assess {path.name}{chosen} --xlsx gaps.xlsx")
-    workbook, rows = build_template(plans, lang, (first, last), path.name, commands)
+    workbook, rows = build_template(plans, vocabulary, lang, (first, last), path.name, commands)
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_atomic(path, buffer.getvalue(), "railkpi template")
@@ -135,6 +136,7 @@ def write_template(
 
 def build_template(
     plans: Sequence[Plan],
+    vocabulary: RosterVocabulary,
     lang: str,
     years: tuple[int, int],
     file_name: str = "data.xlsx",
@@ -149,11 +151,13 @@ def build_template(
     data.title = pick(TEMPLATE["sheet-data"], lang)
     indicators = needed_indicators(plans)
     _data_sheet(data, indicators, lang, years)
-    _roster_sheet(workbook.create_sheet(pick(TEMPLATE["sheet-roster"], lang)), lang)
+    if not vocabulary.is_empty():
+        roster_sheet(workbook.create_sheet(pick(TEMPLATE["sheet-roster"], lang)), vocabulary,
+                     lang, _header_row)
     validate, assess = commands or (f"railkpi validate {file_name}",
                                     f"railkpi assess {file_name} --xlsx gaps.xlsx")
     _instructions_sheet(workbook.create_sheet(pick(TEMPLATE["sheet-instructions"], lang)),
-                        plans, lang, years, validate, assess)
+                        plans, vocabulary, lang, years, validate, assess)
     for sheet in workbook.worksheets:
         print_setup(sheet, lang, "1:1")
     workbook.active = 0
@@ -228,44 +232,8 @@ def _data_sheet(ws: Worksheet, indicators: Sequence[tuple[str, Indicator]], lang
     ws.freeze_panes = f"{get_column_letter(first_year)}2"
 
 
-def _roster_sheet(ws: Worksheet, lang: str) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    keys = ("firm", "year", "revenue", "segment", "specialised")
-    _header_row(ws, [pick(TEMPLATE[k], lang) for k in keys])
-    for column, width in zip("ABCDE", (36, 8, 18, 30, 16), strict=True):
-        ws.column_dimensions[column].width = width
-    last = ROSTER_ROWS + 1
-    name = DataValidation(allow_blank=True)
-    name.promptTitle = pick(TEMPLATE["prompt-firm"], lang)
-    name.prompt = pick(TEMPLATE["prompt-roster"], lang)
-    name.showInputMessage = True
-    name.add(f"A2:A{last}")
-    year = DataValidation(type="whole", operator="between", formula1=str(YEAR_MIN),
-                          formula2=str(YEAR_MAX), allow_blank=True)
-    year.error = pick(TEMPLATE["error-year"], lang).format(low=YEAR_MIN, high=YEAR_MAX)
-    year.add(f"B2:B{last}")
-    revenue = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                             allow_blank=True)
-    revenue.error = pick(TEMPLATE["error-revenue"], lang)
-    revenue.add(f"C2:C{last}")
-    segment = DataValidation(type="list", formula1=f'"{pick(TEMPLATE["segments"], lang)}"',
-                             allow_blank=True)
-    segment.add(f"D2:D{last}")
-    flag = DataValidation(type="list", formula1=f'"{pick(TEMPLATE["flags"], lang)}"',
-                          allow_blank=True)
-    flag.add(f"E2:E{last}")
-    for check in (year, revenue, segment, flag):
-        check.showErrorMessage = True
-        check.errorTitle = pick(TEMPLATE["error-title"], lang)
-        if check in (segment, flag):
-            check.error = pick(TEMPLATE["error-list"], lang)
-    for check in (name, year, revenue, segment, flag):
-        ws.add_data_validation(check)
-
-
-def _instructions_sheet(ws: Worksheet, plans: Sequence[Plan], lang: str,
-                        years: tuple[int, int], validate: str, assess: str) -> None:
+def _instructions_sheet(ws: Worksheet, plans: Sequence[Plan], vocabulary: RosterVocabulary,
+                        lang: str, years: tuple[int, int], validate: str, assess: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     width = 110
@@ -287,13 +255,19 @@ def _instructions_sheet(ws: Worksheet, plans: Sequence[Plan], lang: str,
     row = 1
     text_cell(ws, row, 1, f"{TEMPLATE['i-title'][0]} / {TEMPLATE['i-title'][1]}")
     ws.cell(row=row, column=1).font = Font(size=14, bold=True)
-    for key in ("i-plans", "i-data", "i-values", "i-units", "i-roster", "i-source", "i-run"):
+    keys = ["i-plans", "i-data", "i-values", "i-units", "i-roster", "i-source", "i-run"]
+    if vocabulary.is_empty():
+        keys.remove("i-roster")
+    for key in keys:
         row += 1
         for language in ("zh", "en"):
             row += 1
             plans_text = ("、" if language == "zh" else "; ").join(
                 f"{p.plan.title(language)} [{p.id}]" for p in plans)
-            text = pick(TEMPLATE[key], language).format(plans=plans_text, **names)
+            if key == "i-roster":
+                text = roster_paragraph(vocabulary, language, **names)
+            else:
+                text = pick(TEMPLATE[key], language).format(plans=plans_text, **names)
             text_cell(ws, row, 1, text)
             cell = ws.cell(row=row, column=1)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
