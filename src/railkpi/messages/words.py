@@ -20,7 +20,6 @@ STATUS_EARLY_ACHIEVED: Bilingual = ("已提前完成", "achieved early")
 
 COLUMN: dict[str, Bilingual] = {
     "group": ("类别", "Group"),
-    "target_id": ("目标编号", "Target"),
     "indicator": ("指标", "Indicator"),
     "unit": ("单位", "Unit"),
     "baseline": ("基期", "Baseline"),
@@ -46,16 +45,6 @@ COLUMN: dict[str, Bilingual] = {
     "source": ("来源", "Source"),
 }
 
-KIND: dict[str, Bilingual] = {
-    "level": ("水平值", "level"),
-    "range": ("区间", "range"),
-    "change": ("增量", "change"),
-    "ratio": ("倍数", "ratio"),
-    "growth": ("年均增速", "growth"),
-    "each_year": ("逐年", "each year"),
-    "trend": ("持续提升", "trend"),
-}
-
 #: English labels of the units the bundled plans use; other units print as written.
 UNIT_EN: dict[str, str] = {
     "亿元": "100M CNY",
@@ -74,26 +63,17 @@ UNIT_EN: dict[str, str] = {
 }
 
 TEXT: dict[str, Bilingual] = {
-    "as_of": ("截至", "as of"),
-    "plan": ("规划", "plan"),
-    "method_linear": ("线性", "linear"),
-    "thresholds": ("判定阈值", "thresholds"),
-    "problems": ("问题", "Problems"),
     "notes": ("说明", "Notes"),
-    "source_plan": ("规划原文", "plan"),
     "source_data": ("数据", "data"),
     "source_roster": ("企业名录", "roster"),
-    "every_year": ("每年", "every year"),
     "each_year": ("每年{target}", "{target}/yr"),
     "per_year": ("年", "yr"),
     "rising": ("逐年上升", "rises yearly"),
     "falling": ("逐年下降", "falls yearly"),
-    "no_problems": ("数据无问题。", "No problems found."),
     "valid": (
         "{file}：{count} 条观测值，可用于评估。",
         "{file}: {count} observations, ready to assess.",
     ),
-    "summary": ("合计", "Total"),
     "cagr_result": (
         "年均增速 {rate}（保留一位小数 {rounded}）",
         "{rate} a year ({rounded} at one decimal)",

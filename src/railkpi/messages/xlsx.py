@@ -89,8 +89,6 @@ XLSX: dict[str, Bilingual] = {
         "value (change: x0 + Δ; ratio: x0 · k; growth: x0 · (1 + g)^(T − t0)); d: +1 when "
         "higher is better, −1 when lower is better.",
     ),
-    "method-figure": ("指标", "Figure"),
-    "method-formula": ("公式", "Formula"),
     "f-gap": ("d · (X − x)；≤ 0 表示已达到", "d · (X − x); ≤ 0 means met"),
     "f-completion": ("(x − x0) / (X − x0)", "(x − x0) / (X − x0)"),
     "f-time": ("(t − t0) / (T − t0)", "(t − t0) / (T − t0)"),

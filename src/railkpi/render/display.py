@@ -12,12 +12,28 @@ from dataclasses import dataclass
 from railkpi.calc.results import GrowthRate, Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.notes import NOTE
+from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.template import TEMPLATE
 from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN
 from railkpi.numeric import OP_SYMBOLS, decimal, written
-from railkpi.plans.models import Indicator, PlanMeta, Target
+from railkpi.plans.models import Indicator, PlanMeta, Target, Thresholds
 from railkpi.read.observation import WorkbookData
 from railkpi.render import TemplateWritten
+
+#: The columns of the people's assessment tables (terminal, Markdown), as summary_cells gives
+#: them: message key in OUTPUT, right-aligned (a figure).
+SUMMARY_COLUMNS: tuple[tuple[str, bool], ...] = (
+    ("col-indicator", False),
+    ("col-baseline", True),
+    ("col-latest", True),
+    ("col-target", True),
+    ("col-gap", True),
+    ("col-completion", True),
+    ("col-time", True),
+    ("col-cagr", True),
+    ("col-needed", True),
+    ("col-status", False),
+)
 
 #: Decimals by unit where the indicator does not say; other units print as integers.
 UNIT_DECIMALS = {"亿元": 1, "万元": 1, "%": 1, "件/人": 2}
@@ -112,6 +128,24 @@ def resolved_target(result: TargetResult, lang: str) -> str:
     resolved = result.target_value if isinstance(result.target_value, float) else None
     return target_text(result.target, result.indicator, lang, table_style(result.indicator),
                        resolved)
+
+
+def thresholds_text(thresholds: Thresholds, separator: str = "/") -> str:
+    """The cut-offs a report prints: '0.95/0.6/0'."""
+    return separator.join(f"{cut:g}" for cut in (thresholds.on_track, thresholds.moderate,
+                                                  thresholds.off_track))
+
+
+def subtitle(meta: PlanMeta, as_of: int, thresholds: Thresholds, lang: str) -> str:
+    """The line under a plan's title in the people's tables: baseline, as of, target year."""
+    return pick(OUTPUT["subtitle"], lang).format(b=meta.baseline_year, a=as_of,
+                                                 t=meta.period[1],
+                                                 th=thresholds_text(thresholds))
+
+
+def marked_status(result: TargetResult, lang: str) -> str:
+    """The status word, with * where the linear method judged it."""
+    return status(result, lang) + ("*" if result.method == "linear" else "")
 
 
 def status(result: TargetResult, lang: str) -> str:

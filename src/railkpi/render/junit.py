@@ -75,7 +75,7 @@ def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: st
             ("title", plan.plan.title(lang)),
             ("as_of", str(report.assessment.as_of)),
             ("data_file", report.data_file or ""),
-            ("thresholds", f"{th.on_track:g}/{th.moderate:g}/{th.off_track:g}"),
+            ("thresholds", fmt.thresholds_text(th)),
             ("fail_on", fail_on),
         ):
             ET.SubElement(properties, "property", name=name, value=clean(value))
@@ -103,10 +103,6 @@ def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: st
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + document + "\n").encode("utf-8")
 
 
-def _status(result: TargetResult, lang: str) -> str:
-    return fmt.status(result, lang) + ("*" if result.method == "linear" else "")
-
-
 def _with_unit(value: float | None, result: TargetResult, lang: str) -> str:
     if value is None:
         return "—"
@@ -122,7 +118,7 @@ def _rate(value: float | None, result: TargetResult) -> str:
 def failure_message(result: TargetResult, lang: str) -> str:
     """Status, gap with its unit, annual growth required from now: 进度滞后：差距 72 家；…"""
     return pick(OUTPUT["failure"], lang).format(
-        status=_status(result, lang),
+        status=fmt.marked_status(result, lang),
         gap=_with_unit(result.gap, result, lang),
         required=_rate(result.required_cagr_from_latest, result),
     )
@@ -132,7 +128,8 @@ def skipped_message(result: TargetResult, lang: str) -> str:
     """The status word, and the notes that say why nothing could be judged."""
     notes = _notes(result, lang)
     colon = "：" if lang == "zh" else ": "
-    return f"{_status(result, lang)}{colon}{notes}" if notes else _status(result, lang)
+    status = fmt.marked_status(result, lang)
+    return f"{status}{colon}{notes}" if notes else status
 
 
 def _notes(result: TargetResult, lang: str) -> str:
@@ -163,7 +160,7 @@ def details(result: TargetResult, lang: str) -> str:
         (COLUMN["actual_cagr"], _rate(result.actual_cagr, result)),
         (COLUMN["required_cagr_from_latest"],
          _rate(result.required_cagr_from_latest, result)),
-        (COLUMN["status"], _status(result, lang)),
+        (COLUMN["status"], fmt.marked_status(result, lang)),
         (COLUMN["quote"], result.target.quote),
     ]
     notes = _notes(result, lang)

@@ -27,20 +27,6 @@ from railkpi.render import Report, TemplateWritten
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
 
-#: Columns of the assessment table: message key, right-aligned (a number).
-COLUMNS: tuple[tuple[str, bool], ...] = (
-    ("col-indicator", False),
-    ("col-baseline", True),
-    ("col-latest", True),
-    ("col-target", True),
-    ("col-gap", True),
-    ("col-completion", True),
-    ("col-time", True),
-    ("col-cagr", True),
-    ("col-needed", True),
-    ("col-status", False),
-)
-
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 #: "<" that would open an HTML tag or comment in GitHub's renderer ("<300" stays as written).
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
@@ -82,20 +68,12 @@ def assessment_markdown(report: Report, lang: str) -> str:
         meta = plan.plan
         th = plan_result.thresholds
         parts.append(f"## {inline(meta.title(lang))} `{plan.id}`\n\n")
-        parts.append(
-            inline(
-                pick(OUTPUT["subtitle"], lang).format(
-                    b=meta.baseline_year, a=as_of, t=meta.period[1],
-                    th=f"{th.on_track:g}/{th.moderate:g}/{th.off_track:g}",
-                )
-            )
-            + "\n\n"
-        )
+        parts.append(inline(fmt.subtitle(meta, as_of, th, lang)) + "\n\n")
         rows: list[list[str]] = []
         notes: list[str] = []
         for group_id in dict.fromkeys(r.target.group for r in plan_result.targets):
             group = f"**{cell(plan.groups[group_id](lang))}**"
-            rows.append([group] + [""] * (len(COLUMNS) - 1))
+            rows.append([group] + [""] * (len(fmt.SUMMARY_COLUMNS) - 1))
             for result in (r for r in plan_result.targets if r.target.group == group_id):
                 rows.append(_row(result, meta, as_of, lang))
                 notes.extend(
@@ -104,8 +82,8 @@ def assessment_markdown(report: Report, lang: str) -> str:
                     for n in result.notes
                 )
         parts.append(
-            table([pick(OUTPUT[key], lang) for key, _ in COLUMNS],
-                  [right for _, right in COLUMNS], rows)
+            table([pick(OUTPUT[key], lang) for key, _ in fmt.SUMMARY_COLUMNS],
+                  [right for _, right in fmt.SUMMARY_COLUMNS], rows)
         )
         parts.append("\n" + _status_counts(plan_result.targets, lang) + "\n")
         if any(r.method == "linear" for r in plan_result.targets):

@@ -19,6 +19,7 @@ from rich.text import Text
 from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import GrowthRate, TargetResult
 from railkpi.messages import pick
+from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.words import COLUMN
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
@@ -56,15 +57,19 @@ def console(out: TextIO) -> Console:
 def _columns(lang: str) -> list[tuple[str, dict[str, Any]]]:
     # A figure may wrap only at the space before its "(year)": numbers themselves never break.
     number: dict[str, Any] = {"justify": "right", "min_width": 4}
-    heads = {
-        "zh": ["指标（单位）", "基期", "最新", "目标", "差距", "完成\n进度", "序时\n进度",
-               "实际\n增速", "今后\n需增速", "状态"],
-        "en": ["Indicator (unit)", "Base", "Latest", "Target", "Gap", "Done", "Time",
-               "CAGR", "CAGR\nneeded", "Status"],
-    }[lang]
+    # The Markdown table's headers, the figures' stacked on two lines: 完成\n进度, CAGR\nneeded.
+    heads = [pick(OUTPUT[key], lang) for key, _ in fmt.SUMMARY_COLUMNS]
+    heads[1:-1] = [_stacked(head, lang) for head in heads[1:-1]]
     indicator: dict[str, Any] = {"ratio": 1, "min_width": 12, "overflow": "fold"}
     status: dict[str, Any] = {"no_wrap": True}
     return [(heads[0], indicator), *((h, number) for h in heads[1:-1]), (heads[-1], status)]
+
+
+def _stacked(head: str, lang: str) -> str:
+    """A header on two lines, so that a column is as narrow as its figures."""
+    if lang == "zh":
+        return f"{head[:2]}\n{head[2:]}" if len(head) > 3 else head
+    return head.replace(" ", "\n", 1)
 
 
 def render_assessment(report: Report, lang: str, out: TextIO) -> None:
@@ -75,12 +80,7 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
         meta = plan_result.plan.plan
         th = plan_result.thresholds
         title = Text(f"{meta.title(lang)} [{plan.id}]", style="bold")
-        subtitle = pick(
-            ("基期 {b} 年 · 截至 {a} 年 · 目标年 {t} 年（另注者除外）· 判定阈值 {th}",
-             "baseline {b} · as of {a} · target year {t} (unless shown) · thresholds {th}"),
-            lang,
-        ).format(b=meta.baseline_year, a=as_of, t=meta.period[1],
-                 th=f"{th.on_track:g}/{th.moderate:g}/{th.off_track:g}")
+        subtitle = fmt.subtitle(meta, as_of, th, lang)
         con.print(title)
         con.print(Text(subtitle, style="dim"))
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
@@ -175,9 +175,8 @@ def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None
     con = console(out)
     for p in problems:
         style = "red" if p.severity == "error" else "yellow"
-        label = {"error": ("错误", "error"), "warning": ("警告", "warning")}[p.severity]
         line = Text()
-        line.append(pick(label, lang), style=f"bold {style}")
+        line.append(pick(OUTPUT[p.severity], lang), style=f"bold {style}")
         location = p.location()
         line.append(f" [{p.code}] {location + ': ' if location else ''}{p.message(lang)}")
         con.print(line)

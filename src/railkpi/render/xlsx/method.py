@@ -13,6 +13,7 @@ from railkpi.messages import pick
 from railkpi.messages.words import COLUMN, STATUS
 from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report
+from railkpi.render import display as fmt
 from railkpi.render.xlsx.layout import (
     LINE_HEIGHT,
     Styles,
@@ -88,8 +89,7 @@ def method_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
             meta.title(lang),
             f"{pick(COLUMN['period'], lang)}{colon}{meta.period[0]}–{meta.period[1]}",
             f"{pick(COLUMN['baseline_year'], lang)}{colon}{meta.baseline_year}",
-            f"{pick(XLSX['method-thresholds'], lang)}{colon}"
-            f"{th.on_track:g} / {th.moderate:g} / {th.off_track:g}",
+            f"{pick(XLSX['method-thresholds'], lang)}{colon}{fmt.thresholds_text(th, ' / ')}",
         ])
         pair(plan_result.plan.id, text)
 
@@ -117,8 +117,7 @@ def method_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
     for status in ALL_STATUSES:
         row += 1
         rule = pick(XLSX[f"rule-{status}"], lang)
-        linear_key = f"rule-{status}-linear"
-        linear = pick(XLSX[linear_key], lang) if linear_key in XLSX else rule
+        linear = pick(XLSX.get(f"rule-{status}-linear", XLSX[f"rule-{status}"]), lang)
         word = text_cell(ws, row, 1, pick(STATUS[status], lang))
         word.fill = styles.status_fill[status]
         word.font = styles.status_font[status]

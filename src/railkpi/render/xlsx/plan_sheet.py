@@ -129,10 +129,6 @@ def ordered(results: Sequence[TargetResult]) -> list[TargetResult]:
     return [r for g in groups for r in results if r.target.group == g]
 
 
-def status_text(r: TargetResult, lang: str) -> str:
-    return fmt.status(r, lang) + ("*" if r.method == "linear" else "")
-
-
 def _figure_comment(point: Point, lang: str) -> str | None:
     lines = []
     figure = point.figure
@@ -187,7 +183,7 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
         "required_cagr_from_latest": rate(r.required_cagr_from_latest),
         "projected": None if r.projected is None else (
             r.projected, approximate_format(base) if r.approximate else base),
-        "status": status_text(r, lang),
+        "status": fmt.marked_status(r, lang),
         "quote": r.target.quote,
     }
 
@@ -218,7 +214,7 @@ def plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: str
     ws.row_dimensions[TITLE_ROW].height = 22
     subtitle = pick(XLSX["subtitle"], lang).format(
         baseline=meta.baseline_year, as_of=report.assessment.as_of, start=meta.period[0],
-        end=meta.period[1], thresholds=f"{th.on_track:g}/{th.moderate:g}/{th.off_track:g}",
+        end=meta.period[1], thresholds=fmt.thresholds_text(th),
         file=data_file)
     banner(ws, SUBTITLE_ROW, subtitle, styles.muted, styles, columns)
 
