@@ -9,11 +9,17 @@ with a string the code writes in each place. Problem codes are checked by test_e
 from __future__ import annotations
 
 import ast
+import errno
 import importlib
 import pkgutil
 import re
+import typing
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+
+import defusedxml.common
+from pydantic_core import core_schema
 
 import railkpi.messages
 
@@ -105,11 +111,31 @@ def test_every_entry_has_both_languages() -> None:
     assert empty == []
 
 
+#: Catalogs keyed by what a library or the system reports (a pydantic error type, an errno
+#: name, …): each key must be one of those, rather than a string of railkpi's code.
+EXTERNAL: dict[str, Callable[[], set[str]]] = {
+    "PYDANTIC_ZH": lambda: set(typing.get_args(core_schema.ErrorType)),
+    "OS_ERRORS_ZH": lambda: set(errno.errorcode.values()),
+    "XML_ATTACKS": lambda: {name for name in vars(defusedxml.common)
+                            if name.endswith("Forbidden")} | {"other"},
+    "YAML_VALUE_TYPES": lambda: {"list", "str", "int", "float", "bool", "NoneType"},
+}
+
+
 def test_every_key_is_used() -> None:
     unused = [f"{name}[{key!r}]" for name, entries in catalogs().items()
-              if name != "PROBLEM_MESSAGES"  # codes: test_error_codes, both ways
+              if name != "PROBLEM_MESSAGES" and name not in EXTERNAL  # codes: test_error_codes
               for key in entries if not used(name, key)]
     assert unused == []
+
+
+def test_translation_tables_are_keyed_by_what_is_reported() -> None:
+    found = catalogs()
+    unknown = [f"{name}[{key!r}]" for name, known in EXTERNAL.items()
+               for key in found[name] if key not in known()]
+    assert unknown == []
+    for name in EXTERNAL:  # and the code looks the table up
+        assert lookups(name)[1] or lookups(name)[2] or lookups(name)[0], name
 
 
 def test_the_check_finds_an_unused_key() -> None:

@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from railkpi import __version__
+from railkpi.cli_errors import Commands, default_lang, run_language
+from railkpi.messages import pick
+from railkpi.messages.outputs import OUTPUT
 from railkpi.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -49,15 +52,6 @@ class StatusName(str, Enum):
     no_data = "no_data"
 
 
-def default_lang() -> str:
-    """Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else English."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
 app = typer.Typer(
     name="railkpi",
     help="Gaps, 序时进度, growth and status for every quantified target of a plan.",
@@ -65,6 +59,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
     rich_markup_mode=None,
+    cls=Commands,
 )
 
 PlanOpt = Annotated[
@@ -378,12 +373,9 @@ _settings: dict[str, bool] = {"debug": False}
 def _internal_error(exc: BaseException) -> NoReturn:
     if _settings["debug"] or os.environ.get("RAILKPI_DEBUG"):
         traceback.print_exception(exc)
-    sys.stderr.write(
-        f"railkpi {__version__}: internal error ({type(exc).__name__}: {exc}).\n"
-        "This is a bug in railkpi, not in your files. Please report it with the command you "
-        "ran and this message to the railkpi maintainers; run again with --debug (railkpi "
-        "--debug COMMAND …) to see the traceback.\n"
-    )
+    message = pick(OUTPUT["internal-error"], run_language(sys.argv[1:]))
+    sys.stderr.write(message.format(version=__version__, error=f"{type(exc).__name__}: {exc}")
+                     + "\n")
     sys.exit(EXIT_INTERNAL)
 
 

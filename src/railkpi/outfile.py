@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from railkpi.problems import InputError, error
+from railkpi.problems import InputError, error, os_error_words
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -61,10 +61,8 @@ def write_atomic(path: Path, data: bytes, option: str) -> None:
         os.replace(temp, path)
         temp = None
     except OSError as exc:
-        detail = exc.strerror or type(exc).__name__
-        raise InputError(
-            [error("output-not-written", option=option, path=str(path), detail=detail)]
-        ) from None
+        raise InputError([error("output-not-written", option=option, path=str(path),
+                                detail=os_error_words(exc))]) from None
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from railkpi.calc import formulas
 from railkpi.calc.results import GrowthRate, RateKind
+from railkpi.messages.problems_options import OPTION_DETAILS
 from railkpi.plans.bundled import bundled_plan_ids, resolve_plan_path
 from railkpi.plans.loader import load_plans
 from railkpi.plans.models import Plan, Thresholds
 from railkpi.plans.registry import IndicatorRegistry, merge_plans
-from railkpi.problems import InputError, Problem, error
+from railkpi.problems import InputError, Problem, Words, error
 
 if TYPE_CHECKING:
     from railkpi.calc.findings import AuditResult
@@ -103,7 +104,7 @@ def growth_rate(kind: RateKind, start: float, end: float, years: int,
     two arguments, as a problem names them."""
     if start <= 0 or end <= 0:
         raise InputError([error("bad-option", option=names,
-                                detail="growth rates need positive values")])
+                                detail=Words(*OPTION_DETAILS["positive"]))])
     return GrowthRate(kind, formulas.cagr(start, end, years))
 
 

@@ -10,11 +10,13 @@ everything in one pass.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from railkpi.messages.problems import PROBLEM_MESSAGES
+from railkpi.messages.problems_options import OS_ERROR_OTHER, OS_ERRORS_ZH
 
 Severity = Literal["error", "warning"]
 
@@ -71,6 +73,14 @@ def _in(value: Param, lang: str) -> str:
     if isinstance(value, Words):
         return value.zh if lang == "zh" else value.en
     return value
+
+
+def os_error_words(exc: OSError) -> Words:
+    """An operating-system error in both languages: the system's own words in English."""
+    name = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+    english = exc.strerror or type(exc).__name__
+    chinese = OS_ERRORS_ZH.get(name, OS_ERROR_OTHER[0].format(name=name))
+    return Words(chinese, english)
 
 
 class InputError(Exception):

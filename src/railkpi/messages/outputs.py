@@ -35,6 +35,14 @@ OUTPUT: dict[str, Bilingual] = {
     "audit-unchecked": ("未核对", "unchecked"),
     "audit-years": ("年份", "Years"),
     "audit-unchecked-heading": ("未能核对", "Not checked"),
+    "internal-error": (
+        "railkpi {version}：内部错误（{error}）。这是 railkpi 的缺陷，不是您文件的问题。"
+        "请把所运行的命令和这条消息报告给 railkpi 的维护者；加 --debug 再运行"
+        "（railkpi --debug 命令 …）可看到程序的调用栈。",
+        "railkpi {version}: internal error ({error}).\nThis is a bug in railkpi, not in your "
+        "files. Please report it with the command you ran and this message to the railkpi "
+        "maintainers; run again with --debug (railkpi --debug COMMAND …) to see the traceback.",
+    ),
     "failure": (
         "{status}：差距 {gap}；今后所需年均增速 {required}",
         "{status}: gap {gap}; annual growth required from now {required}",

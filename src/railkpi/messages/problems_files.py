@@ -156,3 +156,39 @@ FILE_KINDS: dict[str, Bilingual] = {
     "binary": ("文件内容不是基于 zip 的 .xlsx 工作簿（无法识别的二进制数据）",
                "its contents are not a zip-based .xlsx workbook (unrecognised binary data)"),
 }
+
+#: Why a workbook cannot be read: railkpi's own findings, and a reading library's (whose
+#: English explanation only the English message repeats).
+WORKBOOK_DAMAGE: dict[str, Bilingual] = {
+    "truncated": ("zip 文件被截断或已损坏（文件末尾的目录缺失）：请向发送方重新索取文件",
+                  "the zip file is truncated or damaged (its directory at the end is missing): "
+                  "ask the sender for the file again"),
+    "zip": ("zip 文件已损坏", "damaged zip file: {error}"),
+    "member-encrypted": ("部件 {part} 在 zip 内被加密，.xlsx 从不如此",
+                         "part {part} is password-encrypted inside the zip, which an .xlsx "
+                         "never is"),
+    "member-method": ("部件 {part} 使用了第 {method} 号压缩方法；.xlsx 只使用标准压缩",
+                      "part {part} uses zip compression method {method}; an .xlsx uses only "
+                      "deflate"),
+    "member-header": ("部件 {part} 的 zip 本地文件头已损坏", "part {part}: bad zip local header"),
+    "member-damaged": ("部件 {part} 已损坏", "part {part} is damaged: {error}"),
+    "member-checksum": ("部件 {part} 已损坏：内容与 zip 目录中的大小或校验和不符",
+                        "part {part} is damaged: its contents do not match the size or "
+                        "checksum in the zip directory"),
+    "member-xml": ("部件 {part} 不是格式正确的 XML", "part {part} is not well-formed XML: {error}"),
+    "reader": ("读取时发现文件已损坏", "{error}"),
+}
+
+#: What an XML attack declared (defusedxml's refusal, by its class name).
+XML_ATTACKS: dict[str, Bilingual] = {
+    "DTDForbidden": ("文档类型定义", "DTDForbidden"),
+    "EntitiesForbidden": ("实体声明", "EntitiesForbidden"),
+    "ExternalReferenceForbidden": ("外部引用", "ExternalReferenceForbidden"),
+    "other": ("不允许的声明", "{name}"),
+}
+
+#: Sizes below a kilobyte, and a formula cell whose formula text is shared with another cell.
+FILE_WORDS: dict[str, Bilingual] = {
+    "bytes": ("{size} 字节", "{size} bytes"),
+    "shared-formula": ("（共享公式）", "(shared)"),
+}

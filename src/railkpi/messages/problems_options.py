@@ -32,3 +32,38 @@ OPTION_PROBLEMS: dict[str, Bilingual] = {
         "cannot append to the GitHub step summary (GITHUB_STEP_SUMMARY={path}): {detail}",
     ),
 }
+
+#: Details of bad-option: what is wrong with an option or argument.
+OPTION_DETAILS: dict[str, Bilingual] = {
+    "positive": ("计算增长率需要两个正数", "growth rates need positive values"),
+    "years": ("“{found}”：应为 起始年-结束年，如 2021-2025（{low}–{high} 之间）",
+              "'{found}': expected FIRST-LAST such as 2021-2025 (within {low}-{high})"),
+    "no-such-option": ("没有这个选项{suggestion}", "no such option{suggestion}"),
+    "did-you-mean": ("；是否要用 {possibilities}？", "; did you mean {possibilities}?"),
+    "missing": ("缺少此参数", "missing"),
+    "invalid": ("取值“{found}”无效{expected}", "'{found}' is not a valid value{expected}"),
+    "invalid-value": ("取值无效{expected}", "not a valid value{expected}"),
+    "choices": ("；可选：{choices}", "; expected one of: {choices}"),
+    "range": ("；应在 {low}–{high} 之间", "; expected {low}-{high}"),
+    "at-least": ("；应不小于 {low}", "; expected at least {low}"),
+    "number": ("；应为数字", "; expected a number"),
+    "integer": ("；应为整数", "; expected a whole number"),
+    "usage": ("命令行有误；请用 --help 查看用法", "{message}"),
+}
+
+#: Operating-system errors (errno names) in Chinese; the English message is the system's own.
+OS_ERRORS_ZH: dict[str, str] = {
+    "ENOENT": "没有这个文件或目录",
+    "EACCES": "没有权限",
+    "EPERM": "不允许的操作",
+    "EISDIR": "这是一个目录",
+    "ENOTDIR": "路径中有一段不是目录",
+    "ENOSPC": "磁盘空间不足",
+    "EROFS": "只读文件系统",
+    "EEXIST": "文件已存在",
+    "EMFILE": "打开的文件过多",
+    "ENAMETOOLONG": "文件名过长",
+    "EBUSY": "文件正被占用",
+    "EXDEV": "不能跨设备移动文件",
+}
+OS_ERROR_OTHER: Bilingual = ("操作系统错误（{name}）", "{message}")

@@ -76,3 +76,11 @@ PLAN_PROBLEMS: dict[str, Bilingual] = {
         "name a segment of the plan",
     ),
 }
+
+#: What a plan-roster-conflict is about: the firm count's indicator, a segment, tier or flag.
+ROSTER_PARTS: dict[str, Bilingual] = {
+    "firm_count": ("企业数量指标", "the firm count indicator"),
+    "segment": ("赛道", "segment"),
+    "tier": ("收入分档", "tier"),
+    "flag": ("标记", "flag"),
+}

@@ -73,3 +73,7 @@ ROSTER_PROBLEMS: dict[str, Bilingual] = {
 #: lists the values that are not English words; the reader takes yes/no and true/false too.)
 ACCEPTED_FLAGS: Bilingual = ("是/否、Y/N、1/0、√/×、✓/✗",
                              "是/否, Y/N, yes/no, true/false, 1/0, √/×, ✓/✗")
+
+#: Where a derived figure comes from: the roster sheets and the number of firms listed — the
+#: `where` of the figure in every report and language (the JSON report's contract).
+DERIVED_FROM = "{sheets} ({firms} firms)"

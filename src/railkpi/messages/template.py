@@ -48,10 +48,6 @@ TEMPLATE: dict[str, Bilingual] = {
         "已写入数据模板：{path}（{indicators} 个指标，{first}–{last} 年）",
         "template written: {path} ({indicators} indicators, {first}-{last})",
     ),
-    "bad-years": (
-        "应为 起始年-结束年，如 2021-2025（{low}–{high} 之间）",
-        "expected FIRST-LAST such as 2021-2025 (within {low}-{high})",
-    ),
     # The instructions sheet: every paragraph in both languages, Chinese first.
     "i-title": ("railkpi 数据填报模板", "railkpi data template"),
     "i-plans": (

@@ -6,18 +6,38 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
+from railkpi.messages.plan_values import PLAN_CHECKS, PYDANTIC_OTHER, PYDANTIC_ZH
+from railkpi.messages.problems_plan_yaml import YAML_VALUE_TYPES
 from railkpi.plans.bundled import bundled_plan_dir, resolve_plan_path
 from railkpi.plans.checks import check_plan
 from railkpi.plans.models import Plan
 from railkpi.plans.yaml_builder import yaml_path
 from railkpi.plans.yaml_reader import read_plan_yaml
-from railkpi.problems import InputError, Problem, error, raise_if_errors
+from railkpi.problems import InputError, Problem, Words, error, raise_if_errors
 
 
 def _found(value: Any) -> str:
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def detail_words(err: ErrorDetails) -> Words:
+    """Why pydantic refused a value, in both languages: railkpi's own checks from the catalog,
+    pydantic's translated by error type (their English is pydantic's own message)."""
+    english = err["msg"].removeprefix("Value error, ")
+    kind = err["type"]
+    context = {key: str(value) for key, value in (err.get("ctx") or {}).items()}
+    if kind in PLAN_CHECKS:
+        return Words(PLAN_CHECKS[kind][0].format(**context), english)
+    if "expected" in context:  # "'higher' or 'lower'" → "'higher'、'lower'"
+        context["expected"] = context["expected"].replace(" or ", ", ").replace(", ", "、")
+    try:
+        chinese = PYDANTIC_ZH[kind].format(**context)
+    except KeyError:
+        chinese = PYDANTIC_OTHER[0].format(type=kind)
+    return Words(chinese, english)
 
 
 
@@ -39,7 +59,9 @@ def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
     if "(top level)" in document.refused or any(p.code == "plan-yaml" for p in problems):
         raise_if_errors(problems)
     if not isinstance(data, dict):
-        problems.append(error("plan-not-mapping", name, found=type(data).__name__))
+        kind = type(data).__name__
+        problems.append(error("plan-not-mapping", name,
+                              found=Words(*YAML_VALUE_TYPES.get(kind, (kind, kind)))))
         raise_if_errors(problems)
     try:
         plan = Plan.model_validate(data)
@@ -49,14 +71,15 @@ def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
                 "plan-invalid",
                 name,
                 where,
-                detail=err["msg"].removeprefix("Value error, "),
+                detail=detail_words(err),
                 found=document.texts.get(where) or _found(err.get("input")),
             )
             for err in exc.errors(include_url=False)
             if not document.covers(where := yaml_path(err["loc"]))
         ]
         raise_if_errors(problems + invalid if problems or invalid else [
-            error("plan-invalid", name, None, detail=str(exc), found="?")
+            error("plan-invalid", name, None, detail=Words(PYDANTIC_OTHER[0].format(
+                type="?"), str(exc)), found="?")
         ])
         raise AssertionError("unreachable") from exc
     problems += [p for p in check_plan(plan, name) if not document.covers(p.where or "")]

@@ -14,8 +14,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from railkpi.figures import Figure, FigureError, exact, parse_figure
+from railkpi.messages.plan_values import PLAN_CHECKS
 from railkpi.numeric import Op, decimal
 
 Better = Literal["higher", "lower"]
@@ -24,6 +26,13 @@ Kind = Literal["level", "range", "change", "ratio", "growth", "each_year", "tren
 #: Years outside this range are typos, not plans or statistics.
 YEAR_MIN, YEAR_MAX = 1949, 2100
 Year = int
+
+
+def invalid(key: str, **context: object) -> PydanticCustomError:
+    """A value refused by one of railkpi's own checks: its type is the key of its words in the
+    catalog (messages/plan_values.py), its message the English words."""
+    return PydanticCustomError(key, PLAN_CHECKS[key][1],
+                               {name: str(value) for name, value in context.items()})
 
 
 class Strict(BaseModel):
@@ -52,7 +61,7 @@ class Thresholds(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:
         if not self.on_track >= self.moderate >= self.off_track:
-            raise ValueError("thresholds must satisfy on_track ≥ moderate ≥ off_track")
+            raise invalid("thresholds-order")
         return self
 
 
@@ -72,13 +81,12 @@ class PlanMeta(Strict):
         start, end = self.period
         for year in (start, end, self.baseline_year):
             if not YEAR_MIN <= year <= YEAR_MAX:
-                raise ValueError(f"year {year} is outside {YEAR_MIN}-{YEAR_MAX}")
+                raise invalid("year-range", year=year, low=YEAR_MIN, high=YEAR_MAX)
         if start > end:
-            raise ValueError(f"period starts ({start}) after it ends ({end})")
+            raise invalid("period-reversed", start=start, end=end)
         if self.baseline_year > end:
-            raise ValueError(
-                f"baseline_year {self.baseline_year} is after the period {start}-{end}"
-            )
+            raise invalid("baseline-after-period", baseline=self.baseline_year, start=start,
+                          end=end)
         return self
 
 
@@ -109,11 +117,9 @@ class HistoryLevel(Strict):
         try:
             figure = parse_figure(value) if isinstance(value, str) else exact(value)
         except FigureError:
-            raise ValueError(
-                "expected a number or a qualified figure such as 180余, 突破3000, 约100"
-            ) from None
+            raise invalid("figure") from None
         if not math.isfinite(figure.value):
-            raise ValueError("expected a finite number")
+            raise invalid("finite")
         return value
 
     @property
@@ -124,7 +130,8 @@ class HistoryLevel(Strict):
 def parse_percent(text: str) -> Decimal:
     """'16.3%' → Decimal('16.3'), keeping the decimals as printed ('11.0%' → Decimal('11.0')).
 
-    Full-width characters and spaces are allowed ('１６．３％', '16.3 %'); raises ValueError.
+    Full-width characters and spaces are allowed ('１６．３％', '16.3 %'); raises
+    PydanticCustomError ("percent", "finite-percent").
     """
     written = "".join(unicodedata.normalize("NFKC", text).split())
     try:
@@ -132,12 +139,9 @@ def parse_percent(text: str) -> Decimal:
             raise InvalidOperation
         number = Decimal(written[:-1])
     except InvalidOperation:
-        raise ValueError(
-            'expected a percentage as the plan prints it, such as "16.3%", '
-            "or a fraction such as 0.163"
-        ) from None
+        raise invalid("percent") from None
     if not number.is_finite():
-        raise ValueError("expected a finite percentage")
+        raise invalid("finite-percent")
     return number
 
 
@@ -162,13 +166,13 @@ class StatedRate(Strict):
         if isinstance(rate, str):
             parse_percent(rate)
         elif not math.isfinite(rate):
-            raise ValueError("expected a finite number")
+            raise invalid("finite")
         return rate
 
     @model_validator(mode="after")
     def _years_in_order(self) -> StatedRate:
         if self.years[0] >= self.years[1]:
-            raise ValueError(f"years {self.years[0]}-{self.years[1]}: the first must be earlier")
+            raise invalid("years-order", first=self.years[0], second=self.years[1])
         return self
 
     @property
@@ -207,7 +211,7 @@ class StatedChange(Strict):
     @model_validator(mode="after")
     def _years_in_order(self) -> StatedChange:
         if self.years[0] >= self.years[1]:
-            raise ValueError(f"years {self.years[0]}-{self.years[1]}: the first must be earlier")
+            raise invalid("years-order", first=self.years[0], second=self.years[1])
         return self
 
 
@@ -222,7 +226,7 @@ class StatedTotal(Strict):
     @model_validator(mode="after")
     def _years_in_order(self) -> StatedTotal:
         if self.years[0] > self.years[1]:
-            raise ValueError(f"years {self.years[0]}-{self.years[1]} are reversed")
+            raise invalid("years-reversed", first=self.years[0], second=self.years[1])
         return self
 
 
@@ -250,27 +254,27 @@ class Target(Strict):
         uses_range = self.min is not None or self.max is not None
         if kind == "range" or (kind == "each_year" and uses_range):
             if self.min is None or self.max is None:
-                raise ValueError(f"a {kind} target with a range needs both min and max")
+                raise invalid("range-needs-both", kind=kind)
             if self.min > self.max:
-                raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+                raise invalid("range-reversed", min=f"{self.min:g}", max=f"{self.max:g}")
             if self.op is not None or self.value is not None:
-                raise ValueError(f"a {kind} target with min/max takes no op or value")
+                raise invalid("range-no-op", kind=kind)
         elif kind == "trend":
             if self.op is not None or self.value is not None or uses_range:
-                raise ValueError("a trend target takes no op, value, min or max (use direction)")
+                raise invalid("trend-fields")
         else:
             if self.op is None or self.value is None:
-                raise ValueError(f"a {kind} target needs op and value")
+                raise invalid("needs-op", kind=kind)
             if uses_range:
-                raise ValueError(f"a {kind} target takes no min or max")
+                raise invalid("no-range", kind=kind)
         if self.years is not None and kind != "each_year":
-            raise ValueError("years (a window) applies only to each_year targets")
+            raise invalid("years-each-year-only")
         if self.direction is not None and kind != "trend":
-            raise ValueError("direction applies only to trend targets")
+            raise invalid("direction-trend-only")
         if self.baseline_year is not None and kind in ("level", "range", "each_year"):
-            raise ValueError(f"a {kind} target does not use a baseline_year")
+            raise invalid("no-baseline-year", kind=kind)
         if self.years is not None and self.years[0] > self.years[1]:
-            raise ValueError(f"years window {self.years[0]}-{self.years[1]} is reversed")
+            raise invalid("window-reversed", first=self.years[0], second=self.years[1])
         return self
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from railkpi.messages.problems_plans import ROSTER_PARTS
 from railkpi.numeric import decimal
 from railkpi.plans.labels import normalise_label
 from railkpi.plans.models import Plan, RosterFlag, RosterSegment, Text
@@ -24,11 +25,6 @@ from railkpi.problems import Problem, Words, error
 OTHER = "other"
 OTHER_NAME = Text(zh="其他", en="other")
 OTHER_LABELS = ("其他", "其它", "other", "others")
-
-
-#: What a conflict is about, in words.
-_WHAT = {"firm_count": ("企业数量指标", "the firm count indicator"),
-         "segment": ("赛道", "segment"), "tier": ("收入分档", "tier"), "flag": ("标记", "flag")}
 
 
 @dataclass(frozen=True)
@@ -92,16 +88,17 @@ class _Merger:
         self.origin: dict[str, str] = {}  # what → the plan file that defined it first
         self.problems: list[Problem] = []
 
-    def conflict(self, strict: bool, name: str, where: str, what: str, found: object,
-                 other_value: object) -> None:
-        """`what` is "firm_count", "segment KEY", "tier INDICATOR" or "flag KEY"."""
+    def conflict(self, strict: bool, name: str, where: str, what: tuple[str, str],
+                 found: object, other_value: object) -> None:
+        """`what` is (part, key): ("firm_count", ""), ("segment", KEY), ("tier", INDICATOR) or
+        ("flag", KEY); the origin of the first definition is kept as "part key"."""
         if strict:
-            kind, _, key = what.partition(" ")
-            zh, en = _WHAT[kind]
+            part, key = what
+            zh, en = ROSTER_PARTS[part]
             self.problems.append(error("plan-roster-conflict", name, where,
                                        what=Words(f"{zh} {key}".strip(), f"{en} {key}".strip()),
                                        found=found, other_value=other_value,
-                                       other=self.origin[what]))
+                                       other=self.origin[f"{part} {key}".strip()]))
 
     def add(self, name: str, plan: Plan, strict: bool) -> None:
         section = plan.roster
@@ -114,7 +111,7 @@ class _Merger:
                 vocabulary.firm_count = section.firm_count
                 self.origin["firm_count"] = name
             elif first != section.firm_count:
-                self.conflict(strict, name, "roster.firm_count", "firm_count",
+                self.conflict(strict, name, "roster.firm_count", ("firm_count", ""),
                               section.firm_count, first)
         for key, segment in section.segments.items():
             self.add_segment(name, key, segment, strict)
@@ -128,7 +125,7 @@ class _Merger:
         known = vocabulary.segments.get(key)
         if known is not None:
             if known.indicator != segment.indicator:
-                self.conflict(strict, name, f"{where}.indicator", f"segment {key}",
+                self.conflict(strict, name, f"{where}.indicator", ("segment", key),
                               segment.indicator, known.indicator)
             return
         labels = segment_labels(key, segment)
@@ -154,7 +151,7 @@ class _Merger:
             self.vocabulary.tiers.append(Tier(indicator, minimum))
             self.origin[f"tier {indicator}"] = name
         elif known.min_revenue != minimum:
-            self.conflict(strict, name, f"roster.tiers[{i}].min_revenue", f"tier {indicator}",
+            self.conflict(strict, name, f"roster.tiers[{i}].min_revenue", ("tier", indicator),
                           minimum, known.min_revenue)
 
     def add_flag(self, name: str, key: str, flag: RosterFlag, strict: bool) -> None:
@@ -162,7 +159,7 @@ class _Merger:
         known = vocabulary.flags.get(key)
         if known is not None:
             if known.indicator != flag.indicator:
-                self.conflict(strict, name, f"{where}.indicator", f"flag {key}", flag.indicator,
+                self.conflict(strict, name, f"{where}.indicator", ("flag", key), flag.indicator,
                               known.indicator)
             return
         labels = flag_labels(key, flag)

@@ -10,6 +10,7 @@ from typing import Any
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from railkpi.messages.problems_plan_yaml import YAML_DETAILS, YAML_KINDS, YAML_TAG_KINDS
 from railkpi.plans.yaml_composer import PlanYamlLoader, line_column
 from railkpi.plans.yaml_scalars import (
     BOOL,
@@ -30,7 +31,13 @@ from railkpi.plans.yaml_scalars import (
     scalar_number,
     written_tag,
 )
-from railkpi.problems import Problem, error
+from railkpi.problems import Problem, Words, error
+
+
+def _words(key: str, **fields: object) -> Words:
+    """A plan-yaml detail of the catalog, in both languages."""
+    zh, en = YAML_DETAILS[key]
+    return Words(zh.format(**fields), en.format(**fields))
 
 
 def yaml_path(loc: Sequence[int | str]) -> str:
@@ -97,9 +104,8 @@ class Builder:
         """Report the node's anchor, alias or tag; False if its content cannot be used."""
         usable = True
         for refusal in self.loader.refusals.get(id(node), ()):
-            kind_zh, kind_en = ("锚点", "anchor") if refusal.kind == "anchor" else ("别名", "alias")
             self.problem("plan-yaml-alias", parts, refusal.mark, found=clip(refusal.text),
-                         kind_zh=kind_zh, kind_en=kind_en)
+                         kind=Words(*YAML_KINDS[refusal.kind]))
             usable = usable and refusal.kind == "anchor"
         tag = self.loader.explicit_tags.get(id(node))
         if tag is None or tag == "!" or tag == node.tag == {
@@ -110,11 +116,11 @@ class Builder:
             plain = resolve_plain(node.value)
             if plain == tag or (tag, plain) == (FLOAT, INT):  # !!float 3000 is 3000.0
                 return usable
-            detail = (f"{written_tag(tag)} {clip(node.value)!r} is not a plain YAML 1.2 "
-                      f"{tag.removeprefix(TAG)}; write the value without the tag")
+            kind = tag.removeprefix(TAG)
+            detail = _words("tag-mismatch", tag=written_tag(tag), value=repr(clip(node.value)),
+                            kind=kind, kind_zh=YAML_TAG_KINDS[kind][0])
         else:
-            detail = (f"the tag {clip(written_tag(tag))} is not allowed: plan files take no "
-                      "tags; remove it")
+            detail = _words("tag-refused", tag=clip(written_tag(tag)))
         line, column = line_column(node.start_mark)
         self.document.problems.append(
             error("plan-yaml", self.name, yaml_path(parts), line=line, column=column,
@@ -128,9 +134,8 @@ class Builder:
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             if not isinstance(key_node, ScalarNode):
-                kind_zh, kind_en = (("列表", "list") if isinstance(key_node, SequenceNode)
-                                    else ("映射", "mapping"))
-                self.problem("plan-yaml-key", parts, mark, kind_zh=kind_zh, kind_en=kind_en)
+                kind = "list" if isinstance(key_node, SequenceNode) else "mapping"
+                self.problem("plan-yaml-key", parts, mark, kind=Words(*YAML_KINDS[kind]))
                 self.refuse(parts)
                 continue
             key = key_node.value
@@ -152,7 +157,7 @@ class Builder:
             if (parts in ID_KEYED and key_node.style is None
                     and (reading := id_reading(key))):
                 self.problem("plan-yaml-unquoted-id", key_parts, mark, found=clip(key),
-                             reading_zh=reading[0], reading_en=reading[1])
+                             reading=reading)
                 self.refuse(key_parts)
             result[key] = self.build(value_node, key_parts)
         return result
@@ -166,13 +171,12 @@ class Builder:
         if is_id(parts):
             if reading := id_reading(text):
                 self.problem("plan-yaml-unquoted-id", parts, node.start_mark, found=clip(text),
-                             reading_zh=reading[0], reading_en=reading[1])
+                             reading=reading)
                 self.refuse(parts)
                 return text
         elif ambiguous := ambiguity(text):
             self.problem("plan-yaml-ambiguous", parts, node.start_mark, found=clip(text),
-                         reading_zh=ambiguous[0], reading_en=ambiguous[1],
-                         plain=clip(ambiguous[2]))
+                         reading=ambiguous[0], plain=clip(ambiguous[1]))
             self.refuse(parts)
             return text
         if node.tag == STR:

@@ -24,12 +24,25 @@ from pathlib import Path
 
 import yaml
 
+from railkpi.messages.problems_plan_yaml import YAML_DETAILS, YAML_PARSER_ZH
 from railkpi.plans.yaml_builder import Builder, Document
 from railkpi.plans.yaml_composer import LimitError, PlanYamlLoader, line_column
-from railkpi.problems import InputError, error
+from railkpi.problems import InputError, Words, error, os_error_words
 
 #: A plan file is a few dozen KiB; a larger file is refused without being read.
 MAX_PLAN_BYTES = 1024 * 1024
+
+
+def _words(key: str, **fields: object) -> Words:
+    zh, en = YAML_DETAILS[key]
+    return Words(zh.format(**fields), en.format(**fields))
+
+
+def parser_words(problem: str) -> Words:
+    """The YAML parser's explanation (PyYAML's English), with its Chinese where known."""
+    chinese = next((zh for start, zh in YAML_PARSER_ZH if problem.startswith(start)),
+                   YAML_DETAILS["parser"][0])
+    return Words(chinese, problem)
 
 
 def _unreadable(name: str, text: str, exc: yaml.reader.ReaderError) -> InputError:
@@ -40,7 +53,7 @@ def _unreadable(name: str, text: str, exc: yaml.reader.ReaderError) -> InputErro
     return InputError([error(
         "plan-yaml", name, line=before.count("\n") + 1,
         column=position - (before.rfind("\n") + 1) + 1,
-        detail=f"character U+{code:04X} is not allowed in YAML ({exc.reason}); delete it",
+        detail=_words("control-character", code=f"{code:04X}", reason=exc.reason),
     )])
 
 
@@ -54,7 +67,7 @@ def read_plan_yaml(path: Path, name: str) -> Document:
             size = max(size, len(raw))
     except OSError as exc:
         raise InputError([error("plan-yaml", name, line="?", column="?",
-                                detail=exc.strerror or str(exc))]) from None
+                                detail=os_error_words(exc))]) from None
     if size > MAX_PLAN_BYTES:
         raise InputError([error("plan-too-large", name, size=size, limit=MAX_PLAN_BYTES,
                                 size_mib=f"{size / 2**20:.1f}",
@@ -66,7 +79,7 @@ def read_plan_yaml(path: Path, name: str) -> Document:
         raise InputError([error(
             "plan-yaml", name, line=raw.count(b"\n", 0, exc.start) + 1,
             column=len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1,
-            detail=f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            detail=_words("not-utf8", byte=f"{raw[exc.start]:02x}"),
         )]) from None
     try:
         loader = PlanYamlLoader(text)  # checks every character first
@@ -77,12 +90,13 @@ def read_plan_yaml(path: Path, name: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         line, column = line_column(exc.problem_mark or exc.context_mark)
         raise InputError([error("plan-yaml", name, line=line, column=column,
-                                detail=exc.problem or exc.context or str(exc))]) from None
+                                detail=parser_words(exc.problem or exc.context or str(exc)))]
+                         ) from None
     except yaml.reader.ReaderError as exc:
         raise _unreadable(name, text, exc) from None
     except yaml.YAMLError as exc:
-        raise InputError([error("plan-yaml", name, line="?", column="?", detail=str(exc))]
-                         ) from None
+        raise InputError([error("plan-yaml", name, line="?", column="?",
+                                detail=parser_words(str(exc)))]) from None
     except LimitError as exc:
         line, column = line_column(exc.mark)
         raise InputError([error(exc.code, name, line=line, column=column, limit=exc.limit)]

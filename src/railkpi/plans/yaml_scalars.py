@@ -7,6 +7,9 @@ from __future__ import annotations
 import math
 import re
 
+from railkpi.messages.problems_plan_yaml import YAML_READINGS
+from railkpi.problems import Words
+
 TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (TAG + t for t in ("str", "int", "float", "bool", "null"))
 SEQ, MAP = TAG + "seq", TAG + "map"
@@ -85,78 +88,64 @@ def _sexagesimal(body: str) -> int | float:
     return value * 60 + (float(last) if "." in last else int(last))
 
 
-def ambiguity(text: str) -> tuple[str, str, str] | None:
-    """(zh, en, plain) when YAML 1.1 and 1.2 disagree on a plain scalar that looks like a number.
+def _reading(key: str, value: int | float | str | None = None) -> Words:
+    """How YAML reads a scalar, in both languages (messages: YAML_READINGS)."""
+    shown = "…" if value is None else value if isinstance(value, str) else shown_number(value)
+    zh, en = YAML_READINGS[key]
+    return Words(zh.format(value=clip(shown)), en.format(value=clip(shown)))
 
-    zh and en say how YAML reads it; plain is the number written unambiguously.
-    """
 
-    def reading(zh: str, en: str, value: int | float | str | None,
-                plain: str) -> tuple[str, str, str]:
-        if isinstance(value, str):
-            shown = value
-        else:
-            shown = shown_number(value) if value is not None else "…"
-        return zh.format(clip(shown)), en.format(clip(shown)), plain
+def ambiguity(text: str) -> tuple[Words, str] | None:
+    """(how YAML reads it, the number written unambiguously) when YAML 1.1 and 1.2 disagree
+    on a plain scalar that looks like a number."""
 
     def signed(sign: str, value: int) -> int:
         return -value if sign == "-" else value
 
     if match := _HEX_RE.fullmatch(text):
         value = signed(match[1], int(match[2].replace("_", "") or "0", 16))
-        return reading("YAML 读作十六进制数 {}", "YAML reads it as hexadecimal {}", value,
-                       shown_number(value))
+        return _reading("hex", value), shown_number(value)
     if match := _OCTAL12_RE.fullmatch(text):
         value = signed(match[1], int(match[2].replace("_", "") or "0", 8))
-        return reading("YAML 1.2 读作八进制数 {}，YAML 1.1 读作文本",
-                       "YAML 1.2 reads it as octal {}, YAML 1.1 as text", value,
-                       shown_number(value))
+        return _reading("octal12", value), shown_number(value)
     if match := _BINARY_RE.fullmatch(text):
         value = signed(match[1], int(match[2].replace("_", "") or "0", 2))
-        return reading("YAML 1.1 读作二进制数 {}", "YAML 1.1 reads it as binary {}", value,
-                       shown_number(value))
+        return _reading("binary", value), shown_number(value)
     if match := _SEXAGESIMAL_RE.fullmatch(text):
         sign, body = (match[1], match[2]) if match[2] else (match[3], match[4])
         number = _sexagesimal(body) if len(text) <= _MAX_NUMBER_TEXT else None
         if number is not None and sign == "-":
             number = -number
-        return reading("YAML 1.1 读作六十进制数 {}", "YAML 1.1 reads it as the base-60 number {}",
-                       number, shown_number(number) if number is not None else "…")
+        return _reading("sexagesimal", number), (
+            shown_number(number) if number is not None else "…")
     if match := _LEADING_ZERO_RE.fullmatch(text):
         sign, digits = match[1], match[2].replace("_", "")
         plain = (sign if sign == "-" else "") + (digits.lstrip("0") or "0")
         if set(digits) <= set("01234567"):
-            return reading("YAML 1.1 读作八进制数 {}", "YAML 1.1 reads it as octal {}",
-                           signed(sign, int(digits or "0", 8)), plain)
-        return reading("YAML 1.2 读作 {}，YAML 1.1 读作文本",
-                       "YAML 1.2 reads it as {}, YAML 1.1 as text", plain, plain)
+            return _reading("octal11", signed(sign, int(digits or "0", 8))), plain
+        return _reading("leading-zero", plain), plain
     if "_" in text and _UNDERSCORE_RE.fullmatch(text):
         plain = text.replace("_", "")
-        return reading("YAML 1.1 忽略下划线读作 {}，YAML 1.2 读作文本",
-                       "YAML 1.1 reads it as {} (ignoring the underscores), YAML 1.2 as text",
-                       plain, plain)
+        return _reading("underscore", plain), plain
     return None
 
 
-def id_reading(text: str) -> tuple[str, str] | None:
-    """(zh, en) when YAML (1.1 or 1.2) would read a plain scalar as anything but text."""
+def id_reading(text: str) -> Words | None:
+    """How YAML (1.1 or 1.2) would read a plain scalar, if as anything but text."""
     ambiguous = ambiguity(text)
     if ambiguous:
-        return ambiguous[0], ambiguous[1]
+        return ambiguous[0]
     if _BOOL11_RE.fullmatch(text):
-        value = "true" if text in _BOOL11_TRUE else "false"
-        return f"YAML 1.1 读作布尔值 {value}", f"YAML 1.1 reads it as the boolean {value}"
+        return _reading("bool11", "true" if text in _BOOL11_TRUE else "false")
     tag = resolve_plain(text)
     if tag == BOOL:
-        value = text.lower()
-        return f"YAML 读作布尔值 {value}", f"YAML reads it as the boolean {value}"
+        return _reading("bool", text.lower())
     if tag == NULL and text:
-        return "YAML 读作空值 null", "YAML reads it as null (no value)"
+        return _reading("null")
     if tag in (INT, FLOAT):
-        value = shown_number(scalar_number(text))
-        return f"YAML 读作数值 {value}", f"YAML reads it as the number {value}"
+        return _reading("number", shown_number(scalar_number(text)))
     if _TIMESTAMP11_RE.fullmatch(text):
-        return "YAML 1.1 读作日期", "YAML 1.1 reads it as a date"
+        return _reading("date11")
     return None
 
 

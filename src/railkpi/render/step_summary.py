@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from railkpi.problems import InputError, warning
+from railkpi.problems import InputError, os_error_words, warning
 from railkpi.render import Report
 
 ENV = "GITHUB_STEP_SUMMARY"
@@ -29,9 +29,8 @@ def append(markdown: str, lang: str) -> None:
     except OSError as exc:
         from railkpi.render.table import render_problems
 
-        detail = exc.strerror or type(exc).__name__
-        render_problems([warning("step-summary-not-written", path=path, detail=detail)], lang,
-                        sys.stderr)
+        render_problems([warning("step-summary-not-written", path=path,
+                                 detail=os_error_words(exc))], lang, sys.stderr)
 
 
 def append_report(report: Report, lang: str) -> None:

@@ -38,7 +38,13 @@ from pathlib import Path
 from railkpi.problems import error
 from railkpi.read.guard.file_kind import SNIFF_BYTES, what_is
 from railkpi.read.guard.formula_scan import scan
-from railkpi.read.guard.limits import DEFAULT_MAX_SIZE, format_size, parse_size, size_limit
+from railkpi.read.guard.limits import (
+    DEFAULT_MAX_SIZE,
+    format_size,
+    parse_size,
+    size_limit,
+    size_words,
+)
 from railkpi.read.guard.package import read_package
 from railkpi.read.guard.refusals import damaged, fail, not_xlsx, reading_problem
 from railkpi.read.guard.zip_parts import check_sizes, count_members, end_of_directory
@@ -61,7 +67,7 @@ def inspect(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> None:
     size = path.stat().st_size
     if size > max_size:
         suggest = format_size(int(size * 1.1) // 10**6 * 10**6 + 10**6).replace(" ", "")
-        fail(error("file-too-large", file, size=format_size(size), limit=format_size(max_size),
+        fail(error("file-too-large", file, size=size_words(size), limit=size_words(max_size),
                     suggest=suggest))
     with path.open("rb") as fp:
         head = fp.read(SNIFF_BYTES)
@@ -70,8 +76,7 @@ def inspect(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> None:
         directory = end_of_directory(fp, size)
         if directory is None:
             if head.startswith(b"PK\x03\x04"):
-                damaged(file, "the zip file is truncated or damaged (its directory at the end "
-                               "is missing): ask the sender for the file again")
+                damaged(file, "truncated")
             kind, params = what_is(fp, head)
             not_xlsx(file, kind, **params)
         count_members(file, fp, *directory)
@@ -79,7 +84,7 @@ def inspect(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> None:
             archive = zipfile.ZipFile(fp)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error,
                 NotImplementedError) as exc:
-            damaged(file, f"damaged zip file: {exc}")
+            damaged(file, "zip", error=exc)
         with archive:
             infos = archive.infolist()
             check_sizes(file, infos, max_size)

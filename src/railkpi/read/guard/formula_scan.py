@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from railkpi.problems import Problem, error, warning
+from railkpi.messages.problems_files import FILE_WORDS
+from railkpi.problems import Problem, Words, error, warning
 from railkpi.read.cells import cell_ref
 from railkpi.read.guard.package import (
     CELL,
@@ -40,7 +41,7 @@ FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][-.\w]*:)?f[\s/>]")
 class Formulas:
     """Formula cells found: those without a value (listed up to a limit) and those with one."""
 
-    missing: list[tuple[str, str]] = field(default_factory=list)  # (cell, formula)
+    missing: list[tuple[str, str | Words]] = field(default_factory=list)  # (cell, formula)
     more_missing: dict[str, int] = field(default_factory=dict)  # sheet → count past the limit
     cached: int = 0
     first_cached: str = ""
@@ -59,7 +60,7 @@ def scan(path: Path) -> list[Problem]:
                 infos = archive.infolist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error,
                 NotImplementedError) as exc:
-            damaged(file, f"damaged zip file: {exc}")
+            damaged(file, "zip", error=exc)
         package = read_package(file, fp, infos)
         base, leaf = posixpath.split(package.workbook)
         relationships = Relationships(base)
@@ -167,7 +168,8 @@ class SheetScanner(Handler):
             formulas.first_cached = formulas.first_cached or where
         elif len(formulas.missing) < MAX_FORMULA_PROBLEMS:
             text = "".join(self.formula or ()).strip()
-            shown = "=" + (text if len(text) <= 40 else text[:37] + "…") if text else "(shared)"
+            shown = ("=" + (text if len(text) <= 40 else text[:37] + "…") if text
+                     else Words(*FILE_WORDS["shared-formula"]))
             formulas.missing.append((where, shown))
         else:
             formulas.more_missing[self.sheet] = formulas.more_missing.get(self.sheet, 0) + 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from railkpi.problems import InputError, error
+from railkpi.messages.problems_files import FILE_WORDS
+from railkpi.problems import InputError, Words, error
 
 DEFAULT_MAX_SIZE = 200_000_000  # 200 MB
 MAX_MEMBERS = 10_000
@@ -46,3 +47,11 @@ def format_size(size: int) -> str:
         if size >= scale:
             return f"{size / scale:.1f}".removesuffix(".0") + " " + unit
     return f"{size} bytes"
+
+
+def size_words(size: int) -> str | Words:
+    """A size as a problem shows it: '1.2 KB', '200 MB'; below a kilobyte in words."""
+    if size >= 1000:
+        return format_size(size)
+    zh, en = FILE_WORDS["bytes"]
+    return Words(zh.format(size=size), en.format(size=size))

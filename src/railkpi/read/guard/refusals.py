@@ -6,8 +6,8 @@ from typing import NoReturn
 
 from defusedxml.common import DefusedXmlException
 
-from railkpi.messages.problems_files import FILE_KINDS
-from railkpi.problems import InputError, Problem, error
+from railkpi.messages.problems_files import FILE_KINDS, WORKBOOK_DAMAGE, XML_ATTACKS
+from railkpi.problems import InputError, Problem, Words, error
 
 
 def fail(problem: Problem) -> NoReturn:
@@ -20,8 +20,18 @@ def not_xlsx(file: str, kind: str, **params: str) -> NoReturn:
                 kind=kind))
 
 
-def damaged(file: str, detail: str) -> NoReturn:
-    fail(error("unreadable-workbook", file, detail=detail))
+def damaged(file: str, key: str, **fields: object) -> NoReturn:
+    """The workbook is damaged: why, in the words of WORKBOOK_DAMAGE[key]."""
+    zh, en = WORKBOOK_DAMAGE[key]
+    fail(error("unreadable-workbook", file,
+               detail=Words(zh.format(**fields), en.format(**fields))))
+
+
+def attack_words(exc: DefusedXmlException) -> Words:
+    """What an XML part declared that defusedxml refuses (a DTD, entities, a reference)."""
+    name = type(exc).__name__
+    zh, en = XML_ATTACKS.get(name, XML_ATTACKS["other"])
+    return Words(zh, en.format(name=name))
 
 
 def reading_problem(exc: BaseException, file: str) -> Problem:
@@ -35,6 +45,8 @@ def reading_problem(exc: BaseException, file: str) -> Problem:
         if cause is None:
             break
         if isinstance(cause, DefusedXmlException):
-            return error("xml-attack", file, detail=type(cause).__name__)
+            return error("xml-attack", file, detail=attack_words(cause))
         cause = cause.__cause__ or cause.__context__
-    return error("unreadable-workbook", file, detail=str(exc) or type(exc).__name__)
+    zh, en = WORKBOOK_DAMAGE["reader"]
+    return error("unreadable-workbook", file,
+                 detail=Words(zh, en.format(error=str(exc) or type(exc).__name__)))

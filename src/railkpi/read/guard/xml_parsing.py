@@ -17,7 +17,7 @@ from defusedxml.common import (
 )
 
 from railkpi.problems import error
-from railkpi.read.guard.refusals import damaged, fail
+from railkpi.read.guard.refusals import attack_words, damaged, fail
 from railkpi.read.guard.zip_parts import inflate
 
 
@@ -84,9 +84,9 @@ def parse_xml(file: str, fp: BinaryIO, info: zipfile.ZipInfo, handler: Handler) 
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except DefusedXmlException as exc:
-        fail(error("xml-attack", file, info.filename, detail=type(exc).__name__))
+        fail(error("xml-attack", file, info.filename, detail=attack_words(exc)))
     except expat.ExpatError as exc:
-        damaged(file, f"part {info.filename} is not well-formed XML: {exc}")
+        damaged(file, "member-xml", part=info.filename, error=exc)
 
 
 class _RootReached(Exception):
@@ -140,7 +140,7 @@ def check_prolog(file: str, fp: BinaryIO, info: zipfile.ZipInfo,
             except _RootReached:
                 parser = None
             except DefusedXmlException as exc:
-                fail(error("xml-attack", file, info.filename, detail=type(exc).__name__))
+                fail(error("xml-attack", file, info.filename, detail=attack_words(exc)))
             except expat.ExpatError:
                 parser = None  # not well-formed before its root (a legacy VML drawing, say):
                 # left to the reader, which ignores or refuses it; sizes are still checked

@@ -17,7 +17,7 @@ from railkpi.read.guard.limits import (
     MAX_DIRECTORY,
     MAX_MEMBERS,
     UNPACKED_FACTOR,
-    format_size,
+    size_words,
 )
 from railkpi.read.guard.refusals import damaged, fail
 
@@ -54,8 +54,8 @@ def end_of_directory(fp: BinaryIO, size: int) -> tuple[int, int] | None:
 def count_members(file: str, fp: BinaryIO, start: int, directory_size: int) -> None:
     """Count central-directory records without building them; stop at the limit."""
     if directory_size > MAX_DIRECTORY:
-        fail(error("zip-directory-too-large", file, size=format_size(directory_size),
-                    limit=format_size(MAX_DIRECTORY)))
+        fail(error("zip-directory-too-large", file, size=size_words(directory_size),
+                    limit=size_words(MAX_DIRECTORY)))
     if start < 0:
         return  # zipfile reports the damage
     fp.seek(start)
@@ -73,14 +73,14 @@ def check_sizes(file: str, infos: list[zipfile.ZipInfo], max_size: int) -> None:
     for info in infos:
         if info.file_size > BOMB_MIN_SIZE and info.file_size > BOMB_RATIO * info.compress_size:
             ratio = info.file_size // max(info.compress_size, 1)
-            fail(error("zip-bomb", file, info.filename, compressed=format_size(info.compress_size),
-                        size=format_size(info.file_size), ratio=f"{ratio:,}", limit=BOMB_RATIO,
-                        threshold=format_size(BOMB_MIN_SIZE)))
+            fail(error("zip-bomb", file, info.filename, compressed=size_words(info.compress_size),
+                        size=size_words(info.file_size), ratio=f"{ratio:,}", limit=BOMB_RATIO,
+                        threshold=size_words(BOMB_MIN_SIZE)))
     total = sum(info.file_size for info in infos)
     cap = UNPACKED_FACTOR * max_size
     if total > cap:
-        fail(error("zip-unpacked-too-large", file, total=format_size(total),
-                    limit=format_size(cap), factor=UNPACKED_FACTOR))
+        fail(error("zip-unpacked-too-large", file, total=size_words(total),
+                    limit=size_words(cap), factor=UNPACKED_FACTOR))
 
 
 def inflate(file: str, fp: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -91,15 +91,13 @@ def inflate(file: str, fp: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """
     member = info.filename
     if info.flag_bits & 0x1:
-        damaged(file, f"part {member} is password-encrypted inside the zip, which an .xlsx "
-                       "never is")
+        damaged(file, "member-encrypted", part=member)
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        damaged(file, f"part {member} uses zip compression method {info.compress_type}; an "
-                       ".xlsx uses only deflate")
+        damaged(file, "member-method", part=member, method=info.compress_type)
     fp.seek(info.header_offset)
     header = fp.read(30)
     if len(header) != 30 or header[:4] != b"PK\x03\x04":
-        damaged(file, f"part {member}: bad zip local header")
+        damaged(file, "member-header", part=member)
     name_length, extra_length = struct.unpack_from("<2H", header, 26)
     position = info.header_offset + 30 + name_length + extra_length
     left = info.compress_size
@@ -127,12 +125,11 @@ def inflate(file: str, fp: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
                 produced += len(out)
                 if produced > info.file_size:
                     fail(error("zip-member-inflates", file, member,
-                                size=format_size(info.file_size)))
+                                size=size_words(info.file_size)))
                 crc = zlib.crc32(out, crc)
                 yield out
     except zlib.error as exc:
-        damaged(file, f"part {member} is damaged: {exc}")
+        damaged(file, "member-damaged", part=member, error=exc)
     # Like zipfile, judged by size and checksum, not by how the deflate stream ends.
     if produced != info.file_size or crc != info.CRC:
-        damaged(file, f"part {member} is damaged: its contents do not match the size or "
-                       "checksum in the zip directory")
+        damaged(file, "member-checksum", part=member)

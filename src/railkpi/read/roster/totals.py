@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from railkpi.figures import Figure, exact
+from railkpi.messages.problems_roster import DERIVED_FROM
 from railkpi.numeric import decimal
 from railkpi.plans.models import Indicator
 from railkpi.plans.roster import RosterVocabulary
@@ -172,7 +173,7 @@ class RosterTotals:
         segment_indicators = set(self.vocabulary.segment_indicators.values())
         for year in sorted(self.years):
             totals = self.years[year]
-            where = f"{', '.join(totals.sheets)} ({totals.firms} firms)"
+            where = DERIVED_FROM.format(sheets=", ".join(totals.sheets), firms=totals.firms)
             for indicator, figure in totals.figures().items():
                 target = known.get(indicator)
                 if target is None:

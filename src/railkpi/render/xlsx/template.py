@@ -31,11 +31,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from railkpi.messages import pick
+from railkpi.messages.problems_options import OPTION_DETAILS
 from railkpi.messages.template import TEMPLATE
 from railkpi.messages.words import UNIT_EN
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator, Plan
 from railkpi.plans.roster import RosterVocabulary
-from railkpi.problems import InputError, error
+from railkpi.problems import InputError, Words, error
 from railkpi.read.units import UnitError, factor
 from railkpi.render import TemplateWritten
 from railkpi.render.xlsx.layout import (
@@ -85,11 +86,10 @@ def parse_years(text: str) -> tuple[int, int]:
         last = int(match.group(2) or first)
         if YEAR_MIN <= first <= last <= YEAR_MAX and last - first < MAX_YEARS:
             return first, last
-    raise InputError([error(
-        "bad-option", option="--years",
-        detail=f"'{text}': " + pick(TEMPLATE["bad-years"], "en").format(
-            low=YEAR_MIN, high=YEAR_MAX),
-    )])
+    zh, en = OPTION_DETAILS["years"]
+    fields = {"found": text, "low": YEAR_MIN, "high": YEAR_MAX}
+    raise InputError([error("bad-option", option="--years",
+                            detail=Words(zh.format(**fields), en.format(**fields)))])
 
 
 def unit_label(indicator: Indicator, lang: str) -> str | None:
