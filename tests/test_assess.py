@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from plans import history as hist
+from plans import indicator, plan_data, plan_model, target
 from railkpi.calc.assess import assess
 from railkpi.calc.results import Assessment, TargetResult
 from railkpi.plans.loader import load_plan
@@ -19,14 +21,6 @@ from railkpi.plans.models import Plan, Thresholds
 from railkpi.read.observation import Observation
 
 EXACT = 1e-12
-
-
-def text(zh: str, en: str) -> dict[str, str]:
-    return {"zh": zh, "en": en}
-
-
-def indicator(zh: str, en: str, unit: str, better: str = "higher", **extra: Any) -> dict[str, Any]:
-    return {"name": text(zh, en), "unit": unit, "better": better, **extra}
 
 
 INDICATORS: dict[str, dict[str, Any]] = {
@@ -45,22 +39,6 @@ INDICATORS: dict[str, dict[str, Any]] = {
 }
 
 
-def target(kind: str, indicator_id: str, **fields: Any) -> dict[str, Any]:
-    return {
-        "id": f"{indicator_id}-{kind}".replace("_", "-"),
-        "indicator": indicator_id,
-        "kind": kind,
-        "year": 2025,
-        "group": "g",
-        "quote": "规划原文",
-        **fields,
-    }
-
-
-def hist(indicator_id: str, year: int, value: float) -> dict[str, Any]:
-    return {"indicator": indicator_id, "year": year, "value": value, "quote": "规划原文"}
-
-
 def make_plan(
     *targets: dict[str, Any],
     history: tuple[dict[str, Any], ...] = (),
@@ -68,23 +46,9 @@ def make_plan(
     baseline_year: int = 2020,
     thresholds: dict[str, float] | None = None,
 ) -> Plan:
-    meta: dict[str, Any] = {
-        "id": "test-plan",
-        "title": text("测试规划", "Test plan"),
-        "period": list(period),
-        "baseline_year": baseline_year,
-    }
-    if thresholds is not None:
-        meta["thresholds"] = thresholds
-    return Plan.model_validate(
-        {
-            "plan": meta,
-            "groups": {"g": text("组", "Group")},
-            "indicators": INDICATORS,
-            "history": list(history),
-            "targets": list(targets),
-        }
-    )
+    return plan_model(plan_data(*targets, indicators=INDICATORS, history=list(history),
+                                period=period, baseline_year=baseline_year,
+                                thresholds=thresholds))
 
 
 def observe(plan: Plan, indicator_id: str, series: dict[int, float]) -> list[Observation]:

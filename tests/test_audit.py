@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+from plans import history as level
+from plans import indicator, plan_data, text, write_plan
 from plans import worded_audit as audit
 from railkpi.plans.loader import load_plan
 from railkpi.plans.models import StatedRate
@@ -32,45 +33,25 @@ def by_code(findings: tuple[Finding, ...], code: str) -> dict[str, Finding]:
 
 def small_plan(**sections: Any) -> dict[str, Any]:
     """A 2021-2025 plan (baseline 2020) with two indicators; `sections` replace or add keys."""
-    plan: dict[str, Any] = {
-        "plan": {
-            "id": "audit-test",
-            "title": {"zh": "核对测试规划", "en": "Audit test plan"},
-            "period": [2021, 2025],
-            "baseline_year": 2020,
-        },
-        "groups": {"scale": {"zh": "规模", "en": "Scale"}},
-        "indicators": {
-            "rd_expenditure": {
-                "name": {"zh": "研发费用", "en": "R&D expenditure"},
-                "unit": "亿元",
-                "better": "higher",
-            },
-            "enterprise_count": {
-                "name": {"zh": "企业数量", "en": "Enterprises"},
-                "unit": "家",
-                "better": "higher",
-            },
-        },
-        "targets": [
-            {"id": "rd-2025", "indicator": "rd_expenditure", "kind": "level", "op": ">=",
-             "value": 100, "year": 2025, "group": "scale", "quote": "研发费用达到100亿元"},
-        ],
-    }
+    plan = plan_data(
+        {"id": "rd-2025", "indicator": "rd_expenditure", "kind": "level", "op": ">=",
+         "value": 100, "year": 2025, "group": "scale", "quote": "研发费用达到100亿元"},
+        indicators={"rd_expenditure": indicator("研发费用", "R&D expenditure", "亿元"),
+                    "enterprise_count": indicator("企业数量", "Enterprises", "家")},
+        plan_id="audit-test", title=("核对测试规划", "Audit test plan"),
+        groups={"scale": text("规模", "Scale")},
+    )
     plan.update(sections)
     return plan
 
 
 def write(tmp_path: Path, plan: dict[str, Any], name: str = "audit-plan.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    return write_plan(tmp_path, plan, name)
 
 
 def history(indicator: str, **levels: Any) -> list[dict[str, Any]]:
     """history("x", y2015=26.6, y2020=56.8) → the plan's history entries."""
-    return [{"indicator": indicator, "year": int(key[1:]), "value": value, "quote": "原文"}
-            for key, value in levels.items()]
+    return [level(indicator, int(key[1:]), value, "原文") for key, value in levels.items()]
 
 
 def rd_rate(rate: Any) -> dict[str, Any]:

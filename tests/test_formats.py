@@ -19,19 +19,16 @@ from typing import Any
 import pytest
 import yaml
 
+from plans import plan_data, write_plan
 from railkpi.render.csv_report import text
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "fengtai.xlsx"
 
 HYPERLINK = '=HYPERLINK("http://x")'
-PLAN: dict[str, Any] = {
-    "plan": {
-        "id": "fx-plan",
-        "title": {"zh": "格式测试规划", "en": "Format test plan"},
-        "period": [2021, 2025],
-        "baseline_year": 2020,
-    },
+PLAN: dict[str, Any] = plan_data(indicators={}, plan_id="fx-plan",
+                                 title=("格式测试规划", "Format test plan"))
+PLAN.update({
     "groups": {
         "g1": {"zh": "规模|体量", "en": "Scale|size <b>"},
         "g2": {"zh": "=cmd|' /C calc'!A0", "en": "=cmd|' /C calc'!A0"},
@@ -64,7 +61,7 @@ PLAN: dict[str, Any] = {
         {"id": "cost-2025", "indicator": "fx_cost", "kind": "level", "op": "<=", "value": 80,
          "year": 2025, "group": "g2", "quote": "\r=1"},
     ],
-}
+})
 DATA = [
     # rev 100 → 120: CAGR 1.2^(1/3)−1 = 6.27 %, required 2^(1/5)−1 = 14.87 %, ratio 0.42 →
     # off_track; gap 80; completion 20/100 = 20 %; needed (200/120)^(1/2)−1 = 29.10 %.
@@ -101,8 +98,7 @@ FAILING = {
 @pytest.fixture
 def case(tmp_path: Path, make_workbook: Callable[..., Path]) -> tuple[Path, Path]:
     """(workbook, plan file) of the test plan."""
-    plan = tmp_path / "fx-plan.yaml"
-    plan.write_text(yaml.safe_dump(PLAN, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    plan = write_plan(tmp_path, PLAN, "fx-plan.yaml")
     workbook = make_workbook({"数据": [["指标", "年份", "数值"], *map(list, DATA)]})
     return workbook, plan
 

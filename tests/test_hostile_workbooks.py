@@ -8,6 +8,7 @@ are measured (the child reports its own peak: see PEAK_WRAPPER).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import random
@@ -15,7 +16,6 @@ import struct
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -37,10 +37,10 @@ from railkpi.problems import InputError
 from railkpi.read import guard as xlsx_guard
 from railkpi.read.cells import CellError, parse_figure_cell, parse_year
 from railkpi.read.guard import formula_scan, xml_parsing, zip_parts
+from railkpi.read.guard.limits import parse_size
 from railkpi.read.workbook import read_workbook
 
 MIB = 1 << 20
-TIME_LIMIT = 5.0  # seconds, wall time of the whole command
 MEMORY_LIMIT = 300 * MIB  # peak resident memory of the command
 SECRET = "TOP-SECRET-7f3a9c"  # the contents of the local file an XXE tries to read
 
@@ -438,34 +438,70 @@ runpy.run_module("railkpi", run_name="__main__", alter_sys=True)
 
 
 def run_measured(*args: str | Path, env: dict[str, str] | None = None
-                 ) -> tuple[int, float, int, str]:
-    """(exit status, seconds, peak resident bytes, stderr) of `python -m railkpi ARGS` run in
-    a child process: wall time from the parent, peak memory from the child itself."""
+                 ) -> tuple[int, int, str]:
+    """(exit status, peak resident bytes, stderr) of `python -m railkpi ARGS` run in a child
+    process, the peak memory measured by the child itself. (How long it takes is for the
+    benchmarks, benchmarks/guard.py: a test does not time anything.)"""
     with tempfile.TemporaryDirectory() as folder:
         peak_file = Path(folder) / "peak"
         environment = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
         environment.update(env or {}, RAILKPI_TEST_PEAK=str(peak_file))
-        start = time.perf_counter()
         child = subprocess.run([sys.executable, "-c", PEAK_WRAPPER, *map(str, args)],
                                capture_output=True, stdin=subprocess.DEVNULL, env=environment,
-                               timeout=60, check=False)
-        seconds = time.perf_counter() - start
+                               timeout=600, check=False)
         peak = int(peak_file.read_text()) * 1024
-    return child.returncode, seconds, peak, child.stderr.decode()
+    return child.returncode, peak, child.stderr.decode()
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_each_hostile_file_is_refused_fast_and_in_little_memory(
+def test_each_hostile_file_is_refused_in_little_memory(
     name: str, corpus: Callable[[str], Path]
 ) -> None:
     case = CASES[name]
-    code, seconds, peak, stderr = run_measured("validate", corpus(name), "--lang", "en",
-                                               *case.args)
+    code, peak, stderr = run_measured("validate", corpus(name), "--lang", "en", *case.args)
     assert code == case.exit, stderr
     assert case.code in stderr
     assert "Traceback" not in stderr
-    assert seconds < TIME_LIMIT, f"{seconds:.2f} s"
     assert peak < MEMORY_LIMIT, f"{peak / MIB:.0f} MiB"
+
+
+def declared_size(path: Path) -> int:
+    """What the zip directory says all the parts unpack to (0 for a file that is no zip)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error,
+            NotImplementedError):
+        return 0
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_hostile_file_is_refused_with_bounded_work(
+    name: str, corpus: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The guard never inflates more than the parts declare, and never a part past its
+    declared size by more than one output chunk: a bomb costs what its directory admits to."""
+    inflated = [0]
+    real = zlib.decompressobj
+
+    class Counting:
+        def __init__(self, *args: Any) -> None:
+            self.inflater = real(*args)
+
+        def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+            out = self.inflater.decompress(data, max_length)
+            inflated[0] += len(out)
+            return out
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.inflater, name)
+
+    monkeypatch.setattr(zip_parts.zlib, "decompressobj", Counting)
+    path = corpus(name)
+    with contextlib.suppress(InputError):  # refused, or its problems returned
+        xlsx_guard.inspect(path, *(parse_size(a) for a in CASES[name].args[1:2]))
+        xlsx_guard.scan(path)
+    assert inflated[0] <= min(declared_size(path), 10 * MIB) + zip_parts.CHUNK
 
 
 def test_xml_attacks_are_refused_even_with_openpyxl_told_not_to_defuse(
@@ -473,11 +509,10 @@ def test_xml_attacks_are_refused_even_with_openpyxl_told_not_to_defuse(
 ) -> None:
     """OPENPYXL_DEFUSEDXML=False turns openpyxl's own protection off; railkpi's scan remains."""
     for name in ("billion-laughs", "quadratic-blowup", "external-entity"):
-        code, seconds, peak, stderr = run_measured(
+        code, peak, stderr = run_measured(
             "validate", corpus(name), "--lang", "en", env={"OPENPYXL_DEFUSEDXML": "False"})
         assert (code, "xml-attack" in stderr) == (2, True), stderr
         assert SECRET not in stderr
-        assert seconds < TIME_LIMIT
         assert peak < MEMORY_LIMIT
 
 
@@ -703,22 +738,32 @@ def test_tiny_inflation_chunks_still_find_every_formula_and_check_sizes(
         ("formula-without-value", "数据!C9"), ("recalc-on-load", None)]
 
 
-def test_a_large_sheet_is_scanned_quickly(tmp_path: Path) -> None:
-    """100,000 rows of five cells, with and without formulas: the scan stays well under the
-    time openpyxl takes to read the same cells (≈ 10 s here)."""
+def test_a_large_sheet_is_parsed_only_when_it_may_hold_a_formula(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """100,000 rows of five cells, with and without formulas. A sheet without a formula tag is
+    only searched for the byte "f" (at memory speed), never parsed as XML; a sheet with one is
+    parsed once. (The time the scan takes is measured by benchmarks/guard.py.)"""
     row = ('<x:row r="{n}"><x:c r="A{n}" t="inlineStr"><x:is><x:t>revenue_total</x:t></x:is>'
            '</x:c><x:c r="B{n}"><x:v>2023</x:v></x:c><x:c r="C{n}"><x:v>1.5</x:v></x:c>'
            '<x:c r="D{n}" t="inlineStr"><x:is><x:t>亿元</x:t></x:is></x:c>'
            '<x:c r="E{n}">{f}<x:v>2</x:v></x:c></x:row>')
+    parsed: list[str] = []
+    real = formula_scan.parse_xml
+
+    def spy(file: str, fp: Any, info: zipfile.ZipInfo, handler: Any) -> None:
+        parsed.append(info.filename)
+        real(file, fp, info, handler)
+
+    monkeypatch.setattr(formula_scan, "parse_xml", spy)
     parts = workbook_parts()
     for label, formula in (("plain", ""), ("formulas", "<x:f>1+1</x:f>")):
         cells = "".join(row.format(n=n, f=formula) for n in range(2, 100_002))
         path = rebuilt(tmp_path / f"{label}.xlsx", parts, {SHEET: sheet_xml(cells)})
-        start = time.perf_counter()
+        parsed.clear()
         xlsx_guard.inspect(path)
         found = xlsx_guard.scan(path)
-        seconds = time.perf_counter() - start
-        assert seconds < (1.5 if label == "plain" else 6.0), (label, seconds)
+        assert parsed.count(SHEET) == (1 if formula else 0), label
         assert [p.code for p in found] == (["recalc-on-load"] if formula else [])
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from plans import indicator, plan_data, text, write_plan
 from railkpi import __version__
 from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED
 
@@ -280,48 +281,24 @@ def test_charts_of_revenue_and_growth_targets(example_runs: dict[str, Any]) -> N
 
 # -- qualified figures, text, user plans ----------------------------------------------------
 
-USER_PLAN = """
-plan:
-  id: quoted
-  title: {zh: 引号测试规划, en: Quote test plan}
-  period: [2021, 2025]
-  baseline_year: 2020
-groups:
-  scale: {zh: "=规模", en: "=Scale"}
-indicators:
-  revenue_total:
-    name: {zh: "=HYPERLINK(\\"http://example.invalid\\")", en: "=1+1"}
-    unit: 亿元
-    better: higher
-  enterprise_count:
-    name: {zh: 企业数量, en: Enterprises}
-    unit: 家
-    better: higher
-targets:
-  - id: revenue
-    indicator: revenue_total
-    kind: level
-    op: ">="
-    value: 3000
-    year: 2025
-    group: scale
-    quote: "=SUM(A1:A9)+1 突破3000亿元"
-  - id: firms
-    indicator: enterprise_count
-    kind: level
-    op: ">"
-    value: 240
-    year: 2025
-    group: scale
-    quote: 企业超过240家
-"""
+USER_PLAN = plan_data(
+    {"id": "revenue", "indicator": "revenue_total", "kind": "level", "op": ">=", "value": 3000,
+     "year": 2025, "group": "scale", "quote": "=SUM(A1:A9)+1 突破3000亿元"},
+    {"id": "firms", "indicator": "enterprise_count", "kind": "level", "op": ">", "value": 240,
+     "year": 2025, "group": "scale", "quote": "企业超过240家"},
+    indicators={
+        "revenue_total": indicator('=HYPERLINK("http://example.invalid")', "=1+1", "亿元"),
+        "enterprise_count": indicator("企业数量", "Enterprises", "家"),
+    },
+    plan_id="quoted", title=("引号测试规划", "Quote test plan"),
+    groups={"scale": text("=规模", "=Scale")},
+)
 
 
 def test_text_starting_with_equals_is_stored_as_text(
     railkpi: Callable[..., Any], make_workbook: Callable[..., Path], tmp_path: Path
 ) -> None:
-    plan = tmp_path / "quoted.yaml"
-    plan.write_text(USER_PLAN, encoding="utf-8")
+    plan = write_plan(tmp_path, USER_PLAN, "quoted.yaml")
     data = make_workbook({"数据": [["指标", "年份", "数值"], ["revenue_total", 2020, 2000],
                                   ["revenue_total", 2023, 2500],
                                   ["enterprise_count", 2020, "180余"],
@@ -344,8 +321,7 @@ def test_text_starting_with_equals_is_stored_as_text(
 def test_qualified_figures_keep_the_number_and_show_the_qualifier(
     railkpi: Callable[..., Any], make_workbook: Callable[..., Path], tmp_path: Path
 ) -> None:
-    plan = tmp_path / "quoted.yaml"
-    plan.write_text(USER_PLAN, encoding="utf-8")
+    plan = write_plan(tmp_path, USER_PLAN, "quoted.yaml")
     data = make_workbook({"数据": [["指标", "年份", "数值"], ["revenue_total", 2020, 2000],
                                   ["revenue_total", 2023, "约2500"],
                                   ["enterprise_count", 2020, "180余"],
