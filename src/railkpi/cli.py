@@ -88,6 +88,42 @@ MaxSizeOpt = Annotated[
 ]
 
 
+FailOnOpt = Annotated[
+    list[StatusName] | None,
+    typer.Option(
+        "--fail-on",
+        metavar="STATUS",
+        help="Exit 1 if any target is this bad or worse (achieved < on_track < moderate < "
+        "off_track < regressing < not_achieved); undetermined and no_data fail only when "
+        "named. Repeatable.",
+    ),
+]
+ThresholdsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--thresholds",
+        metavar="ON,MODERATE,OFF",
+        help="Status cut-offs on_track,moderate,off_track (default: the plan's, else "
+        "0.95,0.6,0).",
+    ),
+]
+JunitOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--junit",
+        metavar="FILE",
+        help="Also write a JUnit XML file: a test case per target, failing at or below the "
+        "--fail-on level (default off_track).",
+    ),
+]
+XlsxOpt = Annotated[
+    Path | None,
+    typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
+                 "plan, a summary, charts and the method."),
+]
+DataArg = Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")]
+
+
 def _lang(lang: Lang | None) -> str:
     return lang.value if lang else default_lang()
 
@@ -117,44 +153,15 @@ def reporting(lang: str, fmt: Format = Format.table) -> Iterator[None]:
 
 @app.command()
 def assess(
-    data: Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")],
+    data: DataArg,
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
-    fail_on: Annotated[
-        list[StatusName] | None,
-        typer.Option(
-            "--fail-on",
-            metavar="STATUS",
-            help="Exit 1 if any target is this bad or worse (achieved < on_track < moderate < "
-            "off_track < regressing < not_achieved); undetermined and no_data fail only when "
-            "named. Repeatable.",
-        ),
-    ] = None,
-    thresholds: Annotated[
-        str | None,
-        typer.Option(
-            "--thresholds",
-            metavar="ON,MODERATE,OFF",
-            help="Status cut-offs on_track,moderate,off_track (default: the plan's, else "
-            "0.95,0.6,0).",
-        ),
-    ] = None,
-    junit: Annotated[
-        Path | None,
-        typer.Option(
-            "--junit",
-            metavar="FILE",
-            help="Also write a JUnit XML file: a test case per target, failing at or below the "
-            "--fail-on level (default off_track).",
-        ),
-    ] = None,
-    xlsx: Annotated[
-        Path | None,
-        typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
-                     "plan, a summary, charts and the method."),
-    ] = None,
+    fail_on: FailOnOpt = None,
+    thresholds: ThresholdsOpt = None,
+    junit: JunitOpt = None,
+    xlsx: XlsxOpt = None,
     max_size: MaxSizeOpt = None,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
@@ -189,7 +196,7 @@ def assess(
 
 @app.command()
 def validate(
-    data: Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")],
+    data: DataArg,
     plan: PlanOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,

@@ -66,6 +66,12 @@ def unit(indicator: Indicator, lang: str) -> str:
     return indicator.unit if lang == "zh" else UNIT_EN.get(indicator.unit, indicator.unit)
 
 
+def indicator_with_unit(indicator: Indicator, lang: str) -> str:
+    """'轨道交通企业数量（家）', 'Number of enterprises (firms)'."""
+    name, shown = indicator.name(lang), unit(indicator, lang)
+    return f"{name}（{shown}）" if lang == "zh" else f"{name} ({shown})"
+
+
 def point(p: Point | None, indicator: Indicator) -> str:
     return "—" if p is None else f"{number(p.value, indicator)} ({p.year})"
 
@@ -177,8 +183,7 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str) -
     shown_target = resolved_target(result, lang)
     if result.target_year != meta.period[1]:
         shown_target = f"{shown_target} ({result.target_year})"
-    name = (f"{ind.name(lang)}（{unit(ind, lang)}）" if lang == "zh"
-            else f"{ind.name(lang)} ({unit(ind, lang)})")
+    name = indicator_with_unit(ind, lang)
     baseline_year = result.target.baseline_year or meta.baseline_year
     shown_rate = approximate_rate if result.approximate else rate
     return [

@@ -7,7 +7,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from railkpi.calc.charts import chart_data
+from railkpi.calc.charts import ChartData, chart_data
 from railkpi.messages import pick
 from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report
@@ -61,7 +61,6 @@ def _chart_title(text: str) -> Any:
 
 
 def charts_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles) -> None:
-    from openpyxl.chart import LineChart, Reference
     from openpyxl.worksheet.pagebreak import Break
 
     for i, width in enumerate((8, 12, 12), start=1):
@@ -75,65 +74,77 @@ def charts_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles) -> No
     for number, data in enumerate(charts):
         if number and number % 2 == 0:
             ws.row_breaks.append(Break(id=top - 1))  # two whole charts to a printed page
-        r = data.result
-        unit = fmt.unit(r.indicator, lang)
-        title = pick(XLSX["chart-title"], lang).format(
-            plan=data.plan_id, indicator=r.indicator.name(lang), unit=unit,
-            target=fmt.resolved_target(r, lang))
-        cell = text_cell(ws, top, 1, title)
-        cell.font = styles.bold
-        cell.alignment = styles.top_wrap
-        ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=3)
-        base = number_format(r.indicator)
-        for i, label in enumerate((pick(XLSX["year"], lang), pick(XLSX["chart-actual"], lang),
-                                   pick(XLSX["chart-path"], lang)), start=1):
-            head = text_cell(ws, top + 1, i, label)
-            head.font = styles.bold
-            head.fill = styles.header_fill
-            head.border = styles.border
-            head.alignment = styles.header
-        for k, year in enumerate(data.years):
-            row = top + 2 + k
-            number_cell(ws, row, 1, year, "0").border = styles.border
-            for column, value in ((2, data.actual[k]), (3, data.path[k])):
-                cell = ws.cell(row=row, column=column)
-                cell.border = styles.border
-                if value is not None:
-                    number_cell(ws, row, column, value, base)
-        last = top + 1 + len(data.years)
-        block = max(CHART_ROWS, len(data.years) + 4)
-        for k in range(block):
-            ws.row_dimensions[top + k].height = CHART_ROW_HEIGHT
-        ws.row_dimensions[top].height = line_count(title, 32) * LINE_HEIGHT + 2
-        chart = LineChart()
-        chart.title = _chart_title(title)
-        chart.style = 2
-        chart.height = 6.6
-        chart.width = 17
-        chart.y_axis.scaling.min = axis_floor([*data.actual, *data.path])
-        chart.y_axis.title = unit
-        chart.y_axis.numFmt = base
-        chart.x_axis.title = pick(XLSX["year"], lang)
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        if chart.legend is not None:
-            chart.legend.position = "b"
-        chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=top + 1, max_row=last),
-                       titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=1, min_row=top + 2, max_row=last))
-        actual, path = chart.series
-        actual.marker.symbol = "circle"
-        actual.marker.size = 6
-        actual.smooth = False
-        actual.graphicalProperties.line.solidFill = "2F5597"
-        actual.graphicalProperties.line.width = 28575
-        actual.marker.graphicalProperties.solidFill = "2F5597"
-        actual.marker.graphicalProperties.line.solidFill = "2F5597"
-        path.smooth = False
-        path.graphicalProperties.line.solidFill = "C00000"
-        path.graphicalProperties.line.dashStyle = "dash"
-        path.graphicalProperties.line.width = 19050
-        path.marker.symbol = "none"
-        ws.add_chart(chart, f"E{top}")
-        top += block
+        top += _chart_block(ws, top, data, lang, styles)
     print_setup(ws, lang)
+
+
+def _chart_block(ws: Worksheet, top: int, data: ChartData, lang: str, styles: Styles) -> int:
+    """One chart with its figures beside it, from row `top`; the rows it takes."""
+    r = data.result
+    title = pick(XLSX["chart-title"], lang).format(
+        plan=data.plan_id, indicator=r.indicator.name(lang), unit=fmt.unit(r.indicator, lang),
+        target=fmt.resolved_target(r, lang))
+    cell = text_cell(ws, top, 1, title)
+    cell.font = styles.bold
+    cell.alignment = styles.top_wrap
+    ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=3)
+    base = number_format(r.indicator)
+    for i, label in enumerate((pick(XLSX["year"], lang), pick(XLSX["chart-actual"], lang),
+                               pick(XLSX["chart-path"], lang)), start=1):
+        head = text_cell(ws, top + 1, i, label)
+        head.font = styles.bold
+        head.fill = styles.header_fill
+        head.border = styles.border
+        head.alignment = styles.header
+    for k, year in enumerate(data.years):
+        row = top + 2 + k
+        number_cell(ws, row, 1, year, "0").border = styles.border
+        for column, value in ((2, data.actual[k]), (3, data.path[k])):
+            cell = ws.cell(row=row, column=column)
+            cell.border = styles.border
+            if value is not None:
+                number_cell(ws, row, column, value, base)
+    block = max(CHART_ROWS, len(data.years) + 4)
+    for k in range(block):
+        ws.row_dimensions[top + k].height = CHART_ROW_HEIGHT
+    ws.row_dimensions[top].height = line_count(title, 32) * LINE_HEIGHT + 2
+    ws.add_chart(_line_chart(ws, top, data, title, base, lang), f"E{top}")
+    return block
+
+
+def _line_chart(ws: Worksheet, top: int, data: ChartData, title: str, base: str,
+                lang: str) -> Any:
+    """The actual values (solid, with markers) against the required path (dashed)."""
+    from openpyxl.chart import LineChart, Reference
+
+    last = top + 1 + len(data.years)
+    chart = LineChart()
+    chart.title = _chart_title(title)
+    chart.style = 2
+    chart.height = 6.6
+    chart.width = 17
+    chart.y_axis.scaling.min = axis_floor([*data.actual, *data.path])
+    chart.y_axis.title = fmt.unit(data.result.indicator, lang)
+    chart.y_axis.numFmt = base
+    chart.x_axis.title = pick(XLSX["year"], lang)
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    if chart.legend is not None:
+        chart.legend.position = "b"
+    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=top + 1, max_row=last),
+                   titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=top + 2, max_row=last))
+    actual, path = chart.series
+    actual.marker.symbol = "circle"
+    actual.marker.size = 6
+    actual.smooth = False
+    actual.graphicalProperties.line.solidFill = "2F5597"
+    actual.graphicalProperties.line.width = 28575
+    actual.marker.graphicalProperties.solidFill = "2F5597"
+    actual.marker.graphicalProperties.line.solidFill = "2F5597"
+    path.smooth = False
+    path.graphicalProperties.line.solidFill = "C00000"
+    path.graphicalProperties.line.dashStyle = "dash"
+    path.graphicalProperties.line.width = 19050
+    path.marker.symbol = "none"
+    return chart

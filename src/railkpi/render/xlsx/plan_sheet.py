@@ -205,16 +205,15 @@ def _shown(content: Any) -> str:
 
 
 def plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: str,
-                styles: Styles, data_file: str) -> None:
+               styles: Styles, data_file: str) -> None:
     meta = plan_result.plan.plan
     columns = len(PLAN_COLUMNS)
-    th = plan_result.thresholds
     banner(ws, TITLE_ROW, f"{meta.title(lang)} [{plan_result.plan.id}]", styles.title, styles,
-            columns)
+           columns)
     ws.row_dimensions[TITLE_ROW].height = 22
     subtitle = pick(XLSX["subtitle"], lang).format(
         baseline=meta.baseline_year, as_of=report.assessment.as_of, start=meta.period[0],
-        end=meta.period[1], thresholds=fmt.thresholds_text(th),
+        end=meta.period[1], thresholds=fmt.thresholds_text(plan_result.thresholds),
         file=data_file)
     banner(ws, SUBTITLE_ROW, subtitle, styles.muted, styles, columns)
 
@@ -223,6 +222,22 @@ def plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: str
     # Two header rows: 基期 and 最新 span their year and value columns; the others span both rows.
     top, sub = plan_headers(lang)
     top = [None if t is None else header_lines(t, lang) for t in top]
+    widths = _widths(contents, top)
+    _header_rows(ws, top, sub, widths, styles)
+    row = FIRST_ROW - 1
+    for r, content in zip(results, contents, strict=True):
+        row += 1
+        _target_row(ws, row, r, content, widths, styles, lang)
+    last = max(row, SUBHEAD_ROW)
+    ws.freeze_panes = f"{letter(column_index('baseline_year'))}{FIRST_ROW}"
+    ws.auto_filter.ref = f"A{SUBHEAD_ROW}:{letter(columns)}{last}"
+    _notes_below(ws, last, results, sum(widths), styles, lang)
+    print_setup(ws, lang, f"{HEAD_ROW}:{SUBHEAD_ROW}")
+    ws.sheet_view.zoomScale = 100
+
+
+def _widths(contents: Sequence[dict[str, Any]], top: Sequence[str | None]) -> list[float]:
+    """Each column as wide as its content shows, within its range; a header word unbroken."""
     widths = []
     for i, column in enumerate(PLAN_COLUMNS):
         shown = [text_width(_shown(c[column.key])) + 2 for c in contents]
@@ -235,6 +250,12 @@ def plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: str
         if column.span is None and top[i] is not None:
             width = max(width, header_width(top[i] or ""))  # a header word is never broken
         widths.append(width)
+    return widths
+
+
+def _header_rows(ws: Worksheet, top: Sequence[str | None], sub: Sequence[str | None],
+                 widths: Sequence[float], styles: Styles) -> None:
+    """The two header rows; 基期 and 最新 span their pair, the others both rows."""
     head_lines = 1
     for i, column in enumerate(PLAN_COLUMNS, start=1):
         ws.column_dimensions[letter(i)].width = widths[i - 1]
@@ -255,55 +276,49 @@ def plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: str
     ws.row_dimensions[HEAD_ROW].height = per_row * LINE_HEIGHT + 4
     ws.row_dimensions[SUBHEAD_ROW].height = per_row * LINE_HEIGHT + 4
 
-    row = FIRST_ROW - 1
-    notes: list[str] = []
-    linear = False
-    for r, content in zip(results, contents, strict=True):
-        row += 1
-        lines = 1
-        for i, column in enumerate(PLAN_COLUMNS, start=1):
-            value = content[column.key]
-            if value is None:
-                cell = text_cell(ws, row, i, DASH)
-                cell.alignment = styles.center
-            elif isinstance(value, str):
-                cell = text_cell(ws, row, i, value)
-                cell.alignment = styles.wrap if column.wrap else styles.left
-                if column.wrap:
-                    lines = max(lines, line_count(value, widths[i - 1]))
-            else:
-                cell = number_cell(ws, row, i, value[0], value[1])
-                cell.alignment = styles.right
-            cell.font = styles.font
-            cell.border = styles.border
-        status = ws.cell(row=row, column=column_index("status"))
-        status.fill = styles.status_fill[r.status]
-        status.font = styles.status_font[r.status]
-        status.alignment = styles.center_wrap
-        for key, point in (("baseline_value", r.baseline), ("latest_value", r.latest)):
-            comment = _figure_comment(point, lang) if point is not None else None
-            if comment:
-                _comment(ws.cell(row=row, column=column_index(key)), comment)
-        ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
-        linear = linear or r.method == "linear"
-        notes.extend(
-            pick(XLSX["note-line"], lang).format(
-                indicator=r.indicator.name(lang), target=r.target.id,
-                note=fmt.note_text(n.code, n.params, lang))
-            for n in r.notes
-        )
-    last = max(row, SUBHEAD_ROW)
-    ws.freeze_panes = f"{letter(column_index('baseline_year'))}{FIRST_ROW}"
-    ws.auto_filter.ref = f"A{SUBHEAD_ROW}:{letter(columns)}{last}"
 
-    # Below the table: notes on single targets, the * of the linear method, the colour legend.
-    total_width = sum(widths)
+def _target_row(ws: Worksheet, row: int, r: TargetResult, content: dict[str, Any],
+                widths: Sequence[float], styles: Styles, lang: str) -> None:
+    """One target's row: values, the coloured status, comments on qualified or sourced figures."""
+    lines = 1
+    for i, column in enumerate(PLAN_COLUMNS, start=1):
+        value = content[column.key]
+        if value is None:
+            cell = text_cell(ws, row, i, DASH)
+            cell.alignment = styles.center
+        elif isinstance(value, str):
+            cell = text_cell(ws, row, i, value)
+            cell.alignment = styles.wrap if column.wrap else styles.left
+            if column.wrap:
+                lines = max(lines, line_count(value, widths[i - 1]))
+        else:
+            cell = number_cell(ws, row, i, value[0], value[1])
+            cell.alignment = styles.right
+        cell.font = styles.font
+        cell.border = styles.border
+    status = ws.cell(row=row, column=column_index("status"))
+    status.fill = styles.status_fill[r.status]
+    status.font = styles.status_font[r.status]
+    status.alignment = styles.center_wrap
+    for key, point in (("baseline_value", r.baseline), ("latest_value", r.latest)):
+        comment = _figure_comment(point, lang) if point is not None else None
+        if comment:
+            _comment(ws.cell(row=row, column=column_index(key)), comment)
+    ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
+
+
+def _notes_below(ws: Worksheet, last: int, results: Sequence[TargetResult], width: float,
+                 styles: Styles, lang: str) -> None:
+    """Below the table: notes on single targets, the * of the linear method, the legend."""
+    notes = [pick(XLSX["note-line"], lang).format(
+                 indicator=r.indicator.name(lang), target=r.target.id,
+                 note=fmt.note_text(n.code, n.params, lang))
+             for r in results for n in r.notes]
+    linear = any(r.method == "linear" for r in results)
     row = last + 2
     heading = text_cell(ws, row, 1, pick(XLSX["notes"], lang))
     heading.font = styles.bold
     for text in [*notes, *([pick(XLSX["linear"], lang)] if linear else []),
                  pick(XLSX["legend"], lang)]:
         row += 1
-        paragraph(ws, row, f"· {text}", styles.muted, columns, total_width)
-    print_setup(ws, lang, f"{HEAD_ROW}:{SUBHEAD_ROW}")
-    ws.sheet_view.zoomScale = 100
+        paragraph(ws, row, f"· {text}", styles.muted, len(PLAN_COLUMNS), width)

@@ -32,32 +32,48 @@ if TYPE_CHECKING:
 ATTENTION = ("not_achieved", "regressing", "off_track", "moderate", "undetermined", "no_data")
 
 
+#: Column widths of the summary: plan, title, targets, one per status.
+WIDTHS = (12, 34, 9, *([10] * len(ALL_STATUSES)))
+#: The columns of the list of targets needing attention, after the plan's id.
+ATTENTION_KEYS = ("indicator", "latest_value", "target", "gap", "completion", "time_elapsed",
+                  "required_cagr_from_latest", "status")
+
+
 def summary_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
-                   names: dict[str, str], data_file: str) -> None:
-    widths = [12, 34, 9, *([10] * len(ALL_STATUSES))]
-    columns = len(widths)
-    for i, width in enumerate(widths, start=1):
+                  names: dict[str, str], data_file: str) -> None:
+    for i, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[letter(i)].width = width
     banner(ws, 1, pick(XLSX["summary-title"], lang).format(
-        as_of=report.assessment.as_of, file=data_file), styles.title, styles, columns)
+        as_of=report.assessment.as_of, file=data_file), styles.title, styles, len(WIDTHS))
     ws.row_dimensions[1].height = 22
+    row = _counts(ws, report, lang, styles)
+    _attention(ws, row + 2, report, lang, styles)
+    ws.freeze_panes = "A5"
+    print_setup(ws, lang)
 
-    heading = text_cell(ws, 3, 1, pick(XLSX["summary-counts"], lang))
-    heading.font = styles.heading
-    headers = [pick(XLSX["summary-plan"], lang), pick(XLSX["summary-plan-title"], lang),
-               pick(XLSX["summary-targets"], lang),
-               *(pick(STATUS[s], lang) for s in ALL_STATUSES)]
-    for i, label in enumerate(headers, start=1):
-        cell = text_cell(ws, 4, i, label)
+
+def _header(ws: Worksheet, row: int, labels: Sequence[str], styles: Styles) -> None:
+    for i, label in enumerate(labels, start=1):
+        cell = text_cell(ws, row, i, label)
         cell.font = styles.bold
         cell.alignment = styles.header
         cell.border = styles.border
         cell.fill = styles.header_fill
-        if i > 3:
-            status = ALL_STATUSES[i - 4]
-            cell.fill = styles.status_fill[status]
-            cell.font = styles.status_font[status]
-    ws.row_dimensions[4].height = 2 * LINE_HEIGHT + 4
+    ws.row_dimensions[row].height = 2 * LINE_HEIGHT + 4
+
+
+def _counts(ws: Worksheet, report: Report, lang: str, styles: Styles) -> int:
+    """Per plan, its targets by status (headers coloured as the statuses), and a total row
+    when there are several plans; the last row written."""
+    heading = text_cell(ws, 3, 1, pick(XLSX["summary-counts"], lang))
+    heading.font = styles.heading
+    _header(ws, 4, [pick(XLSX["summary-plan"], lang), pick(XLSX["summary-plan-title"], lang),
+                    pick(XLSX["summary-targets"], lang),
+                    *(pick(STATUS[s], lang) for s in ALL_STATUSES)], styles)
+    for i, status in enumerate(ALL_STATUSES, start=4):
+        cell = ws.cell(row=4, column=i)
+        cell.fill = styles.status_fill[status]
+        cell.font = styles.status_font[status]
     row = 4
     totals = [0] * (1 + len(ALL_STATUSES))
     for plan_result in report.assessment.plans:
@@ -67,28 +83,22 @@ def summary_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
         title = plan_result.plan.plan.title(lang)
         _summary_row(ws, row, [plan_result.plan.id, title, *counts], styles)
-        ws.row_dimensions[row].height = line_count(title, widths[1]) * LINE_HEIGHT + 4
+        ws.row_dimensions[row].height = line_count(title, WIDTHS[1]) * LINE_HEIGHT + 4
     if len(report.assessment.plans) > 1:
         row += 1
         _summary_row(ws, row, [pick(XLSX["summary-total"], lang), "", *totals], styles,
                      bold=True)
+    return row
 
-    row += 2
+
+def _attention(ws: Worksheet, row: int, report: Report, lang: str, styles: Styles) -> None:
+    """The targets needing attention (moderate or worse, undetermined, no data), worst first."""
     heading = text_cell(ws, row, 1, pick(XLSX["summary-attention"], lang))
     heading.font = styles.heading
     row += 1
-    attention_keys = ("indicator", "latest_value", "target", "gap", "completion",
-                      "time_elapsed", "required_cagr_from_latest", "status")
-    headers = [pick(XLSX["summary-plan"], lang),
-               *(pick(COLUMN["latest" if k == "latest_value" else k], lang)
-                 for k in attention_keys)]
-    for i, label in enumerate(headers, start=1):
-        cell = text_cell(ws, row, i, label)
-        cell.font = styles.bold
-        cell.alignment = styles.header
-        cell.border = styles.border
-        cell.fill = styles.header_fill
-    ws.row_dimensions[row].height = 2 * LINE_HEIGHT + 4
+    _header(ws, row, [pick(XLSX["summary-plan"], lang),
+                      *(pick(COLUMN["latest" if k == "latest_value" else k], lang)
+                        for k in ATTENTION_KEYS)], styles)
     listed = 0
     for plan_result in report.assessment.plans:
         needing = sorted(
@@ -99,23 +109,19 @@ def summary_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
             row += 1
             listed += 1
             content = row_cells(r, plan_result, lang)
-            content["indicator"] = (f"{r.indicator.name(lang)}（{fmt.unit(r.indicator, lang)}）"
-                                    if lang == "zh" else
-                                    f"{r.indicator.name(lang)} ({fmt.unit(r.indicator, lang)})")
-            values = [plan_result.plan.id, *(content[k] for k in attention_keys)]
+            content["indicator"] = fmt.indicator_with_unit(r.indicator, lang)
+            values = [plan_result.plan.id, *(content[k] for k in ATTENTION_KEYS)]
             _summary_row(ws, row, values, styles)
             status_cell = ws.cell(row=row, column=len(values))
             status_cell.fill = styles.status_fill[r.status]
             status_cell.font = styles.status_font[r.status]
             status_cell.alignment = styles.center
             ws.row_dimensions[row].height = max(
-                line_count(content["indicator"], widths[1]),
-                line_count(content["target"], widths[3]),
+                line_count(content["indicator"], WIDTHS[1]),
+                line_count(content["target"], WIDTHS[3]),
             ) * LINE_HEIGHT + 4
     if not listed:
         text_cell(ws, row + 1, 1, pick(XLSX["summary-none"], lang)).font = styles.font
-    ws.freeze_panes = "A5"
-    print_setup(ws, lang)
 
 
 def _summary_row(ws: Worksheet, row: int, values: Sequence[Any], styles: Styles,
