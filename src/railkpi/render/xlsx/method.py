@@ -127,7 +127,7 @@ class _MethodSheet:
         self.heading("method-formulas")
         self.paragraph(self.words("method-symbols"))
         for key, formula in FORMULAS:
-            name = pick(COLUMN[key], self.lang) if key else self.words(f"{formula}-name")
+            name = pick(COLUMN[key] if key else XLSX[f"{formula}-name"], self.lang)
             self.pair(name, self.words(formula))
 
     def statuses(self) -> None:
