@@ -2,7 +2,7 @@
 
 A plan file is self-contained: metadata, the indicators it uses, the figures it publishes
 itself (levels, stated growth rates, increments, cumulative totals) and its targets.
-Loading (YAML → these models, with file and YAML-path error messages) lives in plan_loader.
+Loading (YAML → these models, with file and YAML-path error messages) lives in plans/loader.py.
 """
 
 from __future__ import annotations

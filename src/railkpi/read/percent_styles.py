@@ -2,7 +2,7 @@
 
 python-calamine reads values only; a figure typed as "16.3%" in Excel is stored as 0.163 with a
 percent format, so for the (small) data sheets railkpi looks the formats up in the workbook's
-XML. The file has passed xlsx_guard by then; the XML is still parsed with defusedxml.
+XML. The file has passed the guard (read/guard) by then; the XML is still parsed with defusedxml.
 """
 
 from __future__ import annotations
