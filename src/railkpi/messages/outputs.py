@@ -21,6 +21,12 @@ OUTPUT: dict[str, Bilingual] = {
     "col-needed": ("今后需增速", "CAGR needed"),
     "col-status": ("状态", "Status"),
     "statuses": ("状态汇总", "Statuses"),
+    "left-out": (
+        "未显示（宽 {width} 列）：{columns}；加宽终端或用 --format markdown、csv 可看全部列",
+        "Not shown ({width} columns wide): {columns}; widen the terminal, or use --format "
+        "markdown or csv, for every column",
+    ),
+    "list-separator": ("、", ", "),
     "linear": (
         "* 增速无定义（零或负值），按线性方法判定：完成进度对照序时进度",
         "* growth rates undefined (zero or negative figures): judged by the linear method, "

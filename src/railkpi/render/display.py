@@ -6,10 +6,11 @@ full precision and never goes through this module.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from railkpi.calc.results import GrowthRate, Point, TargetResult
+from railkpi.calc.results import GrowthRate, PlanResult, Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.notes import NOTE
 from railkpi.messages.outputs import OUTPUT
@@ -158,6 +159,29 @@ def status(result: TargetResult, lang: str) -> str:
     if result.status == "achieved" and result.early:
         return pick(STATUS_EARLY_ACHIEVED, lang)
     return pick(STATUS[result.status], lang)
+
+
+def colon(lang: str) -> str:
+    """'：' in Chinese, ': ' in English."""
+    return "：" if lang == "zh" else ": "
+
+
+def status_counts(results: Sequence[TargetResult], lang: str) -> str:
+    """'状态汇总：符合进度 3 · 进度偏慢 2', the statuses in their order, only those present."""
+    counts: Counter[str] = Counter(r.status for r in results)
+    items = " · ".join(f"{pick(STATUS[s], lang)} {counts[s]}" for s in STATUS if counts[s])
+    return f"{pick(OUTPUT['statuses'], lang)}{colon(lang)}{items}"
+
+
+def target_name(result: TargetResult, plan_result: PlanResult, lang: str) -> str:
+    """How prose names a target: its indicator's name, and the target as stated where the
+    plan sets the same indicator more than one target ('轨道交通企业数量（≥+60）')."""
+    name = result.indicator.name(lang)
+    same = [r for r in plan_result.targets if r.target.indicator == result.target.indicator]
+    if len(same) < 2:
+        return name
+    stated = target(result.target, result.indicator, lang)
+    return f"{name}（{stated}）" if lang == "zh" else f"{name} ({stated})"
 
 
 def note_text(code: str, params: tuple[tuple[str, str], ...], lang: str) -> str:

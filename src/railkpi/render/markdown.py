@@ -9,7 +9,6 @@ terminal table's, formatted by render/display.py, so they round the same way.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -18,7 +17,7 @@ from railkpi.calc.results import GrowthRate, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import CSV_COLUMN, OUTPUT
-from railkpi.messages.words import COLUMN, STATUS, TEXT
+from railkpi.messages.words import COLUMN, TEXT
 from railkpi.numeric import written
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
@@ -85,7 +84,7 @@ def assessment_markdown(report: Report, lang: str) -> str:
             table([pick(OUTPUT[key], lang) for key, _ in fmt.SUMMARY_COLUMNS],
                   [right for _, right in fmt.SUMMARY_COLUMNS], rows)
         )
-        parts.append("\n" + _status_counts(plan_result.targets, lang) + "\n")
+        parts.append("\n" + fmt.status_counts(plan_result.targets, lang) + "\n")
         if any(r.method == "linear" for r in plan_result.targets):
             parts.append("\n" + inline(pick(OUTPUT["linear"], lang)) + "\n")
         if notes:
@@ -106,13 +105,6 @@ def problems_markdown(problems: Sequence[Problem], lang: str) -> str:
             f"- **{pick(OUTPUT[p.severity], lang)}** `{p.code}`{where} {inline(p.message(lang))}"
         )
     return "\n".join(lines) + "\n\n"
-
-
-def _status_counts(results: Sequence[TargetResult], lang: str) -> str:
-    counts: Counter[str] = Counter(r.status for r in results)
-    separator = "：" if lang == "zh" else ": "
-    items = " · ".join(f"{pick(STATUS[s], lang)} {counts[s]}" for s in STATUS if counts[s])
-    return f"{pick(OUTPUT['statuses'], lang)}{separator}{items}"
 
 
 def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:

@@ -9,24 +9,26 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import GrowthRate, TargetResult
+from railkpi.calc.results import GrowthRate, PlanResult, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.words import COLUMN
-from railkpi.plans.models import Plan, PlanMeta
+from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
 from railkpi.render import Report, TemplateWritten
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
+from railkpi.render.table_fit import fit, wrap
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -38,6 +40,19 @@ STATUS_STYLE = {
     "undetermined": "dim",
     "no_data": "dim",
 }
+#: The labels of a target's lines when the table prints as blocks: the full words, where the
+#: table's headers are shortened to fit a column.
+BLOCK_LABEL = {
+    "col-baseline": COLUMN["baseline"],
+    "col-latest": COLUMN["latest"],
+    "col-target": COLUMN["target"],
+    "col-gap": COLUMN["gap"],
+    "col-completion": COLUMN["completion"],
+    "col-time": COLUMN["time_elapsed"],
+    "col-cagr": COLUMN["actual_cagr"],
+    "col-needed": COLUMN["required_cagr_from_latest"],
+    "col-status": COLUMN["status"],
+}
 #: Width used when output is not a terminal (a pipe, a CI log): wide enough for every column.
 PLAIN_WIDTH = 100
 
@@ -46,7 +61,7 @@ def console(out: TextIO) -> Console:
     is_terminal = out.isatty()
     return Console(
         file=out,
-        width=None if is_terminal else PLAIN_WIDTH,
+        width=None if is_terminal else plain_width(),
         no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
         highlight=False,
         emoji=False,
@@ -54,15 +69,10 @@ def console(out: TextIO) -> Console:
     )
 
 
-def _columns(lang: str) -> list[tuple[str, dict[str, Any]]]:
-    # A figure may wrap only at the space before its "(year)": numbers themselves never break.
-    number: dict[str, Any] = {"justify": "right", "min_width": 4}
-    # The Markdown table's headers, the figures' stacked on two lines: 完成\n进度, CAGR\nneeded.
-    heads = [pick(OUTPUT[key], lang) for key, _ in fmt.SUMMARY_COLUMNS]
-    heads[1:-1] = [_stacked(head, lang) for head in heads[1:-1]]
-    indicator: dict[str, Any] = {"ratio": 1, "min_width": 12, "overflow": "fold"}
-    status: dict[str, Any] = {"no_wrap": True}
-    return [(heads[0], indicator), *((h, number) for h in heads[1:-1]), (heads[-1], status)]
+def plain_width() -> int:
+    """The width for output that is not a terminal: $COLUMNS when it is a number, else 100."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    return int(columns) if columns.isdigit() and int(columns) > 0 else PLAIN_WIDTH
 
 
 def _stacked(head: str, lang: str) -> str:
@@ -76,44 +86,104 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
     con = console(out)
     as_of = report.assessment.as_of
     for plan_result in report.assessment.plans:
-        plan = plan_result.plan
         meta = plan_result.plan.plan
-        th = plan_result.thresholds
-        title = Text(f"{meta.title(lang)} [{plan.id}]", style="bold")
-        subtitle = fmt.subtitle(meta, as_of, th, lang)
-        con.print(title)
-        con.print(Text(subtitle, style="dim"))
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                      collapse_padding=True)
-        for header, options in _columns(lang):
-            table.add_column(header, **options)
-        notes: list[str] = []
-        for group_id in _group_order(plan_result.targets):
-            table.add_row(Text(plan.groups[group_id](lang), style="bold"))
-            for result in (r for r in plan_result.targets if r.target.group == group_id):
-                table.add_row(*_row(result, meta, as_of, lang))
-                notes.extend(
-                    f"{result.target.id}: {fmt.note_text(n.code, n.params, lang)}"
-                    for n in result.notes
-                )
-        con.print(table)
-        for line in notes:
-            con.print(Text(f"  · {line}", style="dim"))
+        paragraph(con, f"{meta.title(lang)} [{plan_result.plan.id}]", "bold")
+        paragraph(con, fmt.subtitle(meta, as_of, plan_result.thresholds, lang), "dim")
+        _plan_table(con, plan_result, as_of, lang)
+        paragraph(con, fmt.status_counts(plan_result.targets, lang), "dim")
+        if any(r.method == "linear" for r in plan_result.targets):
+            paragraph(con, pick(OUTPUT["linear"], lang), "dim")
+        for r in plan_result.targets:
+            for n in r.notes:
+                note = fmt.note_text(n.code, n.params, lang)
+                paragraph(con, f"{fmt.target_name(r, plan_result, lang)}{fmt.colon(lang)}{note}",
+                          "dim", first="  · ", rest="    ")
         con.print()
     if report.problems:
         render_problems(report.problems, lang, out)
 
 
-def _group_order(results: Sequence[TargetResult]) -> list[str]:
-    return list(dict.fromkeys(r.target.group for r in results))
+def paragraph(con: Console, text: str, style: str = "", first: str = "",
+              rest: str = "") -> None:
+    """`text` wrapped to the console's width by table_fit.wrap (Chinese between characters,
+    English at spaces), its first line after `first`, the others after `rest`."""
+    indent = max(cell_len(first), cell_len(rest))
+    for number, line in enumerate(wrap(text, max(con.width - indent, 1))):
+        con.print(Text(rest if number else first).append(line, style=style))
 
 
-def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | str]:
-    *figures, word = fmt.summary_cells(r, meta, as_of, lang)
-    status = Text(word, style=STATUS_STYLE[r.status])
-    if r.method == "linear":
+def _plan_table(con: Console, plan_result: PlanResult, as_of: int, lang: str) -> None:
+    """One plan's targets, grouped as the plan groups them, as a table that fits the width
+    (render/table_fit.py) or, where none fits, as a block per target."""
+    keys = [key for key, _ in fmt.SUMMARY_COLUMNS]
+    right = dict(fmt.SUMMARY_COLUMNS)
+    heads = [pick(OUTPUT[key], lang) for key in keys]
+    heads[1:-1] = [_stacked(head, lang) for head in heads[1:-1]]
+    # The status word with its "*" (linear method), so that its column is wide enough.
+    rows = [[*fmt.summary_cells(r, plan_result.plan.plan, as_of, lang)[:-1],
+             fmt.marked_status(r, lang)] for r in plan_result.targets]
+    groups = _groups(plan_result, lang)
+    layout = fit(keys, heads, rows, con.width, [group for group, _ in groups])
+    if layout.blocks:
+        _blocks(con, plan_result, keys, rows, lang)
+        return
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                  collapse_padding=True)
+    columns = [keys.index(key) for key in layout.shown]
+    name_width = layout.widths[0]
+    for index, width in zip(columns, layout.widths, strict=True):
+        head = heads[index] if index else "\n".join(wrap(heads[index], name_width))
+        table.add_column(head, width=width, no_wrap=True,
+                         justify="right" if right[keys[index]] else "left")
+    by_target = dict(zip((r.target.id for r in plan_result.targets), rows, strict=True))
+    for group, results in groups:
+        table.add_row(Text("\n".join(wrap(group, name_width)), style="bold"))
+        for result in results:
+            cells = by_target[result.target.id]
+            shown: list[Text | str] = [
+                "\n".join(wrap(cells[0], name_width)),
+                *(cells[i] for i in columns[1:-1]),
+                _status(result, lang),
+            ]
+            table.add_row(*shown)
+    con.print(table)
+    if layout.left_out:
+        left_out = pick(OUTPUT["list-separator"], lang).join(
+            pick(OUTPUT[key], lang) for key in layout.left_out)
+        paragraph(con, pick(OUTPUT["left-out"], lang).format(columns=left_out,
+                                                             width=con.width), "dim")
+
+
+def _blocks(con: Console, plan_result: PlanResult, keys: Sequence[str],
+            rows: Sequence[Sequence[str]], lang: str) -> None:
+    """Each target as a name line and a `label: value` line per figure, for narrow widths."""
+    by_target = dict(zip((r.target.id for r in plan_result.targets), rows, strict=True))
+    labels = [pick(BLOCK_LABEL.get(key, OUTPUT[key]), lang) for key in keys]
+    for group, results in _groups(plan_result, lang):
+        paragraph(con, group, "bold underline")
+        for result in results:
+            cells = by_target[result.target.id]
+            paragraph(con, cells[0], "bold")
+            for label, value in zip(labels[1:-1], cells[1:-1], strict=True):
+                paragraph(con, f"{label}{fmt.colon(lang)}{value}", first="  ", rest="    ")
+            line = Text(f"  {labels[-1]}{fmt.colon(lang)}")
+            con.print(line.append_text(_status(result, lang)))
+
+
+def _groups(plan_result: PlanResult, lang: str) -> list[tuple[str, list[TargetResult]]]:
+    """The plan's groups in the order of its targets, each with its targets."""
+    plan, results = plan_result.plan, plan_result.targets
+    order = dict.fromkeys(r.target.group for r in results)
+    return [(plan.groups[group](lang), [r for r in results if r.target.group == group])
+            for group in order]
+
+
+def _status(result: TargetResult, lang: str) -> Text:
+    """The status word in its colour, with a dim * where the linear method judged it."""
+    status = Text(fmt.status(result, lang), style=STATUS_STYLE[result.status])
+    if result.method == "linear":
         status.append("*", style="dim")
-    return [*figures, status]
+    return status
 
 
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
