@@ -6,21 +6,17 @@ Exit status: 0 ran; 1 a target is at or below the --fail-on level; 2 bad input o
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from railkpi import __version__
-from railkpi.cli_errors import Commands, default_lang, run_language
-from railkpi.messages import pick
-from railkpi.messages.outputs import OUTPUT
+from railkpi import __version__, cli_streams
+from railkpi.cli_errors import Commands, default_lang
 from railkpi.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -107,8 +103,9 @@ ThresholdsOpt = Annotated[
         "0.95,0.6,0).",
     ),
 ]
+# Output files are taken as text: an empty name is refused as such (as a Path it would be ".").
 JunitOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--junit",
         metavar="FILE",
@@ -117,7 +114,7 @@ JunitOpt = Annotated[
     ),
 ]
 XlsxOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
                  "plan, a summary, charts and the method."),
 ]
@@ -171,26 +168,32 @@ def assess(
     from railkpi.render import renderer, step_summary
 
     levels = [level.value for level in fail_on or ()]
+    # Every file output, by option (render/files.py builds each): checked before any work,
+    # then built and written all or none.
+    outputs = {"--junit": junit, "--xlsx": xlsx}
     with reporting(language, fmt), step_summary.problems_on_error(language):
         cut_offs = pipeline.thresholds(thresholds)
-        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
+        pipeline.check_outputs(outputs, data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         report = pipeline.assess(data, chosen, as_of, cut_offs, max_size)
-        if junit is not None:
-            from railkpi.render.junit import write_junit
+        if any(path is not None for path in outputs.values()):
+            from railkpi.render.files import FileSettings, write_files
 
-            # A failure for each target at or below the --fail-on level (default off_track).
+            # A JUnit failure for each target at or below the --fail-on level (default
+            # off_track).
             junit_levels = levels or [StatusName.off_track.value]
-            write_junit(report, language, junit, set(failing(ALL_STATUSES, junit_levels)),
-                        ",".join(junit_levels))
-        if xlsx is not None:
-            from railkpi.render.xlsx import write_gap_table
-
-            write_gap_table(report, language, xlsx, data)
+            settings = FileSettings(data, frozenset(failing(ALL_STATUSES, junit_levels)),
+                                    ",".join(junit_levels))
+            write_files(report, language, {option: None if path is None else Path(path)
+                                           for option, path in outputs.items()}, settings)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
     if levels and failing(report.assessment.statuses(), levels):
+        from railkpi.render.table import render_failing
+
+        sys.stdout.flush()  # the report first, then why the run fails
+        render_failing(report, set(failing(ALL_STATUSES, levels)), levels, language, sys.stderr)
         raise typer.Exit(EXIT_FAIL_ON)
 
 
@@ -216,7 +219,7 @@ def validate(
 
 @app.command()
 def template(
-    out: Annotated[Path, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
+    out: Annotated[str, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
     plan: PlanOpt = None,
     years: Annotated[
         str | None,
@@ -236,12 +239,12 @@ def template(
         from railkpi.render.xlsx.template import parse_years, write_template
 
         span = parse_years(years) if years is not None else None
-        pipeline.refuse_overwriting_inputs({"OUT.xlsx": out}, None, plan)
+        pipeline.check_outputs({"OUT.xlsx": out}, None, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         # The roster sheet offers what the reader accepts: the chosen and the bundled plans'.
         vocabulary = pipeline.registry(chosen).roster
-        written = write_template(chosen.models, vocabulary, out, language, span, force,
+        written = write_template(chosen.models, vocabulary, Path(out), language, span, force,
                                  plan or ())
     renderer(fmt.value).render_template(written, language, sys.stdout)
 
@@ -377,21 +380,7 @@ def _root(
 _settings: dict[str, bool] = {"debug": False}
 
 
-def _internal_error(exc: BaseException) -> NoReturn:
-    if _settings["debug"] or os.environ.get("RAILKPI_DEBUG"):
-        traceback.print_exception(exc)
-    message = pick(OUTPUT["internal-error"], run_language(sys.argv[1:]))
-    sys.stderr.write(message.format(version=__version__, error=f"{type(exc).__name__}: {exc}")
-                     + "\n")
-    sys.exit(EXIT_INTERNAL)
-
-
 def main(run: Callable[[], Any] = app) -> None:
-    try:
-        run()
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:
-        _internal_error(exc)
+    """The entry point: the command, with its failures turned into exit statuses
+    (cli_streams.run_guarded)."""
+    cli_streams.run_guarded(run, lambda: _settings["debug"])

@@ -6,7 +6,7 @@ the stages that need them, so that light commands stay fast.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,10 +108,11 @@ def growth_rate(kind: RateKind, start: float, end: float, years: int,
     return GrowthRate(kind, formulas.cagr(start, end, years))
 
 
-def refuse_overwriting_inputs(outputs: dict[str, Path | None], data: Path | None,
-                              refs: Sequence[str] | None) -> None:
-    """Exit 2 before any work if an output file would replace the workbook or a plan file."""
-    from railkpi.outfile import refuse_input
+def check_outputs(outputs: Mapping[str, Path | str | None], data: Path | None,
+                  refs: Sequence[str] | None) -> None:
+    """Exit 2 before any work if an output file cannot be written (railkpi.outfile.check), would
+    replace the workbook or a plan file, or is the same file as another output."""
+    from railkpi import outfile
 
     inputs = [data] if data is not None else []
     for ref in refs or bundled_plan_ids():
@@ -119,7 +120,4 @@ def refuse_overwriting_inputs(outputs: dict[str, Path | None], data: Path | None
             inputs.append(resolve_plan_path(ref))
         except InputError:
             continue  # reported when the plans are loaded
-    for option, path in outputs.items():
-        if path is not None:
-            for source in inputs:
-                refuse_input(path, source, option)
+    outfile.check(outputs, inputs)

@@ -27,6 +27,11 @@ OUTPUT: dict[str, Bilingual] = {
         "markdown or csv, for every column",
     ),
     "list-separator": ("、", ", "),
+    "fail-on-head": (
+        "{count} 个目标处于 --fail-on {levels} 所定级别或更差（退出状态 1）：",
+        "{count} target(s) at or below --fail-on {levels} (exit status 1):",
+    ),
+    "fail-on-target": ("{plan}：{target}，{status}", "{plan}: {target}, {status}"),
     "linear": (
         "* 增速无定义（零或负值），按线性方法判定：完成进度对照序时进度",
         "* growth rates undefined (zero or negative figures): judged by the linear method, "

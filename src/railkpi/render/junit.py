@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection
-from pathlib import Path
 
 from railkpi.calc.results import STATUS_UNORDERED, Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.words import COLUMN, TEXT
-from railkpi.outfile import write_atomic
 from railkpi.render import Report
 from railkpi.render import display as fmt
+from railkpi.render.files import FileSettings
 
 OPTION = "--junit"
 #: Characters XML 1.0 does not allow (a plan's quote may hold a NUL written as "\0" in YAML).
@@ -34,12 +33,9 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def write_junit(
-    report: Report, lang: str, path: Path, failing: Collection[str], fail_on: str
-) -> None:
-    """Write the JUnit file atomically (railkpi.outfile). `fail_on` names the levels, for the
-    suites' properties."""
-    write_atomic(path, junit_bytes(report, lang, failing, fail_on), OPTION)
+def junit_file(report: Report, lang: str, settings: FileSettings) -> bytes:
+    """The `--junit` file (render/files.py writes it)."""
+    return junit_bytes(report, lang, settings.failing, settings.fail_on)
 
 
 def outcome(status: str, failing: Collection[str]) -> str:

@@ -252,6 +252,22 @@ def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None
         con.print(line)
 
 
+def render_failing(report: Report, failing: set[str], levels: Sequence[str], lang: str,
+                   out: TextIO) -> None:
+    """Why `assess --fail-on` exits 1: the targets at or below the level, by plan, by name,
+    each with its status."""
+    con = console(out)
+    failed = [(p, r) for p in report.assessment.plans for r in p.targets if r.status in failing]
+    head = pick(OUTPUT["fail-on-head"], lang).format(count=len(failed), levels=",".join(levels))
+    paragraph(con, head, "bold red")
+    for plan_result, result in failed:
+        line = pick(OUTPUT["fail-on-target"], lang).format(
+            plan=plan_result.plan.plan.title(lang), target=fmt.target_name(result, plan_result,
+                                                                          lang),
+            status=fmt.marked_status(result, lang))
+        paragraph(con, line, first="  · ", rest="    ")
+
+
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     """`railkpi audit`: a numbered row per finding, its explanation below the table (as the
     assessment's notes), then what could not be checked, by kind."""

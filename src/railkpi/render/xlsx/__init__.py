@@ -40,6 +40,7 @@ from railkpi import __version__
 from railkpi.messages import pick
 from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report
+from railkpi.render.files import FileSettings
 from railkpi.render.xlsx.charts import charts_sheet
 from railkpi.render.xlsx.layout import Styles
 from railkpi.render.xlsx.method import method_sheet
@@ -50,15 +51,12 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
 
 
-def write_gap_table(report: Report, lang: str, path: Path, data_path: Path) -> None:
-    """Write the gap table to `path` atomically; never over the input workbook (exit 2)."""
-    from railkpi.outfile import refuse_input, write_atomic
-
-    refuse_input(path, data_path, "--xlsx")
-    workbook = build_workbook(report, lang, data_path)
+def gap_table_file(report: Report, lang: str, settings: FileSettings) -> bytes:
+    """The `--xlsx` file (render/files.py writes it)."""
+    workbook = build_workbook(report, lang, settings.data_path)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    write_atomic(path, buffer.getvalue(), "--xlsx")
+    return buffer.getvalue()
 
 
 def build_workbook(report: Report, lang: str, data_path: Path) -> Workbook:
