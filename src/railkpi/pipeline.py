@@ -19,6 +19,7 @@ from railkpi.plans.loader import load_plans
 from railkpi.plans.models import Plan, Thresholds
 from railkpi.plans.registry import IndicatorRegistry, merge_plans
 from railkpi.problems import InputError, Problem, Words, error
+from railkpi.text_safety import cleaned
 
 if TYPE_CHECKING:
     from railkpi.calc.findings import AuditResult
@@ -58,10 +59,12 @@ def registry(chosen: Plans) -> IndicatorRegistry:
 
 def read(data: Path, chosen: Plans, max_size: str | None) -> WorkbookData:
     """The workbook read and checked against the plans' indicators (InputError if it can't)."""
+    from railkpi.infile import check_readable
     from railkpi.read.guard import size_limit
     from railkpi.read.workbook import read_workbook
 
     limit = size_limit(max_size)
+    check_readable(data)
     return read_workbook(data, registry(chosen), max_size=limit)
 
 
@@ -74,7 +77,8 @@ def assess(data: Path, chosen: Plans, as_of: int | None, thresholds: Thresholds 
     workbook = read(data, chosen, max_size)
     result = assessment.assess(chosen.models, workbook.observations, as_of=as_of,
                                thresholds=thresholds)
-    return Report(result, workbook.warnings, data.name, workbook.observations)
+    # The file's name is shown in every report: cleaned of control characters as cell text is.
+    return Report(result, workbook.warnings, cleaned(data.name), workbook.observations)
 
 
 def audit(refs: Sequence[str] | None) -> AuditResult:

@@ -17,6 +17,7 @@ from typing import Literal
 
 from railkpi.messages.problems import PROBLEM_MESSAGES
 from railkpi.messages.problems_options import OS_ERROR_OTHER, OS_ERRORS_ZH
+from railkpi.text_safety import cleaned
 
 Severity = Literal["error", "warning"]
 
@@ -65,8 +66,13 @@ def _make(
 ) -> Problem:
     if code not in PROBLEM_MESSAGES:
         raise KeyError(f"unknown problem code {code!r}")
-    return Problem(severity, code, file, where, tuple(
-        (k, v if isinstance(v, Words) else str(v)) for k, v in params.items()))
+    # Text from files (a name, a cell, a path) reaches terminals and reports: cleaned here.
+    return Problem(severity, code, _clean(file), _clean(where), tuple(
+        (k, v if isinstance(v, Words) else cleaned(str(v))) for k, v in params.items()))
+
+
+def _clean(text: str | None) -> str | None:
+    return None if text is None else cleaned(text)
 
 
 def _in(value: Param, lang: str) -> str:

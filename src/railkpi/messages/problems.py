@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from railkpi.messages import Bilingual
+from railkpi.messages.problems_environment import ENVIRONMENT_PROBLEMS
 from railkpi.messages.problems_files import FILE_PROBLEMS
 from railkpi.messages.problems_options import OPTION_PROBLEMS
-from railkpi.messages.problems_outputs import OUTPUT_PROBLEMS
 from railkpi.messages.problems_plan_yaml import PLAN_YAML_PROBLEMS
 from railkpi.messages.problems_plans import PLAN_PROBLEMS
 from railkpi.messages.problems_roster import ROSTER_PROBLEMS
@@ -19,5 +19,5 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
     **PLAN_PROBLEMS,
     **PLAN_YAML_PROBLEMS,
     **OPTION_PROBLEMS,
-    **OUTPUT_PROBLEMS,
+    **ENVIRONMENT_PROBLEMS,
 }

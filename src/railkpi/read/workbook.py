@@ -27,6 +27,7 @@ from railkpi.read.observation import Layout, Observation, WorkbookData
 from railkpi.read.percent_styles import percent_cells
 from railkpi.read.roster.vocabulary import RosterWords
 from railkpi.read.sheets import DamagedSheet, calamine_sheets, openpyxl_sheets
+from railkpi.text_safety import clean_sheet
 
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
 PROSE_SHEETS = {"说明", "填表说明", "备注", "notes", "readme", "instructions", "about"}
@@ -66,13 +67,14 @@ def read_workbook(
     collecting = gc.isenabled()
     gc.disable()
     try:
+        names: dict[str, str] = {}  # sheet name as shown → as stored
         if engine == "calamine":
-            reader.percent_cells = lambda sheet: percent_cells(path, sheet)
-            for sheet, rows in calamine_sheets(path):
-                reader.read_sheet(sheet, rows)
-        else:
-            for sheet, rows in openpyxl_sheets(path):
-                reader.read_sheet(sheet, rows)
+            reader.percent_cells = lambda sheet: percent_cells(path, names.get(sheet, sheet))
+        for sheet, rows in (calamine_sheets if engine == "calamine" else openpyxl_sheets)(path):
+            # Control characters in sheet names and cell text: replaced, with a warning.
+            shown, clean_rows = clean_sheet(path.name, sheet, rows, reader.problems)
+            names[shown] = sheet
+            reader.read_sheet(shown, clean_rows)
     except DamagedSheet as exc:
         raise_if_errors([xlsx_guard.reading_problem(exc.__cause__ or exc, path.name)])
     finally:

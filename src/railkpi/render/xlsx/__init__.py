@@ -63,10 +63,11 @@ def build_workbook(report: Report, lang: str, data_path: Path) -> Workbook:
     from openpyxl import Workbook
 
     styles = Styles(lang)
+    file = report.data_file or data_path.name  # its name as the reader cleaned it
     workbook = Workbook()
     workbook.properties.creator = f"railkpi {__version__}"
     workbook.properties.title = pick(XLSX["summary-title"], lang).format(
-        as_of=report.assessment.as_of, file=data_path.name)
+        as_of=report.assessment.as_of, file=file)
     summary = workbook.active
     assert summary is not None
     summary.title = pick(XLSX["sheet-summary"], lang)
@@ -75,10 +76,10 @@ def build_workbook(report: Report, lang: str, data_path: Path) -> Workbook:
     names: dict[str, str] = {}
     for plan_result in report.assessment.plans:
         names[plan_result.plan.id] = _sheet_name(plan_result.plan.id, taken)
-    summary_sheet(summary, report, lang, styles, names, data_path.name)
+    summary_sheet(summary, report, lang, styles, names, file)
     for plan_result in report.assessment.plans:
         sheet = workbook.create_sheet(names[plan_result.plan.id])
-        plan_sheet(sheet, plan_result, report, lang, styles, data_path.name)
+        plan_sheet(sheet, plan_result, report, lang, styles, file)
     charts_sheet(workbook.create_sheet(pick(XLSX["sheet-charts"], lang)), report, lang, styles)
     method_sheet(workbook.create_sheet(pick(XLSX["sheet-method"], lang)), report, lang, styles,
                   data_path)

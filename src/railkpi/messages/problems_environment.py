@@ -1,11 +1,40 @@
-"""Problems with what railkpi writes: standard output, output files, several outputs."""
+"""Problems with the environment a run meets: files it cannot open, standard output, the
+output files."""
 
 from __future__ import annotations
 
 from railkpi.messages import Bilingual
 
-#: Standard output and the output files.
-OUTPUT_PROBLEMS: dict[str, Bilingual] = {
+#: Files that cannot be opened, standard output and the output files.
+ENVIRONMENT_PROBLEMS: dict[str, Bilingual] = {
+    "file-unreadable": (
+        "无法读取 {path}：{detail}",
+        "cannot read {path}: {detail}",
+    ),
+    "plan-control-character": (
+        "第 {line} 行第 {column} 列：含控制字符 {character}（如 YAML 转义 \\x01、\\e 写入的"
+        "字符）：这类字符会破坏输出文件或操控终端，规划文件中不允许；请删去",
+        "line {line}, column {column}: holds the control character {character} (as a YAML "
+        "escape such as \\x01 or \\e writes): such characters corrupt output files or drive "
+        "terminals and are not allowed in a plan file; delete it",
+    ),
+    "text-control-character": (
+        "单元格文字含控制字符 {character}，已替换为 �（这类字符会破坏输出文件或操控终端）",
+        "the cell's text holds the control character {character}, replaced with � (such "
+        "characters corrupt output files or drive terminals)",
+    ),
+    "text-control-character-more": (
+        "另有 {count} 个单元格的文字含控制字符，均已替换为 �",
+        "{count} more cells hold control characters, each replaced with �",
+    ),
+    "sheet-name-control-character": (
+        "工作表名称含控制字符 {character}，已替换为 �",
+        "the sheet's name holds the control character {character}, replaced with �",
+    ),
+    "plan-unreadable": (
+        "无法读取规划文件 {path}：{detail}",
+        "cannot read the plan file {path}: {detail}",
+    ),
     "stdout-closed": (
         "标准输出已关闭（如 >&-），报告无处可写；未做任何处理",
         "standard output is closed (as by >&-): the report has nowhere to go, and nothing "
