@@ -10,6 +10,7 @@ parses), no temporary file left behind.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -312,7 +313,7 @@ def test_a_pipe_closed_after_the_first_lines(tmp_path: Path) -> None:
 
 
 def test_standard_output_full_is_a_problem_not_a_crash() -> None:
-    with open("/dev/full", "w") as full:  # noqa: PTH123
+    with open("/dev/full", "w") as full:
         result = run("assess", EXAMPLE, stdout=full)
     assert result.returncode == 2
     assert b"[stdout-not-written]" in result.stderr and b"No space left" in result.stderr
@@ -391,10 +392,8 @@ def _wait_for(found: Callable[[], list[Path]], child: subprocess.Popen[bytes]) -
             return result
         if child.poll() is not None:
             return []
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             child.wait(timeout=0.05)
-        except subprocess.TimeoutExpired:
-            pass
     return []
 
 
