@@ -171,7 +171,8 @@ def test_markdown_notes_and_linear_marker(railkpi):
     assert "| 检验检测试验线（条） | 0 | 0 | ≥1 | 1 | 0.0% | 66.7% | — | — | 进度滞后\\* |" in (
         run.stdout.splitlines())
     assert "\\* 增速无定义（零或负值），按线性方法判定：完成进度对照序时进度" in run.stdout
-    assert "- `test-lines`: 基期值不为正，年均增速无定义，改用线性方法" in run.stdout
+    assert "- 检验检测试验线：基期值不为正，年均增速无定义，改用线性方法" in run.stdout
+    assert "test-lines" not in run.stdout  # targets by name in prose, not by id
     # the terminal table's figures (README "Reading the table")
     assert ("| 工程建设赛道收入（亿元） | 905.4 | 1012.6 | ≥1000.0 | -12.6 | 113.3% | 66.7% "
             "| 5.8% | -1.2% | 已提前完成 |") in run.stdout

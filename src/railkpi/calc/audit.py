@@ -63,7 +63,7 @@ def audit(plans: Sequence[Plan]) -> AuditResult:
             findings.extend(found)
             unchecked.extend(not_checked)
     findings.extend(check_conflicts(plans))
-    return AuditResult(tuple(findings), tuple(unchecked))
+    return AuditResult(tuple(findings), tuple(unchecked), tuple(plans))
 
 
 # -- published levels ----------------------------------------------------------------------

@@ -8,7 +8,14 @@ from decimal import Decimal
 from typing import ClassVar, Literal
 
 from railkpi.figures import Figure
-from railkpi.plans.models import Indicator, StatedChange, StatedRate, StatedTotal, Target
+from railkpi.plans.models import (
+    Indicator,
+    Plan,
+    StatedChange,
+    StatedRate,
+    StatedTotal,
+    Target,
+)
 
 Reason = Literal["missing", "inexact", "nonpositive"]
 UncheckedKind = Literal["stated_rate", "stated_change", "stated_total", "change_target"]
@@ -124,4 +131,6 @@ class Unchecked:
 class AuditResult:
     findings: tuple[Finding, ...]
     unchecked: tuple[Unchecked, ...]
+    #: The plans audited, for the words that name their indicators and targets.
+    plans: tuple[Plan, ...] = ()
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from railkpi.calc.results import GrowthRate, PlanResult, Point, TargetResult
+from railkpi.figures import QUALIFIERS
 from railkpi.messages import pick
 from railkpi.messages.notes import NOTE
 from railkpi.messages.outputs import OUTPUT
@@ -196,6 +197,38 @@ def _at(p: Point | None, usual_year: int, result: TargetResult) -> str:
     return shown if p.year == usual_year else f"{shown} ({p.year})"
 
 
+def gap(result: TargetResult, lang: str, unit: str = "") -> str:
+    """The gap as people read it: bounded where the latest figure is (`<500` from 突破3000,
+    `≈12` from 180余), and with the years an each-year target was missed, so that a met
+    latest year (a gap ≤ 0) does not read as the target met: '-1（2022 年未达标）'."""
+    if result.gap is None:
+        return "—"
+    shown = _bound_mark(result) + number(result.gap, result.indicator) + unit
+    if result.failing_years and result.gap <= 0:
+        years = pick(OUTPUT["list-separator"], lang).join(map(str, result.failing_years))
+        shown = pick(OUTPUT["gap-missed"], lang).format(gap=shown, years=years)
+    return shown
+
+
+def _bound_mark(result: TargetResult) -> str:
+    """'' for a gap between exact figures; '<' or '>' (or ≤, ≥) where the latest figure is
+    bounded on one side and the target is a number of the plan's; else '≈'."""
+    latest = result.latest.figure if result.latest is not None else None
+    derived = result.target.kind in ("change", "ratio")  # X from the baseline's figure
+    baseline_exact = result.baseline is None or result.baseline.figure.exact
+    target_exact = not derived or baseline_exact
+    if latest is None or latest.exact:
+        return "" if target_exact else "≈"
+    side = QUALIFIERS.get(latest.qualifier or "")
+    if side not in ("gt", "ge", "lt", "le") or not target_exact:
+        return "≈"
+    # The gap is the target less the figure (higher is better) or the reverse: a figure above
+    # its printed number makes the gap smaller than the one computed from that number.
+    smaller = (side in ("gt", "ge")) == (result.indicator.better == "higher")
+    strict = side in ("gt", "lt")
+    return ("<" if strict else "≤") if smaller else (">" if strict else "≥")
+
+
 def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:
     """A target's row in the people's tables (terminal, Markdown), status word last.
 
@@ -215,7 +248,7 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str) -
         _at(result.baseline, baseline_year, result),
         _at(result.latest, as_of, result),
         shown_target,
-        number(result.gap, ind),
+        gap(result, lang),
         shown_rate(result.completion),
         rate(result.time_elapsed),
         shown_rate(result.actual_cagr),

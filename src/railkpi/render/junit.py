@@ -107,6 +107,12 @@ def _with_unit(value: float | None, result: TargetResult, lang: str) -> str:
     return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}"
 
 
+def _gap(result: TargetResult, lang: str) -> str:
+    """The gap with its unit, bounded or with the years missed as the tables show it."""
+    unit = fmt.unit(result.indicator, lang)
+    return fmt.gap(result, lang, unit if unit == "%" else f" {unit}")
+
+
 def _rate(value: float | None, result: TargetResult) -> str:
     return (fmt.approximate_rate if result.approximate else fmt.rate)(value)
 
@@ -115,7 +121,7 @@ def failure_message(result: TargetResult, lang: str) -> str:
     """Status, gap with its unit, annual growth required from now: 进度滞后：差距 72 家；…"""
     return pick(OUTPUT["failure"], lang).format(
         status=fmt.marked_status(result, lang),
-        gap=_with_unit(result.gap, result, lang),
+        gap=_gap(result, lang),
         required=_rate(result.required_cagr_from_latest, result),
     )
 
@@ -150,7 +156,7 @@ def details(result: TargetResult, lang: str) -> str:
         (COLUMN["target"], f"{target} ({result.target_year})"),
         (COLUMN["baseline"], _figure(result.baseline, result, lang)),
         (COLUMN["latest"], _figure(result.latest, result, lang)),
-        (COLUMN["gap"], _with_unit(result.gap, result, lang)),
+        (COLUMN["gap"], _gap(result, lang)),
         (COLUMN["completion"], _rate(result.completion, result)),
         (COLUMN["time_elapsed"], fmt.rate(result.time_elapsed)),
         (COLUMN["actual_cagr"], _rate(result.actual_cagr, result)),

@@ -76,7 +76,7 @@ def assessment_markdown(report: Report, lang: str) -> str:
             for result in (r for r in plan_result.targets if r.target.group == group_id):
                 rows.append(_row(result, meta, as_of, lang))
                 notes.extend(
-                    f"- `{result.target.id}`: "
+                    f"- {inline(fmt.target_name(result, plan_result, lang))}{fmt.colon(lang)}"
                     f"{inline(fmt.note_text(n.code, n.params, lang))}"
                     for n in result.notes
                 )
@@ -146,7 +146,7 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
             "col-code", "col-plan", "col-indicator", "col-stated", "col-computed", "col-message"
         ))]
         rows = [
-            [str(n), f"`{f.code}`", cell(f.plan), cell(f.indicator), cell(f.stated_text),
+            [str(n), f"`{f.code}`", cell(f.plan), cell(f.indicator_name), cell(f.stated_text),
              cell(f.computed_text), cell(f.message(lang))]
             for n, f in enumerate(findings, 1)
         ]
@@ -154,7 +154,7 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     if unchecked:
         out.write(f"### {pick(OUTPUT['audit-unchecked-heading'], lang)}\n\n")
         for u in unchecked:
-            out.write(f"- {inline(u.plan)} {inline(u.indicator)} {u.years[0]}-{u.years[1]}: "
+            out.write(f"- {inline(u.plan)} {inline(u.indicator_name)} {u.years[0]}-{u.years[1]}: "
                       f"{inline(u.message(lang))}\n")
         out.write("\n")
 

@@ -288,7 +288,7 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
         for key in ("col-stated", "col-computed"):
             table.add_column(pick(AUDIT[key], lang), justify="right", overflow="fold")
         for number, f in enumerate(findings, 1):
-            table.add_row(str(number), f.code, f.plan, f.indicator, f.stated_text,
+            table.add_row(str(number), f.code, f.plan, f.indicator_name, f.stated_text,
                           f.computed_text)
         con.print(table)
         con.print(_hanging([(f"{n}.", Text(f.message(lang))) for n, f in enumerate(findings, 1)]))
@@ -300,7 +300,8 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
         of_kind = [u for u in unchecked if u.kind == kind]
         head = pick(AUDIT[f"unchecked-{kind}"], lang).format(count=len(of_kind))
         items = semicolon.join(
-            f"{u.plan} {u.indicator} {u.years[0]}-{u.years[1]}{opening}{u.message(lang)}{closing}"
+            f"{u.plan} {u.indicator_name} {u.years[0]}-{u.years[1]}{opening}{u.message(lang)}"
+            f"{closing}"
             for u in of_kind
         )
         lines.append(("·", Text(f"{head}{colon}{items}", style="dim")))
