@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from railkpi.calc.results import GrowthRate, PlanResult, Point, TargetResult
+from railkpi.calc.results import GrowthRate, Point, TargetResult
 from railkpi.figures import QUALIFIERS
 from railkpi.messages import pick
 from railkpi.messages.notes import NOTE
@@ -174,11 +174,12 @@ def status_counts(results: Sequence[TargetResult], lang: str) -> str:
     return f"{pick(OUTPUT['statuses'], lang)}{colon(lang)}{items}"
 
 
-def target_name(result: TargetResult, plan_result: PlanResult, lang: str) -> str:
+def target_name(result: TargetResult, siblings: Sequence[TargetResult], lang: str) -> str:
     """How prose names a target: its indicator's name, and the target as stated where the
-    plan sets the same indicator more than one target ('轨道交通企业数量（≥+60）')."""
+    plan (the targets `siblings`) sets the same indicator more than one target
+    ('轨道交通企业数量（≥+60）')."""
     name = result.indicator.name(lang)
-    same = [r for r in plan_result.targets if r.target.indicator == result.target.indicator]
+    same = [r for r in siblings if r.target.indicator == result.target.indicator]
     if len(same) < 2:
         return name
     stated = target(result.target, result.indicator, lang)

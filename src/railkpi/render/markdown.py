@@ -75,9 +75,9 @@ def assessment_markdown(report: Report, lang: str) -> str:
             rows.append([group] + [""] * (len(fmt.SUMMARY_COLUMNS) - 1))
             for result in (r for r in plan_result.targets if r.target.group == group_id):
                 rows.append(_row(result, meta, as_of, lang))
+                name = inline(fmt.target_name(result, plan_result.targets, lang))
                 notes.extend(
-                    f"- {inline(fmt.target_name(result, plan_result, lang))}{fmt.colon(lang)}"
-                    f"{inline(fmt.note_text(n.code, n.params, lang))}"
+                    f"- {name}{fmt.colon(lang)}{inline(fmt.note_text(n.code, n.params, lang))}"
                     for n in result.notes
                 )
         parts.append(

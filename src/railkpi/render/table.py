@@ -94,10 +94,11 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
         if any(r.method == "linear" for r in plan_result.targets):
             paragraph(con, pick(OUTPUT["linear"], lang), "dim")
         for r in plan_result.targets:
+            name = fmt.target_name(r, plan_result.targets, lang)
             for n in r.notes:
                 note = fmt.note_text(n.code, n.params, lang)
-                paragraph(con, f"{fmt.target_name(r, plan_result, lang)}{fmt.colon(lang)}{note}",
-                          "dim", first="  · ", rest="    ")
+                paragraph(con, f"{name}{fmt.colon(lang)}{note}", "dim", first="  · ",
+                          rest="    ")
         con.print()
     if report.problems:
         render_problems(report.problems, lang, out)
@@ -262,8 +263,8 @@ def render_failing(report: Report, failing: set[str], levels: Sequence[str], lan
     paragraph(con, head, "bold red")
     for plan_result, result in failed:
         line = pick(OUTPUT["fail-on-target"], lang).format(
-            plan=plan_result.plan.plan.title(lang), target=fmt.target_name(result, plan_result,
-                                                                          lang),
+            plan=plan_result.plan.plan.title(lang), target=fmt.target_name(
+                result, plan_result.targets, lang),
             status=fmt.marked_status(result, lang))
         paragraph(con, line, first="  · ", rest="    ")
 

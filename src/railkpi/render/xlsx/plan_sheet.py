@@ -58,8 +58,9 @@ class Column:
 
 
 PLAN_COLUMNS: tuple[Column, ...] = (
-    Column("group", 8, 14, wrap=True),
-    Column("indicator", 14, 22, wrap=True),
+    # A group's name on one line (10 Chinese characters), as the rows' heights assume.
+    Column("group", 8, 20, wrap=True),
+    Column("indicator", 14, 30, wrap=True),
     Column("unit", 5, 9),
     Column("baseline_year", 6, 6, span="baseline"),
     Column("baseline_value", 8, 11),
@@ -75,7 +76,7 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("required_cagr_from_latest", 9, 11),
     Column("projected", 9, 11),
     Column("status", 8, 12, wrap=True),
-    Column("quote", 30, 30, wrap=True),
+    Column("quote", 36, 36, wrap=True),
 )
 #: Plan-sheet column keys, in order (tests and callers find a column by key).
 PLAN_KEYS = tuple(c.key for c in PLAN_COLUMNS)
@@ -311,7 +312,7 @@ def _notes_below(ws: Worksheet, last: int, results: Sequence[TargetResult], widt
                  styles: Styles, lang: str) -> None:
     """Below the table: notes on single targets, the * of the linear method, the legend."""
     notes = [pick(XLSX["note-line"], lang).format(
-                 indicator=r.indicator.name(lang), target=r.target.id,
+                 target=fmt.target_name(r, results, lang),
                  note=fmt.note_text(n.code, n.params, lang))
              for r in results for n in r.notes]
     linear = any(r.method == "linear" for r in results)
