@@ -123,7 +123,9 @@ def _load(plan: list[str] | None, lang: str) -> list[tuple[str, Any]]:
 
     warnings: list[Problem] = []
     plans = load_plans(plan or bundled_plan_ids(), warnings)
-    merge_plans(plans)  # shared indicators must agree on unit and direction
+    merge_plans(plans)  # shared indicators must agree on unit, direction and scope
+    if lang == "zh":  # English quotes matter only to English output
+        warnings = [w for w in warnings if w.code != "plan-no-english-quotes"]
     if warnings:
         from railkpi.render.table import render_problems
 

@@ -53,6 +53,9 @@ COLUMN: dict[str, Bilingual] = {
     "targets": ("目标数", "Targets"),
     "document": ("文号", "Document"),
     "source": ("来源", "Source"),
+    "years": ("年份", "Year(s)"),
+    "figure": ("数值", "Figure"),
+    "where": ("位置", "Entry"),
 }
 
 KIND: dict[str, Bilingual] = {
@@ -108,6 +111,8 @@ TEXT: dict[str, Bilingual] = {
         "所需年均增速 {rate}（保留一位小数 {rounded}）",
         "{rate} a year required ({rounded} at one decimal)",
     ),
+    "published": ("规划公布的数据", "Figures the plan publishes"),
+    "total": ("累计{value}", "{value} in total"),
 }
 
 #: Notes attached to one target's result (why a figure is missing, where a number came from).
@@ -179,6 +184,13 @@ NOTE: dict[str, Bilingual] = {
         "目标为严格不等式（{op}），等于目标值不算完成",
         "the target is strict ({op}): equalling it is not enough",
     ),
+    "beyond-baseline": (
+        "目标为超出基期值（{op}{value}），目前尚未超出",
+        "the target is to move beyond the baseline ({op}{value}), which it has not yet done",
+    ),
+    # The plan's own reading notes (a target's `note`, a published figure's `note`).
+    "plan-note": ("{zh}", "{en}"),
+    "figure-note": ("{year} 年数值：{zh}", "the {year} figure: {en}"),
 }
 
 #: Problems in input. Codes are stable; docs list them.
@@ -416,12 +428,29 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
     ),
     "plan-invalid": ("{detail}（实际为 {found}）", "{detail} (found {found})"),
     "plan-unknown-indicator": (
-        "指标“{found}”未在 indicators 中定义",
-        "indicator '{found}' is not defined under indicators",
+        "指标“{found}”未在 indicators 中定义{hint_zh}",
+        "indicator '{found}' is not defined under indicators{hint_en}",
     ),
     "plan-unknown-group": (
-        "类别“{found}”未在 groups 中定义；已定义：{expected}",
-        "group '{found}' is not defined under groups; defined: {expected}",
+        "类别“{found}”未在 groups 中定义{hint_zh}；已定义：{expected}",
+        "group '{found}' is not defined under groups{hint_en}; defined: {expected}",
+    ),
+    "plan-unknown-key": (
+        "未知的键“{key}”{hint_zh}",
+        "unknown key '{key}'{hint_en}",
+    ),
+    "plan-bad-choice": (
+        "{field} 不能是“{found}”{hint_zh}；可选：{expected}",
+        "{field} cannot be '{found}'{hint_en}; expected one of {expected}",
+    ),
+    "plan-value-wording": (
+        "“{found}”照搬了规划原文的写法；{advice_zh}",
+        "'{found}' is written as the plan's text words it; {advice_en}",
+    ),
+    "plan-no-english-quotes": (
+        "规划没有为任何依据原文提供英文译文（quote_en）；英文输出中的依据原文显示中文",
+        "the plan gives no English rendering of any quote (quote_en); English output shows "
+        "the Chinese wording",
     ),
     "plan-duplicate-target": (
         "目标编号“{found}”重复（另见 {other}）",
@@ -455,6 +484,13 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
         "指标 {indicator} 在两个规划中的 {field} 不一致："
         "{found}（此处）与 {other_value}（{other}）",
         "indicator {indicator} has {field} {found} here but {other_value} in {other}",
+    ),
+    "plan-scope-conflict": (
+        "指标 {indicator} 的口径此处为{found_zh}，在 {other} 中为{other_zh}；口径不同的数字不是"
+        "同一个量，不能共用一个指标编号：请为其中一个改用新的编号",
+        "indicator {indicator} has the scope {found_en} here but {other_en} in {other}; figures "
+        "of different scopes are different quantities and cannot share an indicator id: give "
+        "one of them an id of its own",
     ),
     # plan files: the YAML itself (plan_loader's own reader)
     "plan-too-large": (
@@ -501,6 +537,31 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
         "或加引号写作 \"{found}\"",
         "line {line}, column {column}: {found} is ambiguous: {reading_en}; write {plain} or "
         "quote it (\"{found}\")",
+    ),
+    "plan-yaml-comparator": (
+        "第 {line} 行第 {column} 列：比较符 {found} 没有加引号，YAML 把 > 读作折叠文本块的开头；"
+        "请加引号写作 {fixed}",
+        "line {line}, column {column}: the comparator {found} is not quoted, and YAML reads > "
+        "as the start of a folded block of text; quote it: {fixed}",
+    ),
+    "plan-yaml-unclosed-quote": (
+        "第 {line} 行第 {column} 列：这里开始的引号 {quote} 在本行没有结束，YAML 会一直读到文件中"
+        "下一个 {quote} 为止，所以错误在后面的行才显现；请在本行文字末尾补上 {quote}：{fixed}",
+        "line {line}, column {column}: the quote {quote} that opens here is not closed on this "
+        "line, so YAML reads on to the next {quote} in the file and fails further down; close "
+        "it at the end of the text on this line: {fixed}",
+    ),
+    "plan-yaml-fullwidth": (
+        "第 {line} 行第 {column} 列：这里的全角{name_zh}“{char}”YAML 不认作分隔符，需要半角"
+        "{name_zh}“{ascii}”；请写作 {fixed}",
+        "line {line}, column {column}: YAML does not read the full-width {name_en} '{char}' "
+        "as a separator; it needs the ASCII {name_en} '{ascii}': write {fixed}",
+    ),
+    "plan-yaml-tab": (
+        "第 {line} 行第 {column} 列：缩进中有制表符（Tab），YAML 只能用空格缩进；请把制表符换成"
+        "空格，与同一层的键对齐",
+        "line {line}, column {column}: the indentation contains a tab, and YAML indents with "
+        "spaces only: replace the tab with spaces, lined up with the keys at the same level",
     ),
     "plan-yaml-unquoted-id": (
         "第 {line} 行第 {column} 列：{found} 用作编号，但 {reading_zh}；编号是文本，"
@@ -570,8 +631,14 @@ AUDIT: dict[str, Bilingual] = {
         "两个规划对 {year} 年设定了不同目标：{first}；{second}",
         "two plans set different targets for {year}: {first}; {second}",
     ),
+    "conflicting-levels": (
+        "公布的 {year} 年数值不能同时成立：{first}，原文“{first_quote_zh}”；{second}，"
+        "原文“{second_quote_zh}”",
+        "the published {year} figures cannot both be right: {first}, quoted \"{first_quote_en}\"; "
+        "{second}, quoted \"{second_quote_en}\"",
+    ),
     "unchecked-missing": ("缺少 {years} 年的已公布水平值", "no published level for {years}"),
-    "unchecked-inexact": ("{years} 年的水平值不是确数", "the {years} level is not an exact figure"),
+    "unchecked-inexact": ("{years} 年的水平值不是确数", "no exact published level for {years}"),
     "unchecked-nonpositive": (
         "水平值不为正，年均增速无定义",
         "a level is not positive: the growth rate is undefined",
@@ -596,6 +663,8 @@ AUDIT: dict[str, Bilingual] = {
     "col-indicator": ("指标", "Indicator"),
     "col-stated": ("规划所写", "Stated"),
     "col-computed": ("核算", "Computed"),
+    "col-other": ("对照", "Compared with"),
+    "col-years": ("年份", "Years"),
     "col-message": ("说明", "Details"),
 }
 
@@ -675,6 +744,7 @@ CSV_COLUMN: dict[str, Bilingual] = {
     "approximate": ("近似值", "Approximate"),
     "notes": ("说明", "Notes"),
     "quote": ("依据原文", "Plan wording"),
+    "target_text": ("目标", "Target"),
 }
 
 #: The Excel gap table (`railkpi assess DATA --xlsx FILE`): sheets, headers, notes, summary,

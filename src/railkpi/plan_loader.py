@@ -6,7 +6,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +25,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from railkpi import plan_hints, yaml_hints
 from railkpi.plan import Indicator, Plan
 from railkpi.problems import InputError, Problem, error, raise_if_errors, warning
 
@@ -378,6 +379,8 @@ class _Document:
     refused: set[str]
     #: YAML path → the text of a plain scalar YAML read as a number, a boolean or null.
     texts: dict[str, str]
+    #: YAML path → the line (from 1) of its key, or of its value where it has no key.
+    lines: dict[str, int] = field(default_factory=dict)
 
     def covers(self, where: str) -> bool:
         return any(
@@ -397,17 +400,28 @@ class _Builder:
     def problem(self, code: str, parts: tuple[str | int, ...], mark: Mark | None,
                 **params: object) -> None:
         line, column = _at(mark)
+        problem = error(code, self.name, yaml_path(parts), line=line, column=column, **params)
         self.document.problems.append(
-            error(code, self.name, yaml_path(parts), line=line, column=column, **params)
+            replace(problem, line=line) if isinstance(line, int) else problem
         )
 
     def refuse(self, parts: tuple[str | int, ...]) -> None:
         self.document.refused.add(yaml_path(parts))
 
     def build(self, node: Node, parts: tuple[str | int, ...] = ()) -> Any:
+        self.document.lines.setdefault(yaml_path(parts), node.start_mark.line + 1)
         if not self.acceptable(node, parts):
             self.refuse(parts)
             return None
+        mistakes, meant = yaml_hints.node_mistakes(node, parts)
+        for code, line, column, params in mistakes:
+            problem = error(code, self.name, yaml_path(parts), line=line, column=column,
+                            **params)
+            self.document.problems.append(replace(problem, line=line))
+        if mistakes:
+            if meant is None:
+                self.refuse(parts)
+            return meant
         if isinstance(node, MappingNode):
             return self.mapping(node, parts)
         if isinstance(node, SequenceNode):
@@ -472,6 +486,7 @@ class _Builder:
                 self.build(value_node, key_parts)  # for the problems inside; the first wins
                 continue
             first_line[key] = mark.line + 1 if mark else 0
+            self.document.lines[yaml_path(key_parts)] = first_line[key]
             if (parts in (("groups",), ("indicators",)) and key_node.style is None
                     and (reading := _id_reading(key))):
                 self.problem("plan-yaml-unquoted-id", key_parts, mark, found=_clip(key),
@@ -522,6 +537,20 @@ def _unreadable(name: str, text: str, exc: yaml.reader.ReaderError) -> InputErro
     )])
 
 
+def _syntax_problems(name: str, text: str, exc: yaml.MarkedYAMLError) -> list[Problem]:
+    """The mistakes behind a syntax error, each at its line (yaml_hints), and whatever error is
+    left once they are mended, as YAML reports it."""
+    mistakes, left = yaml_hints.recognise(text, exc)
+    problems = [replace(error(m.code, name, line=m.line, column=m.column, **m.params),
+                        line=m.line) for m in mistakes]
+    if left is not None:
+        line, column = _at(left.problem_mark or left.context_mark)
+        problem = error("plan-yaml", name, line=line, column=column,
+                        detail=left.problem or left.context or str(left))
+        problems.append(replace(problem, line=line) if isinstance(line, int) else problem)
+    return problems
+
+
 def _read_plan_yaml(path: Path, name: str) -> _Document:
     """Read a plan file's YAML safely. Raises InputError when it cannot be read at all."""
     try:
@@ -553,9 +582,7 @@ def _read_plan_yaml(path: Path, name: str) -> _Document:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        line, column = _at(exc.problem_mark or exc.context_mark)
-        raise InputError([error("plan-yaml", name, line=line, column=column,
-                                detail=exc.problem or exc.context or str(exc))]) from None
+        raise InputError(_syntax_problems(name, text, exc)) from None
     except yaml.reader.ReaderError as exc:
         raise _unreadable(name, text, exc) from None
     except yaml.YAMLError as exc:
@@ -596,25 +623,25 @@ def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        invalid = [
-            error(
-                "plan-invalid",
-                name,
-                where,
-                detail=err["msg"].removeprefix("Value error, "),
-                found=document.texts.get(where) or _found(err.get("input")),
-            )
+        invalid = plan_hints.drop_implied([
+            plan_hints.schema_problem(err, data, name, where,
+                                      document.texts.get(where) or _found(err.get("input")))
             for err in exc.errors(include_url=False)
             if not document.covers(where := yaml_path(err["loc"]))
-        ]
+        ])
+        invalid = plan_hints.with_lines(invalid, document.lines)
         raise_if_errors(problems + invalid if problems or invalid else [
             error("plan-invalid", name, None, detail=str(exc), found="?")
         ])
         raise AssertionError("unreachable") from exc
-    problems += [p for p in check_plan(plan, name) if not document.covers(p.where or "")]
+    problems += plan_hints.with_lines(
+        [p for p in check_plan(plan, name) if not document.covers(p.where or "")],
+        document.lines,
+    )
     raise_if_errors(problems)
     if warnings is not None:
         warnings.extend(problems)  # no errors left: these are all warnings
+        warnings.extend(plan_hints.english_quotes_warning(plan, name))
     return plan
 
 
@@ -624,9 +651,12 @@ def check_plan(plan: Plan, name: str) -> list[Problem]:
     indicators = plan.indicators
     start, end = plan.plan.period
 
+    labels = {key: [key, i.name.zh, i.name.en, *i.aliases] for key, i in indicators.items()}
+
     def known(indicator: str, where: str) -> Indicator | None:
         if indicator not in indicators:
-            problems.append(error("plan-unknown-indicator", name, where, found=indicator))
+            problems.append(error("plan-unknown-indicator", name, where, found=indicator,
+                                  **plan_hints.id_hint(indicator, indicators, labels)))
             return None
         return indicators[indicator]
 
@@ -656,6 +686,9 @@ def check_plan(plan: Plan, name: str) -> list[Problem]:
                     f"{at}.group",
                     found=target.group,
                     expected=", ".join(plan.groups),
+                    **plan_hints.id_hint(target.group, plan.groups, {
+                        key: [group.zh, group.en] for key, group in plan.groups.items()
+                    }),
                 )
             )
         # A warning, not an error: a plan may set a target beyond its period (a 2035 vision
@@ -763,15 +796,17 @@ def merge_plans(
         for indicator_id, indicator in plan.indicators.items():
             if indicator_id in indicators:
                 first = indicators[indicator_id]
-                for field in ("unit", "better"):
-                    mine, theirs = getattr(indicator, field), getattr(first, field)
+                for key in ("unit", "better"):
+                    mine, theirs = getattr(indicator, key), getattr(first, key)
                     if mine != theirs:
                         problems.append(
                             error("plan-indicator-conflict", name,
-                                  f"indicators.{indicator_id}.{field}", indicator=indicator_id,
-                                  field=field, found=mine, other_value=theirs,
+                                  f"indicators.{indicator_id}.{key}", indicator=indicator_id,
+                                  field=key, found=mine, other_value=theirs,
                                   other=origin[indicator_id])
                         )
+                problems += plan_hints.scope_conflict(name, indicator_id, indicator, first,
+                                                      origin[indicator_id])
             else:
                 indicators[indicator_id] = indicator
                 origin[indicator_id] = name
@@ -809,7 +844,8 @@ def load_plans(
             loaded.append((ref, load_plan(ref, problems)))
         except InputError as exc:
             problems.extend(exc.problems)
-    raise_if_errors(problems)
+    # Beside errors, a plan's lack of English quotes is no news: it is left out.
+    raise_if_errors([p for p in problems if p.code != "plan-no-english-quotes"])
     if warnings is not None:
         warnings.extend(problems)
     return loaded

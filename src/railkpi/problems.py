@@ -24,10 +24,17 @@ class Problem:
     file: str | None = None
     where: str | None = None
     params: tuple[tuple[str, str], ...] = field(default=())
+    #: The line of a plan file the problem is on, where known.
+    line: int | None = None
 
     def message(self, lang: str) -> str:
+        """The message in `lang`, starting with the plan file's line where it is known (and the
+        message does not already say it): 'line 17: unknown key …'."""
         template = PROBLEM_MESSAGES[self.code][0 if lang == "zh" else 1]
-        return template.format(**dict(self.params))
+        text = template.format(**dict(self.params))
+        if self.line is None or "line" in dict(self.params):
+            return text
+        return f"第 {self.line} 行：{text}" if lang == "zh" else f"line {self.line}: {text}"
 
     def location(self) -> str:
         return " ".join(part for part in (self.file, self.where) if part)

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from railkpi.messages import TEMPLATE, UNIT_EN, pick
+from railkpi.messages import TEMPLATE, pick
 from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator, Plan
 from railkpi.problems import InputError, error
 from railkpi.units import UnitError, factor
@@ -83,11 +83,9 @@ def parse_years(text: str) -> tuple[int, int]:
 
 def unit_label(indicator: Indicator, lang: str) -> str | None:
     """The unit as the 单位 column shows it: the reader must accept it (None if it cannot)."""
-    for shown in ((UNIT_EN.get(indicator.unit, indicator.unit),) if lang == "en" else ()) + (
-        indicator.unit,
-    ):
+    for shown in ((indicator.unit_word("en"),) if lang == "en" else ()) + (indicator.unit,):
         try:
-            factor(shown, indicator.unit)
+            factor(shown, indicator.unit, indicator.unit_en)
         except UnitError:
             continue
         return shown

@@ -62,14 +62,15 @@ def canonical(unit: str) -> str | None:
     return SPELLINGS.get(_key(unit))
 
 
-def factor(given: str, indicator_unit: str) -> Decimal:
+def factor(given: str, indicator_unit: str, own_word: str | None = None) -> Decimal:
     """What a figure in unit `given` is multiplied by to be in `indicator_unit`.
 
+    `own_word` is the indicator's own English unit word (platforms for 家), also accepted.
     Raises UnitError: `unknown-unit` (no such unit), `wrong-unit-kind` (money for a count or
     a count for money), `unit-mismatch` (another count unit).
     """
-    if _key(given) == _key(indicator_unit):  # the indicator's own unit, known here or not
-        return Decimal(1)
+    if _key(given) in (_key(indicator_unit), _key(own_word or indicator_unit)):
+        return Decimal(1)  # the indicator's own unit or word, known here or not
     unit = canonical(given)
     target = canonical(indicator_unit) or indicator_unit
     if unit is None:

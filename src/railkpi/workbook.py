@@ -477,7 +477,7 @@ class _Reader:
                        indicator=indicator_id, unit=indicator.unit)
             return None
         try:
-            scale = factor(unit, indicator.unit)
+            scale = factor(unit, indicator.unit, indicator.unit_en)
         except UnitError as exc:
             self.error(exc.code, unit_where, found=display(unit), indicator=indicator_id,
                        expected=indicator.unit)
