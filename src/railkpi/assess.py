@@ -13,7 +13,7 @@ from railkpi import figures as fig
 from railkpi import formulas as f
 from railkpi.figures import Figure
 from railkpi.observations import Observation
-from railkpi.plan import Indicator, Op, Plan, PlanMeta, Target, Thresholds
+from railkpi.plan import Indicator, Op, Plan, PlanMeta, Target, Text, Thresholds
 
 Status = Literal[
     "achieved", "on_track", "moderate", "off_track", "regressing", "not_achieved",
@@ -39,6 +39,7 @@ class Point:
     figure: Figure
     source: Source
     where: str | None = None  # cell for data, "history[i]" for the plan's figures
+    note: Text | None = None  # how the plan's own figure was read (its history note)
 
     @property
     def value(self) -> float:
@@ -64,6 +65,8 @@ class TargetResult:
     indicator: Indicator
     target_value: float | tuple[float, float] | None
     target_year: int
+    #: t0 the target is measured from: its own baseline_year, else the plan's.
+    baseline_year: int | None = None
     baseline: Point | None = None
     latest: Point | None = None
     gap: float | None = None
@@ -113,9 +116,8 @@ def default_as_of(observations: Iterable[Observation], plans: Sequence[Plan]) ->
 def series_for(plan: Plan, indicator: str, observations: Iterable[Observation]) -> dict[int, Point]:
     """The plan's own published figures, overridden year by year by the workbook's."""
     points = {
-        h.year: Point(h.year, h.figure, "plan", f"history[{i}]")
-        for i, h in enumerate(plan.history)
-        if h.indicator == indicator
+        year: Point(year, h.figure, "plan", f"history[{i}]", h.note)
+        for year, (i, h) in plan.published(indicator).items()
     }
     for o in observations:
         if o.indicator == indicator:
@@ -165,10 +167,25 @@ def assess_target(
     """One target against one indicator's series (years → points), as of a year."""
     visible = {year: p for year, p in series.items() if year <= as_of}
     if target.kind == "each_year":
-        return _each_year(plan_id, meta, target, indicator, visible, as_of)
-    if target.kind == "trend":
-        return _trend(plan_id, meta, target, indicator, visible)
-    return _single_value(plan_id, meta, target, indicator, visible, as_of, thresholds)
+        result = _each_year(plan_id, meta, target, indicator, visible, as_of)
+    elif target.kind == "trend":
+        result = _trend(plan_id, meta, target, indicator, visible)
+    else:
+        result = _single_value(plan_id, meta, target, indicator, visible, as_of, thresholds)
+    return replace(result, baseline_year=target.baseline_year or meta.baseline_year,
+                   notes=(*_plan_notes(result), *result.notes))
+
+
+def _plan_notes(result: TargetResult) -> list[Note]:
+    """The plan's own reading notes: the target's, then those of its published figures used."""
+    notes = []
+    if result.target.note is not None:
+        notes.append(note("plan-note", zh=result.target.note.zh, en=result.target.note.en))
+    for point in dict.fromkeys(p for p in (result.baseline, result.latest) if p is not None):
+        if point.source == "plan" and point.note is not None:
+            notes.append(note("figure-note", year=point.year, zh=point.note.zh,
+                              en=point.note.en))
+    return notes
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -345,6 +362,12 @@ def _single_value(
         notes.append(note("only-baseline"))
         return _with(result, status="no_data", notes=notes)
     if f.same(X, baseline.value):
+        if op in (">", "<"):
+            # To rise above (fall below) the baseline: no move yet is off track, a move the
+            # wrong way regressing, as a growth ratio of zero or below would grade them.
+            notes.append(note("beyond-baseline", op=_OP_SIGN[op], value=_label(baseline)))
+            flat = f.same(x, baseline.value)
+            return _with(result, status="off_track" if flat else "regressing", notes=notes)
         notes.append(note("hold-level"))
         return _with(result, status="regressing", notes=notes)
     if result.growth_ratio is not None:

@@ -11,7 +11,9 @@ and two plans may target the same indicator. These checks compare them with each
   year (180 + 60 against "> 240");
 - `target-outside-period`: a target year (or each-year window year) outside the plan period;
 - `conflicting-targets`: two loaded plans targeting the same indicator in the same year
-  differently (revenue > 3500 against ≥ 3000 in 2025).
+  differently (revenue > 3500 against ≥ 3000 in 2025);
+- `conflicting-levels`: two published figures of the same indicator and year that cannot both
+  be right (143 in one plan, 180余 in another), within a plan or across the loaded plans.
 
 Levels are taken as printed: 26.6 → 56.8 is 16.38 % a year, even though 26.65 → 56.75 (which
 the printed figures also allow) would give 16.32 %. A stated figure whose levels are not all
@@ -28,7 +30,7 @@ from itertools import combinations
 from typing import Literal
 
 from railkpi import formulas
-from railkpi.figures import Figure
+from railkpi.figures import Figure, agree
 from railkpi.messages import AUDIT, pick
 from railkpi.plan import Plan, Target
 
@@ -48,20 +50,25 @@ Params = tuple[tuple[str, str], ...]
 
 @dataclass(frozen=True)
 class Finding:
-    """One inconsistency among a plan's own figures (or between two plans' targets).
+    """One inconsistency among a plan's own figures (or between two plans' figures).
 
     `stated` and `computed` are numbers where they are numbers (rates as fractions), else text;
-    `stated_text` and `computed_text` are how a table shows them.
+    `stated_text` and `computed_text` are how a table shows them. A finding across two plans
+    has no computed figure: the other plan's target or figure is `other` / `other_text`.
+    `years` are the years the finding is about.
     """
 
     code: str
     plan: str
     indicator: str
     stated: float | str
-    computed: float | str
+    computed: float | str | None
     stated_text: str
     computed_text: str
     params: Params = ()
+    years: tuple[int, ...] = ()
+    other: str | None = None
+    other_text: str = ""
 
     def message(self, lang: str) -> str:
         return pick(AUDIT[self.code], lang).format(**dict(self.params))
@@ -100,6 +107,7 @@ def audit(plans: Sequence[Plan]) -> AuditResult:
             findings.extend(found)
             unchecked.extend(not_checked)
     findings.extend(check_conflicts(plans))
+    findings.extend(check_levels(plans))
     return AuditResult(tuple(findings), tuple(unchecked))
 
 
@@ -107,12 +115,9 @@ def audit(plans: Sequence[Plan]) -> AuditResult:
 
 
 def history_of(plan: Plan, indicator: str) -> dict[int, Figure]:
-    """The levels a plan publishes for one indicator, by year (the first entry for a year)."""
-    levels: dict[int, Figure] = {}
-    for level in plan.history:
-        if level.indicator == indicator:
-            levels.setdefault(level.year, level.figure)
-    return levels
+    """The levels a plan publishes for one indicator, by year (an exact figure where the plan
+    also gives one with a qualifier: 2364.9 rather than 突破1000)."""
+    return {year: level.figure for year, (_, level) in plan.published(indicator).items()}
 
 
 def _why_not_checkable(
@@ -165,6 +170,7 @@ def check_rates(plan: Plan) -> Checked:
                 _params(start=start, end=end, start_value=number(levels[start].value),
                         end_value=number(levels[end].value), stated=stated_text,
                         computed=computed_text, tolerance=stated.tolerance),
+                years=stated.years,
             )
         )
     return findings, unchecked
@@ -204,6 +210,7 @@ def check_changes(plan: Plan) -> Checked:
                 _params(start=start, end=end, start_value=number(levels[start].value),
                         end_value=number(levels[end].value), stated=stated_text,
                         computed=number(computed), tolerance=tolerance_text),
+                years=stated.years,
             )
         )
     return findings, unchecked
@@ -234,6 +241,7 @@ def check_totals(plan: Plan) -> Checked:
                 number(stated.total), number(computed),
                 _params(start=start, end=end, stated=number(stated.total),
                         computed=number(computed), tolerance=f"±{tolerance}"),
+                years=stated.years,
             )
         )
     return findings, unchecked
@@ -282,6 +290,7 @@ def check_increments(plan: Plan) -> Checked:
                             baseline=baseline.label(number(baseline.value)),
                             change=_signed(change.value or 0.0), resolved=resolved_text,
                             change_target=change.id, level_target=level.id, level=level_text),
+                    years=(baseline_year, change.year),
                 )
             )
     return findings, unchecked
@@ -301,6 +310,7 @@ def check_target_years(plan: Plan) -> list[Finding]:
                     "target-outside-period", plan.id, target.indicator, year, period,
                     str(year), period,
                     _params(target=target.id, year=year, start=start, end=end),
+                    years=(year,),
                 )
             )
     return findings
@@ -359,11 +369,39 @@ def check_conflicts(plans: Sequence[Plan]) -> list[Finding]:
                 theirs_full = f"{theirs_text} ({second.id} {theirs.id})"
                 findings.append(
                     Finding(
-                        "conflicting-targets", first.id, mine.indicator, mine_full, theirs_full,
-                        f"{mine_text} ({first.id})", f"{theirs_text} ({second.id})",
+                        "conflicting-targets", first.id, mine.indicator, mine_full, None,
+                        f"{mine_text} ({first.id})", "",
                         _params(year=mine.year, first=mine_full, second=theirs_full),
+                        years=(mine.year,), other=theirs_full,
+                        other_text=f"{theirs_text} ({second.id})",
                     )
                 )
+    return findings
+
+
+def check_levels(plans: Sequence[Plan]) -> list[Finding]:
+    """Two published levels of one indicator and year that cannot both be right: 143 against
+    180余 (at least 180). Figures whose bounds overlap agree (180余 and 185; 2364.9 and
+    突破1000); 约 figures have no bounds and agree with anything."""
+    published = [(plan, i, level) for plan in plans for i, level in enumerate(plan.history)]
+    findings: list[Finding] = []
+    for (plan_a, i, a), (plan_b, j, b) in combinations(published, 2):
+        if (a.indicator, a.year) != (b.indicator, b.year) or agree(a.figure, b.figure):
+            continue
+        shown_a, shown_b = (f.label(number(f.value)) for f in (a.figure, b.figure))
+        first = f"{shown_a} ({plan_a.id} history[{i}])"
+        second = f"{shown_b} ({plan_b.id} history[{j}])"
+        findings.append(
+            Finding(
+                "conflicting-levels", plan_a.id, a.indicator, first, None,
+                f"{shown_a} ({plan_a.id})", "",
+                _params(year=a.year, first=first, second=second,
+                        first_quote_zh=a.quote, first_quote_en=a.wording("en"),
+                        second_quote_zh=b.quote, second_quote_en=b.wording("en")),
+                years=(a.year,), other=second,
+                other_text=f"{shown_b} ({plan_b.id})",
+            )
+        )
     return findings
 
 

@@ -6,9 +6,11 @@ full precision and never goes through this module.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from railkpi.assess import Point, TargetResult
-from railkpi.messages import NOTE, STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN, pick
-from railkpi.plan import Indicator, PlanMeta
+from railkpi.messages import NOTE, STATUS, STATUS_EARLY_ACHIEVED, TEXT, pick
+from railkpi.plan import Indicator, Plan, PlanMeta, Quoted, Target
 
 #: Decimals by unit where the indicator does not say; other units print as integers.
 UNIT_DECIMALS = {"亿元": 1, "万元": 1, "%": 1, "件/人": 2}
@@ -38,15 +40,33 @@ def approximate_rate(value: float | None) -> str:
 
 
 def unit(indicator: Indicator, lang: str) -> str:
-    return indicator.unit if lang == "zh" else UNIT_EN.get(indicator.unit, indicator.unit)
+    return indicator.unit_word(lang)
+
+
+def name(indicator: Indicator, lang: str) -> str:
+    """The indicator's name, with its scope where the plan gives one: 企业数量［丰台园］."""
+    if indicator.scope is None:
+        return indicator.name(lang)
+    return (f"{indicator.name.zh}［{indicator.scope.zh}］" if lang == "zh"
+            else f"{indicator.name.en} [{indicator.scope.en}]")
+
+
+def name_and_unit(indicator: Indicator, lang: str) -> str:
+    """'轨道交通企业数量（家）', 'Number of rail-transit enterprises (firms)'."""
+    return (f"{name(indicator, lang)}（{unit(indicator, lang)}）" if lang == "zh"
+            else f"{name(indicator, lang)} ({unit(indicator, lang)})")
 
 
 def point(p: Point | None, indicator: Indicator) -> str:
     return "—" if p is None else f"{number(p.value, indicator)} ({p.year})"
 
 
-def target(result: TargetResult, lang: str) -> str:
-    """The target as the plan states it: '>3500.0', '3–5', '≥+60', '≥×2', '≥20.0%/年', '↑'."""
+def target(result: TargetResult, lang: str, resolved: bool = False) -> str:
+    """The target as the plan states it: '>3500.0', '3–5', '≥+60', '≥×2 vs 2020', '≥20.0%/年'.
+
+    With `resolved`, a change or ratio also shows X: '≥+60=240', '≥×2=113.6 vs 2020' (the base
+    year of a ratio comes last, so that it cannot be read as the figure of that year).
+    """
     t, ind = result.target, result.indicator
     if t.kind == "trend":
         direction = t.direction or ("rising" if ind.better == "higher" else "falling")
@@ -61,6 +81,11 @@ def target(result: TargetResult, lang: str) -> str:
         text = f"{_op(t.op)}{rate(t.value)}/{'年' if lang == 'zh' else 'yr'}"
     else:
         text = f"{_op(t.op)}{number(t.value, ind)}"
+    if resolved and t.kind != "growth" and (x := resolved_target(result)):
+        text = f"{text}={x}"
+    if t.kind == "ratio" and result.baseline_year is not None:
+        year = result.baseline_year
+        text = f"{text}（较{year}年）" if lang == "zh" else f"{text} vs {year}"
     if t.kind == "each_year":
         text = f"每年{text}" if lang == "zh" else f"{text}/yr"
     return text
@@ -105,18 +130,13 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str) -
     year assessed and the target year; rates from a qualified figure marked ≈.
     """
     ind = result.indicator
-    shown_target = target(result, lang)
-    resolved = resolved_target(result) if result.target.kind != "growth" else ""
-    if resolved:
-        shown_target = f"{shown_target}={resolved}"
+    shown_target = target(result, lang, resolved=True)
     if result.target_year != meta.period[1]:
         shown_target = f"{shown_target} ({result.target_year})"
-    name = (f"{ind.name(lang)}（{unit(ind, lang)}）" if lang == "zh"
-            else f"{ind.name(lang)} ({unit(ind, lang)})")
     baseline_year = result.target.baseline_year or meta.baseline_year
     shown_rate = approximate_rate if result.approximate else rate
     return [
-        name,
+        name_and_unit(ind, lang),
         _at(result.baseline, baseline_year, result),
         _at(result.latest, as_of, result),
         shown_target,
@@ -127,3 +147,69 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str) -
         shown_rate(result.required_cagr_from_latest),
         status(result, lang),
     ]
+
+
+# -- a plan's own published figures (`railkpi targets`) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Published:
+    """One figure the plan publishes, as the targets listing shows it."""
+
+    where: str  # its YAML path: history[3], stated_rates[0], …
+    entry: Quoted
+    indicator: Indicator
+    years: str
+    figure: str
+
+
+def published(plan: Plan, lang: str) -> list[Published]:
+    """Every level, stated rate, increment and total of a plan, in the file's order."""
+    rows: list[Published] = []
+    for i, level in enumerate(plan.history):
+        ind = plan.indicators[level.indicator]
+        rows.append(Published(f"history[{i}]", level, ind, str(level.year),
+                              level.figure.label(number(level.figure.value, ind))))
+    for i, rate_ in enumerate(plan.stated_rates):
+        shown = f"{rate_.percent:f}%/{'年' if lang == 'zh' else 'yr'}"
+        rows.append(Published(f"stated_rates[{i}]", rate_, plan.indicators[rate_.indicator],
+                              _span(rate_.years), shown))
+    for i, change in enumerate(plan.stated_changes):
+        ind = plan.indicators[change.indicator]
+        shown = f"{'≈' if change.approximate else ''}{'+' if change.change >= 0 else ''}" \
+                f"{number(change.change, ind)}"
+        rows.append(Published(f"stated_changes[{i}]", change, ind, _span(change.years), shown))
+    for i, total in enumerate(plan.stated_totals):
+        ind = plan.indicators[total.indicator]
+        shown = pick(TEXT["total"], lang).format(value=number(total.total, ind))
+        rows.append(Published(f"stated_totals[{i}]", total, ind, _span(total.years), shown))
+    return rows
+
+
+def _span(years: tuple[int, int]) -> str:
+    return f"{years[0]}-{years[1]}"
+
+
+def stated_target(plan: Plan, target_: Target, lang: str) -> str:
+    """A target as the plan states it, without data: '≥×2 vs 2020', '≥+60'."""
+    result = TargetResult(plan.id, target_, plan.indicators[target_.indicator], None,
+                          target_.year, baseline_year=target_.baseline_year
+                          or plan.plan.baseline_year)
+    return target(result, lang)
+
+
+def listing_target(plan: Plan, target_: Target, lang: str) -> str:
+    """A target as `railkpi targets` shows it: '≥×2 vs 2020 (2025)'."""
+    return f"{stated_target(plan, target_, lang)} ({target_.year})"
+
+
+def reading_notes(plan: Plan, lang: str) -> list[tuple[str, str]]:
+    """(target ids or YAML paths, note) for every note the plan gives, targets first; entries
+    with the same note share one line ('history[2], history[3]')."""
+    notes: dict[str, list[str]] = {}
+    for where, entry in [*((t.id, t) for t in plan.targets),
+                         *((row.where, row.entry) for row in published(plan, lang))]:
+        if entry.note is not None:
+            notes.setdefault(entry.note(lang), []).append(where)
+    separator = "、" if lang == "zh" else ", "
+    return [(separator.join(wheres), note) for note, wheres in notes.items()]

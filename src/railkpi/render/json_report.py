@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from railkpi import __version__
 from railkpi.assess import Point, TargetResult
 from railkpi.audit import Finding, Unchecked
-from railkpi.plan import Plan, Target
+from railkpi.plan import Plan, Quoted, Target
 from railkpi.problems import Problem
 from railkpi.render import Report
 from railkpi.render.display import note_text
@@ -30,8 +30,29 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
 
 
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
-    dump({"plans": [{"id": p.id, "targets": [target_entry(t) for t in p.targets]} for p in plans]},
-         out)
+    dump({"plans": [{"id": p.id, "targets": [target_entry(t) for t in p.targets],
+                     "published": published_entries(p)} for p in plans]}, out)
+
+
+#: The sections of a plan file that hold its own published figures, and what `kind` says.
+PUBLISHED = (("history", "level"), ("stated_rates", "rate"), ("stated_changes", "change"),
+             ("stated_totals", "total"))
+
+
+def published_entries(plan: Plan) -> list[dict[str, Any]]:
+    """The figures a plan publishes, as written in its file, each with its kind and quotes."""
+    entries = []
+    for section, kind in PUBLISHED:
+        for entry in getattr(plan, section):
+            entries.append({"kind": kind, **entry.model_dump(mode="json", exclude={
+                "quote", "quote_en", "note"}), **_wording(entry)})
+    return entries
+
+
+def _wording(entry: Quoted) -> dict[str, Any]:
+    """quote, quote_en (null where the plan gives none) and note ({zh, en} or null)."""
+    return {"quote": entry.quote, "quote_en": entry.quote_en,
+            "note": None if entry.note is None else entry.note.model_dump()}
 
 
 def assessment_document(report: Report, lang: str) -> dict[str, Any]:
@@ -68,7 +89,7 @@ def target_entry(target: Target) -> dict[str, Any]:
         entry.update(min=target.min, max=target.max)
     else:
         entry["value"] = target.value
-    entry.update(year=target.year, quote=target.quote)
+    entry.update(year=target.year, **_wording(target))
     return entry
 
 
@@ -97,6 +118,8 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
         "indicator": r.target.indicator,
         "group": r.target.group,
         "unit": r.indicator.unit,
+        "unit_en": r.indicator.unit_word("en"),
+        "scope": None if r.indicator.scope is None else r.indicator.scope.model_dump(),
         "better": r.indicator.better,
         "kind": r.target.kind,
         "op": r.target.op,
@@ -124,6 +147,7 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
             {"code": n.code, "message": note_text(n.code, n.params, lang)} for n in r.notes
         ],
         "quote": r.target.quote,
+        "quote_en": r.target.quote_en,
     }
 
 
@@ -133,6 +157,7 @@ def problem_entry(problem: Problem, lang: str) -> dict[str, Any]:
         "code": problem.code,
         "file": problem.file,
         "where": problem.where,
+        "line": problem.line,
         "message": problem.message(lang),
     }
 
@@ -150,9 +175,11 @@ def render_audit(
                     "code": f.code,
                     "plan": f.plan,
                     "indicator": f.indicator,
+                    "years": list(f.years),
                     "message": f.message(lang),
                     "stated": f.stated,
                     "computed": f.computed,
+                    "other": f.other,
                 }
                 for f in findings
             ],

@@ -81,7 +81,7 @@ def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: st
             case = ET.SubElement(
                 suite, "testcase",
                 classname=clean(f"railkpi.{plan.id}.{result.target.group}"),
-                name=clean(f"{result.target.id}: {result.indicator.name(lang)}"),
+                name=clean(f"{result.target.id}: {fmt.name(result.indicator, lang)}"),
             )
             if kind == "failure":
                 failure = ET.SubElement(
@@ -149,10 +149,7 @@ def _figure(p: Point | None, result: TargetResult, lang: str) -> str:
 
 def details(result: TargetResult, lang: str) -> str:
     """The failure's text: each figure of the target on a line of its own."""
-    target = fmt.target(result, lang)
-    resolved = fmt.resolved_target(result) if result.target.kind != "growth" else ""
-    if resolved:
-        target = f"{target}={resolved}"
+    target = fmt.target(result, lang, resolved=True)
     colon = "：" if lang == "zh" else ": "
     lines = [
         (COLUMN["target"], f"{target} ({result.target_year})"),
@@ -165,7 +162,7 @@ def details(result: TargetResult, lang: str) -> str:
         (COLUMN["required_cagr_from_latest"],
          _rate(result.required_cagr_from_latest, result)),
         (COLUMN["status"], _status(result, lang)),
-        (COLUMN["quote"], result.target.quote),
+        (COLUMN["quote"], result.target.wording(lang)),
     ]
     notes = _notes(result, lang)
     if notes:

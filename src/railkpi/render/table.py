@@ -17,7 +17,7 @@ from rich.text import Text
 
 from railkpi.assess import TargetResult
 from railkpi.audit import Finding, Unchecked
-from railkpi.messages import COLUMN, pick
+from railkpi.messages import COLUMN, TEXT, pick
 from railkpi.plan import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.render import Report
@@ -106,34 +106,54 @@ def _group_order(results: Sequence[TargetResult]) -> list[str]:
 
 def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | str]:
     *figures, word = fmt.summary_cells(r, meta, as_of, lang)
+    if r.target.kind == "ratio":  # its base year on a line of its own keeps the column narrow
+        figures[3] = figures[3].replace("（较", "\n（较", 1).replace(" vs ", "\nvs ", 1)
     status = Text(word, style=STATUS_STYLE[r.status])
     if r.method == "linear":
         status.append("*", style="dim")
     return [*figures, status]
 
 
+def _listing(headers: Sequence[tuple[str, dict[str, Any]]], lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                  collapse_padding=True)
+    for key, options in headers:
+        table.add_column(pick(COLUMN[key], lang), **options)
+    return table
+
+
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """Per plan: its targets with their wording, the figures it publishes, then its notes."""
     con = console(out)
+    wording: dict[str, Any] = {"ratio": 2, "overflow": "fold"}
     for plan in plans:
         con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                      collapse_padding=True)
-        table.add_column(pick(COLUMN["id"], lang), no_wrap=True)
-        table.add_column(pick(COLUMN["indicator"], lang), ratio=1, overflow="fold")
-        table.add_column(pick(COLUMN["target"], lang), justify="right", no_wrap=True)
-        table.add_column(pick(COLUMN["quote"], lang), ratio=2, overflow="fold")
+        table = _listing([("id", {"no_wrap": True}),
+                          ("indicator", {"ratio": 1, "overflow": "fold"}),
+                          ("target", {"justify": "right", "no_wrap": True}), ("quote", wording)],
+                         lang)
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
-            shown = fmt.target(
-                TargetResult(plan.id, target, indicator, None, target.year), lang
-            )
-            table.add_row(
-                target.id,
-                f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})",
-                f"{shown} ({target.year})",
-                target.quote,
-            )
+            table.add_row(target.id, fmt.name_and_unit(indicator, lang),
+                          fmt.listing_target(plan, target, lang), target.wording(lang))
         con.print(table)
+        rows = fmt.published(plan, lang)
+        if rows:
+            con.print(Text(pick(TEXT["published"], lang), style="bold"))
+            figures = _listing([("where", {"no_wrap": True}),
+                                ("indicator", {"ratio": 1, "overflow": "fold"}),
+                                ("years", {"no_wrap": True}),
+                                ("figure", {"justify": "right", "no_wrap": True}),
+                                ("quote", wording)], lang)
+            for row in rows:
+                figures.add_row(row.where, fmt.name_and_unit(row.indicator, lang), row.years,
+                                row.figure, row.entry.wording(lang))
+            con.print(figures)
+        notes = fmt.reading_notes(plan, lang)
+        if notes:
+            con.print(Text(pick(TEXT["notes"], lang), style="bold"))
+            colon = "：" if lang == "zh" else ": "
+            con.print(_hanging([("·", Text(f"{where}{colon}{note}")) for where, note in notes]))
         con.print()
 
 
@@ -176,13 +196,13 @@ def render_audit(
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
                       collapse_padding=True)
         table.add_column("#", justify="right", no_wrap=True)
-        for key in ("col-code", "col-plan", "col-indicator"):
+        for key in ("col-code", "col-plan", "col-indicator", "col-years"):
             table.add_column(pick(AUDIT[key], lang), no_wrap=True)
-        for key in ("col-stated", "col-computed"):
+        for key in ("col-stated", "col-computed", "col-other"):
             table.add_column(pick(AUDIT[key], lang), justify="right", overflow="fold")
         for number, f in enumerate(findings, 1):
-            table.add_row(str(number), f.code, f.plan, f.indicator, f.stated_text,
-                          f.computed_text)
+            table.add_row(str(number), f.code, f.plan, f.indicator, years_text(f.years),
+                          f.stated_text, f.computed_text, f.other_text)
         con.print(table)
         con.print(_hanging([(f"{n}.", Text(f.message(lang))) for n, f in enumerate(findings, 1)]))
     colon, semicolon, opening, closing = (
@@ -199,6 +219,11 @@ def render_audit(
         lines.append(("·", Text(f"{head}{colon}{items}", style="dim")))
     if lines:
         con.print(_hanging(lines))
+
+
+def years_text(years: Sequence[int]) -> str:
+    """(2015, 2020) → '2015-2020'; (2025,) → '2025'."""
+    return "-".join(str(y) for y in years)
 
 
 def _hanging(rows: Sequence[tuple[str, Text]]) -> Table:

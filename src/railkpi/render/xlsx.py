@@ -381,10 +381,9 @@ def ordered(results: Sequence[TargetResult]) -> list[TargetResult]:
 
 
 def target_text(r: TargetResult, lang: str) -> str:
-    """The target as the plan states it, with X where it is relative: '≥+60=240', '≥×2=113.6'."""
-    text = fmt.target(r, lang)
-    resolved = fmt.resolved_target(r) if r.target.kind != "growth" else ""
-    return f"{text}={resolved}" if resolved else text
+    """The target as the plan states it, with X where it is relative: '≥+60=240',
+    '≥×2=113.6 vs 2020'."""
+    return fmt.target(r, lang, resolved=True)
 
 
 def status_text(r: TargetResult, lang: str) -> str:
@@ -429,7 +428,7 @@ def _row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str,
 
     return {
         "group": plan_result.plan.groups[r.target.group](lang),
-        "indicator": ind.name(lang),
+        "indicator": fmt.name(ind, lang),
         "unit": fmt.unit(ind, lang),
         "baseline_year": None if r.baseline is None else (r.baseline.year, "0"),
         "baseline_value": figure(r.baseline),
@@ -446,7 +445,7 @@ def _row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str,
         "projected": None if r.projected is None else (
             r.projected, approximate_format(base) if r.approximate else base),
         "status": status_text(r, lang),
-        "quote": r.target.quote,
+        "quote": r.target.wording(lang),
     }
 
 
@@ -550,7 +549,7 @@ def _plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: st
         linear = linear or r.method == "linear"
         notes.extend(
             pick(XLSX["note-line"], lang).format(
-                indicator=r.indicator.name(lang), target=r.target.id,
+                indicator=fmt.name(r.indicator, lang), target=r.target.id,
                 note=fmt.note_text(n.code, n.params, lang))
             for n in r.notes
         )
@@ -641,9 +640,7 @@ def _summary_sheet(ws: Worksheet, report: Report, lang: str, styles: _Styles,
             row += 1
             listed += 1
             content = _row_cells(r, plan_result, lang)
-            content["indicator"] = (f"{r.indicator.name(lang)}（{fmt.unit(r.indicator, lang)}）"
-                                    if lang == "zh" else
-                                    f"{r.indicator.name(lang)} ({fmt.unit(r.indicator, lang)})")
+            content["indicator"] = fmt.name_and_unit(r.indicator, lang)
             values = [plan_result.plan.id, *(content[k] for k in attention_keys)]
             _summary_row(ws, row, values, styles)
             status_cell = ws.cell(row=row, column=len(values))
@@ -772,7 +769,7 @@ def _charts_sheet(ws: Worksheet, report: Report, lang: str, styles: _Styles) -> 
         r = data.result
         unit = fmt.unit(r.indicator, lang)
         title = pick(XLSX["chart-title"], lang).format(
-            plan=data.plan_id, indicator=r.indicator.name(lang), unit=unit,
+            plan=data.plan_id, indicator=fmt.name(r.indicator, lang), unit=unit,
             target=target_text(r, lang))
         cell = text_cell(ws, top, 1, title)
         cell.font = styles.bold
