@@ -180,8 +180,9 @@ def test_ratio_base_year_in_every_output(railkpi, tmp_path: Path) -> None:
     assert railkpi(*args, "--xlsx", out, "--lang", "zh").exit_code == 0
     cells = [c.value for row in openpyxl.load_workbook(out)["14th-fyp"].iter_rows()
              for c in row]
-    assert "≥×2=113.6（较2020年）" in cells
-    assert "≥×1.2=0.50（较2020年）" in cells  # 0.42 × 1.2 = 0.504, two decimals
+    # The base year on a line of its own in the cell, as in the terminal table.
+    assert "≥×2=113.6\n（较2020年）" in cells
+    assert "≥×1.2=0.50\n（较2020年）" in cells  # 0.42 × 1.2 = 0.504, two decimals
 
 
 # -- notes -----------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from itertools import combinations
 from typing import Literal
 
 from railkpi import formulas
-from railkpi.figures import Figure, agree
+from railkpi.figures import Figure
 from railkpi.messages import AUDIT, pick
 from railkpi.plan import Plan, Target
 
@@ -107,6 +107,8 @@ def audit(plans: Sequence[Plan]) -> AuditResult:
             findings.extend(found)
             unchecked.extend(not_checked)
     findings.extend(check_conflicts(plans))
+    from railkpi.audit_levels import check_levels  # it builds on this module's Finding
+
     findings.extend(check_levels(plans))
     return AuditResult(tuple(findings), tuple(unchecked))
 
@@ -376,32 +378,6 @@ def check_conflicts(plans: Sequence[Plan]) -> list[Finding]:
                         other_text=f"{theirs_text} ({second.id})",
                     )
                 )
-    return findings
-
-
-def check_levels(plans: Sequence[Plan]) -> list[Finding]:
-    """Two published levels of one indicator and year that cannot both be right: 143 against
-    180余 (at least 180). Figures whose bounds overlap agree (180余 and 185; 2364.9 and
-    突破1000); 约 figures have no bounds and agree with anything."""
-    published = [(plan, i, level) for plan in plans for i, level in enumerate(plan.history)]
-    findings: list[Finding] = []
-    for (plan_a, i, a), (plan_b, j, b) in combinations(published, 2):
-        if (a.indicator, a.year) != (b.indicator, b.year) or agree(a.figure, b.figure):
-            continue
-        shown_a, shown_b = (f.label(number(f.value)) for f in (a.figure, b.figure))
-        first = f"{shown_a} ({plan_a.id} history[{i}])"
-        second = f"{shown_b} ({plan_b.id} history[{j}])"
-        findings.append(
-            Finding(
-                "conflicting-levels", plan_a.id, a.indicator, first, None,
-                f"{shown_a} ({plan_a.id})", "",
-                _params(year=a.year, first=first, second=second,
-                        first_quote_zh=a.quote, first_quote_en=a.wording("en"),
-                        second_quote_zh=b.quote, second_quote_en=b.wording("en")),
-                years=(a.year,), other=second,
-                other_text=f"{shown_b} ({plan_b.id})",
-            )
-        )
     return findings
 
 

@@ -91,6 +91,12 @@ def target(result: TargetResult, lang: str, resolved: bool = False) -> str:
     return text
 
 
+def base_year_apart(text: str) -> str:
+    """A ratio target with its base year on a line of its own, for a narrow cell:
+    '≥×2=113.6\n（较2020年）', '≥×2=113.6\nvs 2020'."""
+    return text.replace("（较", "\n（较", 1).replace(" vs ", "\nvs ", 1)
+
+
 def resolved_target(result: TargetResult) -> str:
     """X as an absolute figure where the plan states it relative to the baseline."""
     if result.target.kind in ("change", "ratio", "growth") and isinstance(

@@ -107,7 +107,7 @@ def _group_order(results: Sequence[TargetResult]) -> list[str]:
 def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | str]:
     *figures, word = fmt.summary_cells(r, meta, as_of, lang)
     if r.target.kind == "ratio":  # its base year on a line of its own keeps the column narrow
-        figures[3] = figures[3].replace("（较", "\n（较", 1).replace(" vs ", "\nvs ", 1)
+        figures[3] = fmt.base_year_apart(figures[3])
     status = Text(word, style=STATUS_STYLE[r.status])
     if r.method == "linear":
         status.append("*", style="dim")
