@@ -339,3 +339,17 @@ def test_scope_is_shown_with_the_name(tmp_path: Path, railkpi) -> None:
     assert "企业数量［丰台园］（家）" in railkpi("targets", "--plan", path, "--lang", "zh").stdout
     assert "Enterprises [Fengtai Park] (firms)" in railkpi(
         "targets", "--plan", path, "--lang", "en").stdout
+
+
+def test_the_template_names_the_scope(tmp_path: Path, railkpi) -> None:
+    import openpyxl
+
+    data = scoped("丰台园", "Fengtai Park", "a")
+    data["targets"][0].update(indicator="enterprise_count", value=300)
+    path = write(tmp_path, data)
+    out = tmp_path / "blank.xlsx"
+    assert railkpi("template", out, "--plan", path, "--lang", "zh").exit_code == 0
+    rows = {row[0].value: row for row in openpyxl.load_workbook(out)["数据"].iter_rows(min_row=2)}
+    assert (rows["enterprise_count"][1].value, rows["enterprise_count"][2].value) == (
+        "企业数量［丰台园］", "Enterprises [Fengtai Park]")
+    assert rows["revenue_total"][1].value == "总收入"  # no scope, no brackets

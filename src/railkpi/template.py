@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from railkpi.messages import TEMPLATE, pick
 from railkpi.plan import YEAR_MAX, YEAR_MIN, Indicator, Plan
 from railkpi.problems import InputError, error
+from railkpi.render import display
 from railkpi.units import UnitError, factor
 
 if TYPE_CHECKING:
@@ -187,8 +188,9 @@ def _data_sheet(ws: Worksheet, indicators: Sequence[tuple[str, Indicator]], lang
     grey = Font(color="595959")
     for row, (indicator_id, indicator) in enumerate(indicators, start=2):
         _text(ws, row, 1, indicator_id)
-        _text(ws, row, 2, indicator.name.zh)
-        _text(ws, row, 3, indicator.name.en)
+        # With its scope (企业数量［丰台园］), so that the figure entered is the right one.
+        _text(ws, row, 2, display.name(indicator, "zh"))
+        _text(ws, row, 3, display.name(indicator, "en"))
         unit = unit_label(indicator, lang)
         if unit is not None:
             _text(ws, row, 4, unit)
