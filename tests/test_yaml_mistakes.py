@@ -283,3 +283,16 @@ def test_any_unquoted_comparator_is_found_and_mended(op: str, key: str) -> None:
     assert [(m.code, m.line) for m in mistakes] == [("plan-yaml-comparator", 1)]
     assert left is None
     assert yaml.safe_load("\n".join(mistakes[0].mended)) == {key: op, "other": 1}
+
+
+def test_the_cli_reports_a_mistake_in_the_chosen_language(tmp_path: Path, railkpi,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "plan.yaml").write_text(edited(('op: ">="', "op: >=")), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = railkpi("targets", "--plan", "plan.yaml", "--format", "json", "--lang", "zh")
+    assert run.exit_code == 2
+    (problem,) = run.json()["problems"]
+    assert (problem["code"], problem["file"], problem["where"], problem["line"]) == (
+        "plan-yaml-comparator", "plan.yaml", None, 18)
+    assert problem["message"].startswith("第 18 行第 9 列：比较符 >= 没有加引号")
+    assert "错误 [plan-yaml-comparator] plan.yaml: 第 18 行第 9 列" in run.stderr

@@ -172,17 +172,19 @@ def _comparator(lines: list[str], error: yaml.MarkedYAMLError) -> Mistake | None
     op = match.group(1)
     mended = list(lines)
     mended[mark.line] = f'{line[:match.start()]}"{op}"{line[match.end():]}'
+    block = error.context == "while scanning a block scalar"
+    fixed = (mended[mark.line].strip().removeprefix("- ") if block
+             else _flow_entry(mended[mark.line], mark.column))
     return Mistake("plan-yaml-comparator", mark.line + 1, mark.column + 1,
-                   {"found": op, "fixed": _clip(_key_and_value(mended[mark.line], mark.column))},
-                   mended)
+                   {"found": op, "fixed": _clip(fixed)}, mended)
 
 
-def _key_and_value(line: str, column: int) -> str:
-    """'    op: ">="' → 'op: ">="'; in a flow mapping, the entry around `column`."""
-    start = max(line.rfind(",", 0, column), line.rfind("{", 0, column), line.rfind("-", 0, column))
+def _flow_entry(line: str, column: int) -> str:
+    """The entry of a flow mapping around `column`: '{id: x, op: ">="}' → 'op: ">="'."""
+    start = max(line.rfind(",", 0, column), line.rfind("{", 0, column))
     end = min((i for i in (line.find(",", column), line.find("}", column)) if i != -1),
               default=len(line))
-    return line[start + 1:end] if line[start + 1:end].strip() else line
+    return line[start + 1:end].strip() or line.strip()
 
 
 # -- full-width punctuation --------------------------------------------------------------------

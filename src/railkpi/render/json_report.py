@@ -157,9 +157,17 @@ def problem_entry(problem: Problem, lang: str) -> dict[str, Any]:
         "code": problem.code,
         "file": problem.file,
         "where": problem.where,
-        "line": problem.line,
+        "line": _line(problem),
         "message": problem.message(lang),
     }
+
+
+def _line(problem: Problem) -> int | None:
+    """The plan file's line of a problem: its own, or the one its message gives."""
+    if problem.line is not None:
+        return problem.line
+    written = dict(problem.params).get("line", "")
+    return int(written) if written.isdigit() else None
 
 
 def render_audit(
