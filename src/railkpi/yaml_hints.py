@@ -65,7 +65,7 @@ def recognise(
     lines = text.split("\n")
     mistakes: list[Mistake] = []
     error: yaml.MarkedYAMLError | None = first
-    parsed = len(text)
+    parsed = len(text)  # the reading that found `first`
     while error is not None and len(mistakes) < MAX_MISTAKES and parsed < MAX_TEXT_PARSED:
         mistake = _diagnose(lines, error)
         if mistake is None:
@@ -73,7 +73,7 @@ def recognise(
         mistakes.append(mistake)
         lines = mistake.mended
         mended_text = "\n".join(lines)
-        parsed += len(mended_text)
+        parsed += 2 * len(mended_text)  # a diagnosis may scan the text, then it is parsed again
         error = first_error(mended_text)
     mistakes.sort(key=lambda m: (m.line, m.column))
     if error is not None and mistakes:
