@@ -129,7 +129,10 @@ def _lang(lang: Lang | None) -> str:
 
 
 def _show_warnings(warnings: Sequence[Problem], lang: str) -> None:
-    """Warnings about plans that load go to stderr, so that stdout stays a clean document."""
+    """Warnings about plans that load go to stderr, so that stdout stays a clean document.
+    A plan without English quotes is news only to English output."""
+    if lang == "zh":
+        warnings = [w for w in warnings if w.code != "plan-no-english-quotes"]
     if warnings:
         from railkpi.render.table import render_problems
 
