@@ -90,36 +90,30 @@ MaxSizeOpt = Annotated[
 
 FailOnOpt = Annotated[
     list[StatusName] | None,
-    typer.Option(
-        "--fail-on",
-        metavar="STATUS",
-        help="Exit 1 if any target is this bad or worse (achieved < on_track < moderate < "
-        "off_track < regressing < not_achieved); undetermined and no_data fail only when "
-        "named. Repeatable.",
-    ),
+    typer.Option("--fail-on", metavar="STATUS", help="Exit 1 if any target is this bad or "
+                 "worse (achieved < on_track < moderate < off_track < regressing < "
+                 "not_achieved); undetermined and no_data fail only when named. Repeatable."),
 ]
 ThresholdsOpt = Annotated[
     str | None,
-    typer.Option(
-        "--thresholds",
-        metavar="ON,MODERATE,OFF",
-        help="Status cut-offs on_track,moderate,off_track (default: the plan's, else "
-        "0.95,0.6,0).",
-    ),
+    typer.Option("--thresholds", metavar="ON,MODERATE,OFF", help="Status cut-offs "
+                 "on_track,moderate,off_track (default: the plan's, else 0.95,0.6,0)."),
 ]
 JunitOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--junit",
-        metavar="FILE",
-        help="Also write a JUnit XML file: a test case per target, failing at or below the "
-        "--fail-on level (default off_track).",
-    ),
+    typer.Option("--junit", metavar="FILE", help="Also write a JUnit XML file: a test case "
+                 "per target, failing at or below the --fail-on level (default off_track)."),
 ]
 XlsxOpt = Annotated[
     Path | None,
     typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
                  "plan, a summary, charts and the method."),
+]
+DocxOpt = Annotated[
+    Path | None,
+    typer.Option("--docx", metavar="FILE", help="Also write the evaluation report draft "
+                 "(Word): overview, indicator table, a paragraph per target, method. Chinese "
+                 "unless --lang en."),
 ]
 DataArg = Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")]
 
@@ -165,6 +159,7 @@ def assess(
     thresholds: ThresholdsOpt = None,
     junit: JunitOpt = None,
     xlsx: XlsxOpt = None,
+    docx: DocxOpt = None,
     max_size: MaxSizeOpt = None,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
@@ -176,7 +171,8 @@ def assess(
     levels = [level.value for level in fail_on or ()]
     with reporting(language, fmt), step_summary.problems_on_error(language):
         cut_offs = pipeline.thresholds(thresholds)
-        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
+        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx, "--docx": docx},
+                                           data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         report = pipeline.assess(data, chosen, as_of, cut_offs, max_size)
@@ -191,6 +187,11 @@ def assess(
             from railkpi.render.xlsx import write_gap_table
 
             write_gap_table(report, language, xlsx, data)
+        if docx is not None:
+            from railkpi.render.docx.report import write_report
+
+            # The report draft is Chinese unless --lang en is given, whatever the locale.
+            write_report(report, lang.value if lang else "zh", docx, data)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
     if levels and failing(report.assessment.statuses(), levels):

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from railkpi.calc.order import ordered
 from railkpi.calc.results import PlanResult, Point, TargetResult
 from railkpi.figures import QUALIFIERS
 from railkpi.messages import pick
@@ -121,12 +122,6 @@ def header_lines(text: str, lang: str) -> str:
 def header_width(text: str) -> float:
     """The narrowest width a header fits at, broken at its line breaks and spaces."""
     return max(text_width(word) for word in text.replace("\n", " ").split(" ") if word) + 2
-
-
-def ordered(results: Sequence[TargetResult]) -> list[TargetResult]:
-    """Targets grouped as the plan groups them (groups in order of first appearance)."""
-    groups = list(dict.fromkeys(r.target.group for r in results))
-    return [r for g in groups for r in results if r.target.group == g]
 
 
 def _figure_comment(point: Point, lang: str) -> str | None:
