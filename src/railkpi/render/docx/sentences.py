@@ -108,6 +108,11 @@ def range_words(ctx: Context, low: float, high: float) -> str:
         low=fmt.number(low, ctx.result.indicator), high=ctx.amount(high))
 
 
+#: A change target of zero says where the level must stand against the baseline's.
+_LEVEL_CHANGE = {">": "change-above", ">=": "change-not-below", "<": "change-below",
+                 "<=": "change-not-above"}
+
+
 def goal_text(ctx: Context) -> str:
     r, t = ctx.result, ctx.result.target
     X = r.target_value if isinstance(r.target_value, float) else None
@@ -120,6 +125,8 @@ def goal_text(ctx: Context) -> str:
     elif t.kind == "each_year":
         assert t.op is not None and t.value is not None
         fields["target"] = op_words(ctx, t.op, t.value)
+    elif t.kind == "change" and t.op is not None and f.same(t.value or 0.0, 0.0):
+        key = _LEVEL_CHANGE[t.op]
     elif t.kind == "change":
         assert t.value is not None
         fields["verb"] = pick(DOCX_GOAL["change-up" if t.value >= 0 else "change-down"],
@@ -300,7 +307,11 @@ def achieved_clause(ctx: Context) -> str:
     surplus = fmt.number(-r.gap, r.indicator)
     if float(surplus) == 0:
         return text
-    key = "beyond-higher" if r.indicator.better == "higher" else "beyond-lower"
+    higher = r.indicator.better == "higher"
+    if ctx.percent_unit:  # a share beyond its target: percentage points, not per cent
+        key = "beyond-higher-points" if higher else "beyond-lower-points"
+        return text + ctx.text(key, points=surplus)
+    key = "beyond-higher" if higher else "beyond-lower"
     return text + ctx.text(key, amount=w.with_unit(surplus, r.indicator, ctx.lang))
 
 
