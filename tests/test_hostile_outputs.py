@@ -98,6 +98,10 @@ def _same_name(folder: Path) -> list[str]:
     return ["--xlsx", str(folder / "out"), "--junit", str(folder / "out")]
 
 
+def _report_and_table_on_one_file(folder: Path) -> list[str]:
+    return ["--docx", str(folder / "out"), "--xlsx", str(folder / "out")]
+
+
 def _same_through_link(folder: Path) -> list[str]:
     real = _old(folder, "real.xml")
     os.symlink("real.xml", folder / "link.xml")
@@ -173,6 +177,8 @@ OUTPUT_CASES = [
     OutputCase("link-loop", _loop, "output-link-loop"),
     OutputCase("two-link-loop", _two_link_loop, "output-link-loop"),
     OutputCase("same-name", _same_name, "outputs-same-file"),
+    OutputCase("report-and-table-on-one-file", _report_and_table_on_one_file,
+               "outputs-same-file"),
     OutputCase("same-through-link", _same_through_link, "outputs-same-file"),
     OutputCase("same-through-hard-link", _same_through_hard_link, "outputs-same-file"),
     OutputCase("second-has-no-directory", _second_has_no_directory, "output-not-written"),

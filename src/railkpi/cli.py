@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,35 +16,28 @@ import typer
 
 from railkpi import __version__, cli_streams
 from railkpi.cli_errors import Commands, default_lang
+from railkpi.cli_options import (
+    AsOfOpt,
+    DataArg,
+    DocxOpt,
+    FailOnOpt,
+    Format,
+    FormatOpt,
+    JunitOpt,
+    Lang,
+    LangOpt,
+    MaxSizeOpt,
+    PlanOpt,
+    StatusName,
+    ThresholdsOpt,
+    XlsxOpt,
+)
 from railkpi.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from railkpi.calc.results import RateKind
 
 EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-
-
-class Lang(str, Enum):
-    zh = "zh"
-    en = "en"
-
-
-class StatusName(str, Enum):
-    achieved = "achieved"
-    on_track = "on_track"
-    moderate = "moderate"
-    off_track = "off_track"
-    regressing = "regressing"
-    not_achieved = "not_achieved"
-    undetermined = "undetermined"
-    no_data = "no_data"
 
 
 app = typer.Typer(
@@ -58,75 +50,15 @@ app = typer.Typer(
     cls=Commands,
 )
 
-PlanOpt = Annotated[
-    list[str] | None,
-    typer.Option("--plan", "-p", metavar="ID|FILE", help="Bundled plan id or a plan YAML "
-                 "file (repeatable; default: every bundled plan)."),
-]
-LangOpt = Annotated[
-    Lang | None,
-    typer.Option("--lang", metavar="zh|en", help="Language of the output (default: from the "
-                 "locale)."),
-]
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", metavar="table|json|markdown|csv", help="Output format."),
-]
-AsOfOpt = Annotated[
-    int | None,
-    typer.Option("--as-of", metavar="YEAR", min=1949, max=2100,
-                 help="Assess as of this year (default: the data's latest year)."),
-]
-MaxSizeOpt = Annotated[
-    str | None,
-    typer.Option("--max-size", metavar="SIZE", help="Refuse a workbook larger than this, e.g. "
-                 "500MB, 1.5GB or bytes (default 200MB)."),
-]
-
-
-FailOnOpt = Annotated[
-    list[StatusName] | None,
-    typer.Option(
-        "--fail-on",
-        metavar="STATUS",
-        help="Exit 1 if any target is this bad or worse (achieved < on_track < moderate < "
-        "off_track < regressing < not_achieved); undetermined and no_data fail only when "
-        "named. Repeatable.",
-    ),
-]
-ThresholdsOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--thresholds",
-        metavar="ON,MODERATE,OFF",
-        help="Status cut-offs on_track,moderate,off_track (default: the plan's, else "
-        "0.95,0.6,0).",
-    ),
-]
-# Output files are taken as text: an empty name is refused as such (as a Path it would be ".").
-JunitOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--junit",
-        metavar="FILE",
-        help="Also write a JUnit XML file: a test case per target, failing at or below the "
-        "--fail-on level (default off_track).",
-    ),
-]
-XlsxOpt = Annotated[
-    str | None,
-    typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
-                 "plan, a summary, charts and the method."),
-]
-DataArg = Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")]
-
-
 def _lang(lang: Lang | None) -> str:
     return lang.value if lang else default_lang()
 
 
 def _show_warnings(warnings: Sequence[Problem], lang: str) -> None:
-    """Warnings about plans that load go to stderr, so that stdout stays a clean document."""
+    """Warnings about plans that load go to stderr, so that stdout stays a clean document.
+    A plan without English quotes is news only to English output."""
+    if lang == "zh":
+        warnings = [w for w in warnings if w.code != "plan-no-english-quotes"]
     if warnings:
         from railkpi.render.table import render_problems
 
@@ -159,6 +91,7 @@ def assess(
     thresholds: ThresholdsOpt = None,
     junit: JunitOpt = None,
     xlsx: XlsxOpt = None,
+    docx: DocxOpt = None,
     max_size: MaxSizeOpt = None,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
@@ -170,7 +103,7 @@ def assess(
     levels = [level.value for level in fail_on or ()]
     # Every file output, by option (render/files.py builds each): checked before any work,
     # then built and written all or none.
-    outputs = {"--junit": junit, "--xlsx": xlsx}
+    outputs = {"--junit": junit, "--xlsx": xlsx, "--docx": docx}
     with reporting(language, fmt), step_summary.problems_on_error(language):
         cut_offs = pipeline.thresholds(thresholds)
         pipeline.check_outputs(outputs, data, plan)
@@ -183,8 +116,9 @@ def assess(
             # A JUnit failure for each target at or below the --fail-on level (default
             # off_track).
             junit_levels = levels or [StatusName.off_track.value]
+            # The Word report draft is Chinese unless --lang en is given, whatever the locale.
             settings = FileSettings(data, frozenset(failing(ALL_STATUSES, junit_levels)),
-                                    ",".join(junit_levels))
+                                    ",".join(junit_levels), lang.value if lang else "zh")
             write_files(report, language, {option: None if path is None else Path(path)
                                            for option, path in outputs.items()}, settings)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)

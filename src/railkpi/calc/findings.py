@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 
 from railkpi.figures import Figure
 from railkpi.plans.models import (
+    HistoryLevel,
     Indicator,
     Plan,
     StatedChange,
@@ -111,8 +112,30 @@ class ConflictingTargets:
     theirs: StatedTarget
 
 
+@dataclass(frozen=True)
+class PublishedLevel:
+    """A level one plan publishes, and where: `history[9]` of 14th-fyp."""
+
+    plan: str
+    index: int
+    level: HistoryLevel
+
+
+@dataclass(frozen=True)
+class ConflictingLevels:
+    """Two published levels of one indicator and year that cannot both be right (143 against
+    180余), from two plans or twice from one."""
+
+    code: ClassVar[str] = "conflicting-levels"
+    plan: str
+    indicator: str
+    year: int
+    first: PublishedLevel
+    second: PublishedLevel
+
+
 Finding = (RateMismatch | ChangeMismatch | TotalMismatch | IncrementVsTotal
-           | TargetOutsidePeriod | ConflictingTargets)
+           | TargetOutsidePeriod | ConflictingTargets | ConflictingLevels)
 
 
 @dataclass(frozen=True)

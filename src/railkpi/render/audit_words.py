@@ -16,9 +16,11 @@ from railkpi.calc.audit import APPROXIMATE_SHARE
 from railkpi.calc.findings import (
     AuditResult,
     ChangeMismatch,
+    ConflictingLevels,
     ConflictingTargets,
     Finding,
     IncrementVsTotal,
+    PublishedLevel,
     RateMismatch,
     StatedTarget,
     TargetOutsidePeriod,
@@ -29,7 +31,8 @@ from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.numeric import written
 from railkpi.plans.models import Plan, Target
-from railkpi.render.display import AUDIT_STYLE, target_text
+from railkpi.render.display import AUDIT_STYLE, quote, target_text
+from railkpi.render.display import name as scoped_name
 
 Params = tuple[tuple[str, str], ...]
 
@@ -38,21 +41,31 @@ Params = tuple[tuple[str, str], ...]
 class WordedFinding:
     """A finding as the outputs show it. `stated` and `computed` are numbers where they are
     numbers (rates as fractions), else text; `stated_text` and `computed_text` are how a
-    table shows them."""
+    table shows them. A finding across two figures of the plans' own has nothing computed:
+    the other plan's target or figure is `other` / `other_text`. `years` are the years the
+    finding is about."""
 
     code: str
     plan: str
     indicator: str
     stated: float | str
-    computed: float | str
+    computed: float | str | None
     stated_text: str
     computed_text: str
     params: Params = ()
+    years: tuple[int, ...] = ()
+    other: str | None = None
+    other_text: str = ""
     #: The indicator's name in the run's language (`indicator` is its id, for JSON and CSV).
     indicator_name: str = ""
 
     def message(self, lang: str) -> str:
         return pick(AUDIT[self.code], lang).format(**dict(self.params))
+
+    @property
+    def years_text(self) -> str:
+        """(2015, 2020) → '2015-2020'; (2025,) → '2025'."""
+        return "-".join(str(y) for y in self.years)
 
 
 @dataclass(frozen=True)
@@ -89,7 +102,7 @@ class Names:
         found = self.plans.get(plan)
         if found is None or indicator not in found.indicators:
             return indicator
-        return found.indicators[indicator].name(self.lang)
+        return scoped_name(found.indicators[indicator], self.lang)
 
     def plan(self, plan: str) -> str:
         found = self.plans.get(plan)
@@ -130,6 +143,8 @@ def finding_words(finding: Finding, lang: str, names: Names | None = None) -> Wo
         return _increment(finding, lang, names)
     if isinstance(finding, TargetOutsidePeriod):
         return _outside(finding, names)
+    if isinstance(finding, ConflictingLevels):
+        return _levels(finding, names)
     return _conflict(finding, lang, names)
 
 
@@ -143,6 +158,7 @@ def _rate(f: RateMismatch) -> WordedFinding:
         _params(start=start, end=end, start_value=written(start_value),
                 end_value=written(end_value), stated=stated_text, computed=computed_text,
                 tolerance=f.stated.tolerance),
+        years=f.years,
     )
 
 
@@ -159,6 +175,7 @@ def _change(f: ChangeMismatch) -> WordedFinding:
         _params(start=start, end=end, start_value=written(start_value),
                 end_value=written(end_value), stated=stated_text,
                 computed=written(f.computed), tolerance=tolerance),
+        years=f.years,
     )
 
 
@@ -169,6 +186,7 @@ def _total(f: TotalMismatch) -> WordedFinding:
         written(f.computed),
         _params(start=start, end=end, stated=written(f.stated.total),
                 computed=written(f.computed), tolerance=f"±{f.tolerance}"),
+        years=f.years,
     )
 
 
@@ -185,6 +203,7 @@ def _increment(f: IncrementVsTotal, lang: str, names: Names) -> WordedFinding:
                 change=("+" if change >= 0 else "") + written(change), resolved=resolved_text,
                 change_target=names.target(f.plan, f.change),
                 level_target=names.target(f.plan, f.level.target), level=level_text),
+        years=(f.baseline_year, f.year),
     )
 
 
@@ -195,7 +214,8 @@ def _outside(f: TargetOutsidePeriod, names: Names) -> WordedFinding:
     target = next((t for t in plan.targets if t.id == f.target), None) if plan else None
     shown = names.target(f.plan, target) if target is not None else f.target
     return WordedFinding(f.code, f.plan, f.indicator, f.year, period, str(f.year), period,
-                         _params(target=shown, year=f.year, start=start, end=end))
+                         _params(target=shown, year=f.year, start=start, end=end),
+                         years=(f.year,))
 
 
 def _conflict(f: ConflictingTargets, lang: str, names: Names) -> WordedFinding:
@@ -206,10 +226,32 @@ def _conflict(f: ConflictingTargets, lang: str, names: Names) -> WordedFinding:
     theirs_full = f"{theirs_text} ({f.theirs.plan} {f.theirs.target.id})"
     opening, closing = ("（", "）") if lang == "zh" else (" (", ")")
     return WordedFinding(
-        f.code, f.plan, f.indicator, mine_full, theirs_full, f"{mine_text} ({f.mine.plan})",
-        f"{theirs_text} ({f.theirs.plan})",
+        f.code, f.plan, f.indicator, mine_full, None, f"{mine_text} ({f.mine.plan})", "",
         _params(year=f.year, first=f"{mine_text}{opening}{names.plan(f.mine.plan)}{closing}",
                 second=f"{theirs_text}{opening}{names.plan(f.theirs.plan)}{closing}"),
+        years=(f.year,), other=theirs_full, other_text=f"{theirs_text} ({f.theirs.plan})",
+    )
+
+
+def _levels(f: ConflictingLevels, names: Names) -> WordedFinding:
+    """Both figures with their plan and place, and both quotes; the message names the plans
+    by title."""
+
+    def shown(published: PublishedLevel) -> str:
+        figure = published.level.figure
+        return figure.label(written(figure.value))
+
+    first, second = (f"{shown(p)} ({p.plan} history[{p.index}])" for p in (f.first, f.second))
+    opening, closing = ("（", "）") if names.lang == "zh" else (" (", ")")
+    said = [f"{shown(p)}{opening}{names.plan(p.plan)}{closing}" for p in (f.first, f.second)]
+    return WordedFinding(
+        f.code, f.plan, f.indicator, first, None, f"{shown(f.first)} ({f.first.plan})", "",
+        # Both languages' quotes, so that the message reads right in either.
+        _params(year=f.year, first=said[0], second=said[1],
+                first_quote_zh=f.first.level.quote, first_quote_en=quote(f.first.level, "en"),
+                second_quote_zh=f.second.level.quote,
+                second_quote_en=quote(f.second.level, "en")),
+        years=(f.year,), other=second, other_text=f"{shown(f.second)} ({f.second.plan})",
     )
 
 

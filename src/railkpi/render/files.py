@@ -24,6 +24,8 @@ class FileSettings:
     #: The statuses that fail (--fail-on, default off_track) and the levels as given.
     failing: frozenset[str]
     fail_on: str
+    #: The Word report's language: Chinese unless --lang en, whatever the locale.
+    document_lang: str = "zh"
 
 
 Builder = Callable[[Report, str, FileSettings], bytes]
@@ -32,6 +34,7 @@ Builder = Callable[[Report, str, FileSettings], bytes]
 FILE_OUTPUTS: dict[str, str] = {
     "--junit": "railkpi.render.junit:junit_file",
     "--xlsx": "railkpi.render.xlsx:gap_table_file",
+    "--docx": "railkpi.render.docx.report:report_file",
 }
 
 
