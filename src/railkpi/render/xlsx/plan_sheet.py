@@ -62,7 +62,7 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     # A group's name on one line (10 Chinese characters), as the rows' heights assume.
     Column("group", 8, 20, wrap=True),
     Column("indicator", 14, 30, wrap=True),
-    Column("unit", 5, 9),
+    Column("unit", 5, 14),  # English unit words: laboratories, organisations
     Column("baseline_year", 6, 6, span="baseline"),
     Column("baseline_value", 8, 11),
     Column("latest_year", 6, 6, span="latest"),
@@ -77,7 +77,7 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("required_cagr_from_latest", 9, 11),
     Column("projected", 9, 11),
     Column("status", 8, 12, wrap=True),
-    Column("quote", 36, 36, wrap=True),
+    Column("quote", 44, 44, wrap=True),  # the usual quote on one line
 )
 #: Plan-sheet column keys, in order (tests and callers find a column by key).
 PLAN_KEYS = tuple(c.key for c in PLAN_COLUMNS)
