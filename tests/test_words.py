@@ -63,6 +63,8 @@ def test_a_missed_year_stands_beside_a_met_gap() -> None:
     assert events.status == "not_achieved" and events.gap is not None and events.gap <= 0
     assert fmt.gap(events, "zh") == "-1（2022 年未达标）"
     assert fmt.gap(events, "en") == "-1 (missed 2022)"
+    # The terminal table puts the years under the gap, which keeps its column narrow.
+    assert fmt.gap(events, "zh", apart=True) == "-1\n2022 年未达标"
     assert "差距 -1 次（2022 年未达标）" in failure_message(events, "zh")
 
 

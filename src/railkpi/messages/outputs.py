@@ -28,6 +28,7 @@ OUTPUT: dict[str, Bilingual] = {
     ),
     "list-separator": ("、", ", "),
     "gap-missed": ("{gap}（{years} 年未达标）", "{gap} (missed {years})"),
+    "gap-missed-apart": ("{gap}\n{years} 年未达标", "{gap}\nmissed {years}"),
     "fail-on-head": (
         "{count} 个目标处于 --fail-on {levels} 所定级别或更差（退出状态 1）：",
         "{count} target(s) at or below --fail-on {levels} (exit status 1):",

@@ -237,7 +237,7 @@ def _at(p: Point | None, usual_year: int, result: TargetResult) -> str:
     return shown if p.year == usual_year else f"{shown} ({p.year})"
 
 
-def gap(result: TargetResult, lang: str, unit: str = "") -> str:
+def gap(result: TargetResult, lang: str, unit: str = "", apart: bool = False) -> str:
     """The gap as people read it: bounded where the latest figure is (`<500` from 突破3000,
     `≈12` from 180余), and with the years an each-year target was missed, so that a met
     latest year (a gap ≤ 0) does not read as the target met: '-1（2022 年未达标）'."""
@@ -246,7 +246,9 @@ def gap(result: TargetResult, lang: str, unit: str = "") -> str:
     shown = _bound_mark(result) + number(result.gap, result.indicator) + unit
     if result.failing_years and result.gap <= 0:
         years = pick(OUTPUT["list-separator"], lang).join(map(str, result.failing_years))
-        shown = pick(OUTPUT["gap-missed"], lang).format(gap=shown, years=years)
+        # `apart`: the years on a line of their own, which keeps a table's column narrow.
+        missed = "gap-missed-apart" if apart else "gap-missed"
+        shown = pick(OUTPUT[missed], lang).format(gap=shown, years=years)
     return shown
 
 
@@ -272,7 +274,8 @@ def _bound_mark(result: TargetResult) -> str:
 def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str,
                   apart: bool = False) -> list[str]:
     """A target's row in the people's tables (terminal, Markdown), status word last; `apart`
-    puts a ratio's base year on a line of its own.
+    puts a ratio's base year, and the years an each-year target was missed, on a line of
+    their own.
 
     Indicator (unit), baseline, latest, target, gap, completion, time elapsed, actual CAGR,
     CAGR needed from now; years only where they differ from the plan's baseline year, the
@@ -289,7 +292,7 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str,
         _at(result.baseline, baseline_year, result),
         _at(result.latest, as_of, result),
         shown_target,
-        gap(result, lang),
+        gap(result, lang, apart=apart),
         shown_rate(result.completion),
         rate(result.time_elapsed),
         shown_rate(result.actual_cagr),
