@@ -6,39 +6,27 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
-from railkpi.messages.plan_values import PLAN_CHECKS, PYDANTIC_OTHER, PYDANTIC_ZH
+from railkpi.messages.plan_values import PYDANTIC_OTHER
 from railkpi.messages.problems_plan_yaml import YAML_VALUE_TYPES
 from railkpi.plans.bundled import bundled_plan_dir, resolve_plan_path
 from railkpi.plans.checks import check_plan
 from railkpi.plans.models import Plan
 from railkpi.plans.yaml_builder import yaml_path
 from railkpi.plans.yaml_reader import read_plan_yaml
-from railkpi.problems import InputError, Problem, Words, error, raise_if_errors
+from railkpi.problems import (
+    InputError,
+    Problem,
+    Words,
+    error,
+    pydantic_words,
+    raise_if_errors,
+)
 
 
 def _found(value: Any) -> str:
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "…"
-
-
-def detail_words(err: ErrorDetails) -> Words:
-    """Why pydantic refused a value, in both languages: railkpi's own checks from the catalog,
-    pydantic's translated by error type (their English is pydantic's own message)."""
-    english = err["msg"].removeprefix("Value error, ")
-    kind = err["type"]
-    context = {key: str(value) for key, value in (err.get("ctx") or {}).items()}
-    if kind in PLAN_CHECKS:
-        return Words(PLAN_CHECKS[kind][0].format(**context), english)
-    if "expected" in context:  # "'higher' or 'lower'" → "'higher'、'lower'"
-        context["expected"] = context["expected"].replace(" or ", ", ").replace(", ", "、")
-    try:
-        chinese = PYDANTIC_ZH[kind].format(**context)
-    except KeyError:
-        chinese = PYDANTIC_OTHER[0].format(type=kind)
-    return Words(chinese, english)
-
 
 
 def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
@@ -71,7 +59,7 @@ def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
                 "plan-invalid",
                 name,
                 where,
-                detail=detail_words(err),
+                detail=pydantic_words(err),
                 found=document.texts.get(where) or _found(err.get("input")),
             )
             for err in exc.errors(include_url=False)
