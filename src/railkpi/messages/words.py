@@ -43,6 +43,9 @@ COLUMN: dict[str, Bilingual] = {
     "targets": ("目标数", "Targets"),
     "document": ("文号", "Document"),
     "source": ("来源", "Source"),
+    "yoy_growth": ("同比增长", "YoY growth"),
+    "needed_per_year": ("今后每年还需", "Still needed per year"),
+    "change": ("较上年", "Change since last year"),
 }
 
 #: English labels of the units the bundled plans use; other units print as written.
