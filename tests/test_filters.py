@@ -215,3 +215,38 @@ def test_select_is_a_pure_function_of_the_plans():
     with pytest.raises(InputError) as caught:
         select([model], TargetFilter(targets=("slowng", "x")))
     assert [p.code for p in caught.value.problems] == ["filter-no-match"] * 2
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_word_report(case, railkpi, tmp_path, lang):
+    from docx_helpers import all_text, open_docx, target_paragraphs
+
+    out = tmp_path / "report.docx"
+    run(railkpi, case, "--group", "growth", "--docx", out, "--lang", lang)
+    document = open_docx(out)
+    paragraphs = [p.text for p in document.paragraphs]
+    line = {"zh": "筛选：类别 growth（只显示符合条件的 2 项目标）",
+            "en": "Filtered: group growth (only the 2 matching targets are shown)"}[lang]
+    assert paragraphs[2] == line  # under the title and the year assessed
+    # only the two targets of the group, each with its paragraph; the overview does not say
+    # that the plan sets two targets
+    assert [len(plan) for plan in target_paragraphs(document, lang)] == [2]
+    text = all_text(document)
+    names = {"zh": ("产业收入", "规上企业", "能耗", "企业数量"),
+             "en": ("Industry revenue", "Large firms", "Energy use", "Enterprises")}[lang]
+    assert names[0] in text and names[1] in text
+    assert names[2] not in text and names[3] not in text
+    overview = {"zh": "本报告按筛选条件（类别 growth）列出本规划的量化目标2项。",
+                "en": "This report lists 2 of the plan's quantified targets, selected by "
+                      "group growth."}[lang]
+    assert overview in text
+    assert {"zh": "本规划共设置量化目标", "en": "The plan sets"}[lang] not in text
+    method = {"zh": "筛选条件：类别 growth（本报告只列出符合条件的目标）。",
+              "en": "Filter: group growth (this report lists only the matching targets)."}
+    assert method[lang] in paragraphs
+    # unfiltered: none of it
+    run(railkpi, case, "--docx", out, "--lang", lang)
+    text = all_text(open_docx(out))
+    assert line not in text and method[lang] not in text
+    plain = {"zh": "本规划共设置量化目标5项", "en": "The plan sets 5 quantified targets"}
+    assert plain[lang] in text

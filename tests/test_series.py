@@ -43,6 +43,8 @@ PLAN = plan_data(
             "base": {"zh": "基础", "en": "Base"}},
     plan_id="series-plan",
 )
+for _target in PLAN["targets"]:  # English runs show the plan's wording in English
+    _target["quote_en"] = "plan text"
 FIGURES = {
     # A, as of each year: 2021 116 → 16.0 %, ratio 1.076 → on_track;
     # 2022 125 → √1.25 − 1 = 11.803 %, ratio 0.794 → moderate;

@@ -19,6 +19,7 @@ from railkpi.cli_errors import Commands, default_lang, internal_error, settings
 from railkpi.cli_options import (
     AsOfOpt,
     DataArg,
+    DocxOpt,
     FailOnOpt,
     FailOnWorseOpt,
     Format,
@@ -64,7 +65,10 @@ def _lang(lang: Lang | None) -> str:
 
 
 def _show_warnings(warnings: Sequence[Problem], lang: str) -> None:
-    """Warnings about plans that load go to stderr, so that stdout stays a clean document."""
+    """Warnings about plans that load go to stderr, so that stdout stays a clean document.
+    A plan without English quotes is news only to English output."""
+    if lang == "zh":
+        warnings = [w for w in warnings if w.code != "plan-no-english-quotes"]
     if warnings:
         from railkpi.render.table import render_problems
 
@@ -97,6 +101,7 @@ def assess(
     thresholds: ThresholdsOpt = None,
     junit: JunitOpt = None,
     xlsx: XlsxOpt = None,
+    docx: DocxOpt = None,
     max_size: MaxSizeOpt = None,
     target: TargetOpt = None,
     indicator: IndicatorOpt = None,
@@ -112,7 +117,8 @@ def assess(
     levels = [level.value for level in fail_on or ()]
     with reporting(language, fmt), step_summary.problems_on_error(language):
         cut_offs = pipeline.thresholds(thresholds)
-        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
+        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx, "--docx": docx},
+                                           data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         report = pipeline.assess(data, chosen, as_of, cut_offs, max_size,
@@ -128,6 +134,11 @@ def assess(
             from railkpi.render.xlsx import write_gap_table
 
             write_gap_table(report, language, xlsx, data)
+        if docx is not None:
+            from railkpi.render.docx.report import write_report
+
+            # The report draft is Chinese unless --lang en is given, whatever the locale.
+            write_report(report, lang.value if lang else "zh", docx, data)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
     worse = fail_on_worse and _worsened(report, language)

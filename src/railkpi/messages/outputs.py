@@ -88,6 +88,7 @@ CSV_COLUMN: dict[str, Bilingual] = {
     "approximate": ("近似值", "Approximate"),
     "notes": ("说明", "Notes"),
     "quote": ("依据原文", "Plan wording"),
+    "target_text": ("目标", "Target"),
     "yoy_growth": ("同比增长", "YoY growth"),
     "needed_per_year": ("今后每年还需", "Still needed per year"),
     "previous_status": ("上年状态代码", "Previous status code"),

@@ -29,6 +29,7 @@ from railkpi.read.observation import WorkbookData
 from railkpi.render import Report, TemplateWritten, diff_words, series_words
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
+from railkpi.render.listing import published, reading_notes
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 #: "<" that would open an HTML tag or comment in GitHub's renderer ("<300" stays as written).
@@ -155,8 +156,9 @@ def _series_cells(r: TargetResult, lang: str) -> tuple[list[str], list[str]]:
 
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
                    target_filter: TargetFilter = NO_FILTER) -> None:
-    """Per plan a heading and a table: target id, indicator, the target, the plan's wording
-    (the filter that narrowed the list, if any, above them)."""
+    """Per plan a heading and a table: target id, indicator, the target, the plan's wording;
+    then the figures the plan publishes and the plan's notes on how it was read (the filter
+    that narrowed the list, if any, above them)."""
     line = series_words.filter_line(target_filter, sum(len(p.targets) for p in plans), lang)
     if line is not None:
         out.write(f"**{inline(line)}**\n\n")
@@ -165,15 +167,28 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
         rows = []
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
-            shown = fmt.target(target, indicator, lang)
             rows.append([
                 f"`{target.id}`",
-                cell(f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})"),
-                cell(f"{shown} ({target.year})"),
-                cell(target.quote),
+                cell(fmt.indicator_with_unit(indicator, lang)),
+                cell(fmt.listing_target(plan, target, lang)),
+                cell(fmt.quote(target, lang)),
             ])
         header = [pick(COLUMN[k], lang) for k in ("id", "indicator", "target", "quote")]
         out.write(table(header, [False, False, True, False], rows) + "\n")
+        figures = [
+            [f"`{row.where}`", cell(fmt.indicator_with_unit(row.indicator, lang)),
+             cell(row.years), cell(row.figure), cell(fmt.quote(row.entry, lang))]
+            for row in published(plan, lang)
+        ]
+        if figures:
+            out.write(f"### {inline(pick(TEXT['published'], lang))}\n\n")
+            header = [pick(COLUMN[k], lang) for k in ("where", "indicator", "years", "figure",
+                                                      "quote")]
+            out.write(table(header, [False, False, False, True, False], figures) + "\n")
+        notes = reading_notes(plan, lang)
+        if notes:
+            out.write(f"**{pick(OUTPUT['notes'], lang)}**\n\n" + "".join(
+                f"- `{where}`: {inline(note)}\n" for where, note in notes) + "\n")
 
 
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
@@ -185,14 +200,17 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
         out.write(inline(pick(AUDIT["no-findings"], lang)) + "\n\n")
     else:
         header = ["#", *(pick(AUDIT[k], lang) for k in (
-            "col-code", "col-plan", "col-indicator", "col-stated", "col-computed", "col-message"
-        ))]
+            "col-code", "col-plan", "col-indicator")), pick(OUTPUT["audit-years"], lang), *(
+            pick(AUDIT[k], lang) for k in ("col-stated", "col-computed", "col-other",
+                                           "col-message"))]
         rows = [
-            [str(n), f"`{f.code}`", cell(f.plan), cell(f.indicator), cell(f.stated_text),
-             cell(f.computed_text), cell(f.message(lang))]
+            [str(n), f"`{f.code}`", cell(f.plan), cell(f.indicator),
+             cell(f.years_text), cell(f.stated_text),
+             cell(f.computed_text), cell(f.other_text), cell(f.message(lang))]
             for n, f in enumerate(findings, 1)
         ]
-        out.write(table(header, [True, False, False, False, True, True, False], rows) + "\n")
+        out.write(table(header, [True, False, False, False, False, True, True, True, False],
+                        rows) + "\n")
     if unchecked:
         out.write(f"### {pick(OUTPUT['audit-unchecked-heading'], lang)}\n\n")
         for u in unchecked:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from railkpi.calc.order import ordered
 from railkpi.calc.results import PlanResult, TargetResult
 from railkpi.calc.series import first_year
 from railkpi.messages import pick
@@ -28,14 +29,13 @@ from railkpi.render.xlsx.layout import (
     print_setup,
     text_cell,
 )
-from railkpi.render.xlsx.plan_sheet import ordered
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 TITLE_ROW, SUBTITLE_ROW, HEAD_ROW = 1, 2, 4
 #: Widths: indicator, target, each year, the change.
-INDICATOR_WIDTH, TARGET_WIDTH, YEAR_WIDTH, CHANGE_WIDTH = 30, 14, 11, 10
+INDICATOR_WIDTH, TARGET_WIDTH, YEAR_WIDTH, CHANGE_WIDTH = 30, 14, 11, 13
 
 
 def years_shown(report: Report) -> list[int]:
