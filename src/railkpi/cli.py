@@ -15,27 +15,37 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from railkpi import __version__, cli_streams
-from railkpi.cli_errors import Commands, default_lang
+from railkpi.cli_errors import Commands, default_lang, settings
 from railkpi.cli_options import (
     AsOfOpt,
     DataArg,
     DocxOpt,
     FailOnOpt,
+    FailOnWorseOpt,
     Format,
     FormatOpt,
+    GroupOpt,
+    IndicatorOpt,
     JunitOpt,
     Lang,
     LangOpt,
     MaxSizeOpt,
     PlanOpt,
+    ReportArg,
+    ReportSizeOpt,
     StatusName,
+    TargetOpt,
     ThresholdsOpt,
     XlsxOpt,
+    YearsOpt,
+    target_filter,
 )
+from railkpi.messages import pick
 from railkpi.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from railkpi.calc.results import RateKind
+    from railkpi.render import Report
 
 EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -93,6 +103,10 @@ def assess(
     xlsx: XlsxOpt = None,
     docx: DocxOpt = None,
     max_size: MaxSizeOpt = None,
+    target: TargetOpt = None,
+    indicator: IndicatorOpt = None,
+    group: GroupOpt = None,
+    fail_on_worse: FailOnWorseOpt = False,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
     language = _lang(lang)
@@ -109,7 +123,8 @@ def assess(
         pipeline.check_outputs(outputs, data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-        report = pipeline.assess(data, chosen, as_of, cut_offs, max_size)
+        report = pipeline.assess(data, chosen, as_of, cut_offs, max_size,
+                                 target_filter(target, indicator, group))
         if any(path is not None for path in outputs.values()):
             from railkpi.render.files import FileSettings, write_files
 
@@ -117,18 +132,35 @@ def assess(
             # off_track).
             junit_levels = levels or [StatusName.off_track.value]
             # The Word report draft is Chinese unless --lang en is given, whatever the locale.
-            settings = FileSettings(data, frozenset(failing(ALL_STATUSES, junit_levels)),
-                                    ",".join(junit_levels), lang.value if lang else "zh")
+            file_settings = FileSettings(data, frozenset(failing(ALL_STATUSES, junit_levels)),
+                                         ",".join(junit_levels), lang.value if lang else "zh")
             write_files(report, language, {option: None if path is None else Path(path)
-                                           for option, path in outputs.items()}, settings)
+                                           for option, path in outputs.items()}, file_settings)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
-    if levels and failing(report.assessment.statuses(), levels):
+    worse = fail_on_worse and _worsened(report, language)
+    failed = bool(levels and failing(report.assessment.statuses(), levels))
+    if failed:
         from railkpi.render.table import render_failing
 
         sys.stdout.flush()  # the report first, then why the run fails
         render_failing(report, set(failing(ALL_STATUSES, levels)), levels, language, sys.stderr)
+    if worse or failed:
         raise typer.Exit(EXIT_FAIL_ON)
+
+
+def _worsened(report: Report, lang: str) -> bool:
+    """--fail-on-worse: whether a target's status is worse than the year before; if so, which
+    (by name, per plan) on standard error."""
+    from railkpi.messages.series import SERIES
+    from railkpi.render.series_words import worsened_lines
+
+    lines = worsened_lines(report.assessment, lang)
+    if lines:
+        separator = "\n" if len(lines) > 1 else ""
+        sys.stderr.write(pick(SERIES["fail-on-worse"], lang).format(
+            lines=separator + "\n".join(lines)) + "\n")
+    return bool(lines)
 
 
 @app.command()
@@ -163,6 +195,9 @@ def template(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    target: TargetOpt = None,
+    indicator: IndicatorOpt = None,
+    group: GroupOpt = None,
 ) -> None:
     """Write a blank input workbook for the chosen plans: indicators, years, a roster sheet."""
     language = _lang(lang)
@@ -178,22 +213,27 @@ def template(
         _show_warnings(chosen.warnings, language)
         # The roster sheet offers what the reader accepts: the chosen and the bundled plans'.
         vocabulary = pipeline.registry(chosen).roster
-        written = write_template(chosen.models, vocabulary, Path(out), language, span, force,
-                                 plan or ())
+        narrowed = target_filter(target, indicator, group)
+        written = write_template(pipeline.select(chosen, narrowed), vocabulary, Path(out),
+                                 language, span, force, plan or (), narrowed)
     renderer(fmt.value).render_template(written, language, sys.stdout)
 
 
 @app.command()
-def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None,
+            target: TargetOpt = None, indicator: IndicatorOpt = None,
+            group: GroupOpt = None) -> None:
     """List every target with the plan's own wording."""
     language = _lang(lang)
     from railkpi import pipeline
     from railkpi.render import renderer
 
+    narrowed = target_filter(target, indicator, group)
     with reporting(language, fmt):
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-    renderer(fmt.value).render_targets(chosen.models, language, sys.stdout)
+        shown = pipeline.select(chosen, narrowed)
+    renderer(fmt.value).render_targets(shown, language, sys.stdout, narrowed)
 
 
 @app.command()
@@ -236,15 +276,46 @@ def audit(
 
 
 @app.command()
+def diff(
+    old: ReportArg,
+    new: ReportArg,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    fail_on_revision: Annotated[bool, typer.Option(
+        "--fail-on-revision", help="Exit 1 if a figure of the old report was revised.")] = False,
+    fail_on_worse: FailOnWorseOpt = False,
+    max_size: ReportSizeOpt = None,
+) -> None:
+    """Compare two JSON assessment reports (e.g. last year's and this year's): statuses that
+    changed, targets added or removed, and revised figures."""
+    language = _lang(lang)
+    from railkpi import pipeline
+    from railkpi.messages.series import DIFF
+    from railkpi.render import renderer
+
+    with reporting(language, fmt):
+        result = pipeline.diff(old, new, max_size)
+    renderer(fmt.value).render_diff(result, language, sys.stdout)
+    failed = False
+    if fail_on_revision and result.revisions:
+        failed = True
+        sys.stderr.write(pick(DIFF["fail-on-revision"], language).format(
+            count=len(result.revisions)) + "\n")
+    if fail_on_worse and result.worsened:
+        failed = True
+        sys.stderr.write(pick(DIFF["fail-on-worse"], language).format(
+            count=len(result.worsened)) + "\n")
+    if failed:
+        raise typer.Exit(EXIT_FAIL_ON)
+
+
+@app.command()
 def schema() -> None:
     """Print the plan-file JSON Schema, for editors."""
     from railkpi.plans.schema import plan_schema
     from railkpi.render.json_report import dump
 
     dump(plan_schema(), sys.stdout)
-
-
-YearsOpt = Annotated[int, typer.Option("--years", "-n", min=1, help="Number of years.")]
 
 
 def _growth_rate(kind: RateKind, start: float, end: float, years: int, names: str,
@@ -307,14 +378,10 @@ def _root(
     ] = False,
 ) -> None:
     """railkpi: where every target of a plan stands, and what it still needs."""
-    _settings["debug"] = debug
-
-
-#: Run-wide settings of the root command, read when an internal error is reported.
-_settings: dict[str, bool] = {"debug": False}
+    settings["debug"] = debug
 
 
 def main(run: Callable[[], Any] = app) -> None:
     """The entry point: the command, with its failures turned into exit statuses
     (cli_streams.run_guarded)."""
-    cli_streams.run_guarded(run, lambda: _settings["debug"])
+    cli_streams.run_guarded(run)

@@ -21,14 +21,10 @@ import contextlib
 import errno
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from typing import Any, NoReturn, TextIO, cast
 
-from railkpi import __version__
-from railkpi.cli_errors import run_language
-from railkpi.messages import pick
-from railkpi.messages.outputs import OUTPUT
+from railkpi.cli_errors import internal_error, run_language
 from railkpi.problems import Problem, error, os_error_words
 
 #: Exit status of a run whose output pipe was closed by its reader: 128 + SIGPIPE (13).
@@ -131,19 +127,10 @@ def report(problem: Problem) -> None:
         sys.stderr.flush()
 
 
-def _internal_error(exc: BaseException, debug: bool) -> NoReturn:
-    if debug or os.environ.get("RAILKPI_DEBUG"):
-        traceback.print_exception(exc)
-    message = pick(OUTPUT["internal-error"], run_language(sys.argv[1:]))
-    sys.stderr.write(message.format(version=__version__, error=f"{type(exc).__name__}: {exc}")
-                     + "\n")
-    sys.exit(EXIT_INTERNAL)
-
-
-def run_guarded(run: Callable[[], Any], debug: Callable[[], bool]) -> None:
+def run_guarded(run: Callable[[], Any]) -> None:
     """Run the command line: standard output closed is refused (2), a closed pipe ends
     quietly (141), Ctrl-C is 130, and any other exception is an internal error (3, with the
-    traceback when `debug()`)."""
+    traceback under --debug: cli_errors.internal_error)."""
     if closed_stdout():
         report(error("stdout-closed"))
         sys.exit(EXIT_BAD_INPUT)
@@ -160,4 +147,4 @@ def run_guarded(run: Callable[[], Any], debug: Callable[[], bool]) -> None:
     except StreamFailed as exc:
         _stream_failed(exc)
     except Exception as exc:
-        _internal_error(exc, debug())
+        internal_error(exc, EXIT_INTERNAL)

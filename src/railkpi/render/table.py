@@ -17,19 +17,22 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from railkpi.calc.diff import ReportDiff
+from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import GrowthRate, PlanResult, TargetResult
+from railkpi.calc.results import GrowthRate
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
+from railkpi.messages.series import DIFF, SERIES
 from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten
+from railkpi.render import Report, TemplateWritten, diff_words, series_words
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
 from railkpi.render.listing import published, reading_notes
-from railkpi.render.table_fit import fit, wrap
+from railkpi.render.table_fit import wrap
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -40,19 +43,6 @@ STATUS_STYLE = {
     "not_achieved": "bold red",
     "undetermined": "dim",
     "no_data": "dim",
-}
-#: The labels of a target's lines when the table prints as blocks: the full words, where the
-#: table's headers are shortened to fit a column.
-BLOCK_LABEL = {
-    "col-baseline": COLUMN["baseline"],
-    "col-latest": COLUMN["latest"],
-    "col-target": COLUMN["target"],
-    "col-gap": COLUMN["gap"],
-    "col-completion": COLUMN["completion"],
-    "col-time": COLUMN["time_elapsed"],
-    "col-cagr": COLUMN["actual_cagr"],
-    "col-needed": COLUMN["required_cagr_from_latest"],
-    "col-status": COLUMN["status"],
 }
 #: Width used when output is not a terminal (a pipe, a CI log): wide enough for every column.
 PLAIN_WIDTH = 100
@@ -76,35 +66,6 @@ def plain_width() -> int:
     return int(columns) if columns.isdigit() and int(columns) > 0 else PLAIN_WIDTH
 
 
-def _stacked(head: str, lang: str) -> str:
-    """A header on two lines, so that a column is as narrow as its figures."""
-    if lang == "zh":
-        return f"{head[:2]}\n{head[2:]}" if len(head) > 3 else head
-    return head.replace(" ", "\n", 1)
-
-
-def render_assessment(report: Report, lang: str, out: TextIO) -> None:
-    con = console(out)
-    as_of = report.assessment.as_of
-    for plan_result in report.assessment.plans:
-        meta = plan_result.plan.plan
-        paragraph(con, f"{meta.title(lang)} [{plan_result.plan.id}]", "bold")
-        paragraph(con, fmt.subtitle(meta, as_of, plan_result.thresholds, lang), "dim")
-        _plan_table(con, plan_result, as_of, lang)
-        paragraph(con, fmt.status_counts(plan_result.targets, lang), "dim")
-        if any(r.method == "linear" for r in plan_result.targets):
-            paragraph(con, pick(OUTPUT["linear"], lang), "dim")
-        for r in plan_result.targets:
-            name = fmt.target_name(r, plan_result.targets, lang)
-            for n in r.notes:
-                note = fmt.note_text(n.code, n.params, lang)
-                paragraph(con, f"{name}{fmt.colon(lang)}{note}", "dim", first="  · ",
-                          rest="    ")
-        con.print()
-    if report.problems:
-        render_problems(report.problems, lang, out)
-
-
 def paragraph(con: Console, text: str, style: str = "", first: str = "",
               rest: str = "") -> None:
     """`text` wrapped to the console's width by table_fit.wrap (Chinese between characters,
@@ -114,81 +75,27 @@ def paragraph(con: Console, text: str, style: str = "", first: str = "",
         con.print(Text(rest if number else first).append(line, style=style))
 
 
-def _plan_table(con: Console, plan_result: PlanResult, as_of: int, lang: str) -> None:
-    """One plan's targets, grouped as the plan groups them, as a table that fits the width
-    (render/table_fit.py) or, where none fits, as a block per target."""
-    keys = [key for key, _ in fmt.SUMMARY_COLUMNS]
-    right = dict(fmt.SUMMARY_COLUMNS)
-    heads = [pick(OUTPUT[key], lang) for key in keys]
-    heads[1:-1] = [_stacked(head, lang) for head in heads[1:-1]]
-    # The status word with its "*" (linear method), so that its column is wide enough.
-    # A ratio's base year on a line of its own keeps the target column narrow.
-    rows = [[*fmt.summary_cells(r, plan_result.plan.plan, as_of, lang, apart=True)[:-1],
-             fmt.marked_status(r, lang)] for r in plan_result.targets]
-    groups = _groups(plan_result, lang)
-    layout = fit(keys, heads, rows, con.width, [group for group, _ in groups])
-    if layout.blocks:  # a line per figure: the target on one line, its base year after it
-        _blocks(con, plan_result, keys, [
-            [*fmt.summary_cells(r, plan_result.plan.plan, as_of, lang)[:-1],
-             fmt.marked_status(r, lang)] for r in plan_result.targets], lang)
-        return
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                  collapse_padding=True)
-    columns = [keys.index(key) for key in layout.shown]
-    name_width = layout.widths[0]
-    for index, width in zip(columns, layout.widths, strict=True):
-        head = heads[index] if index else "\n".join(wrap(heads[index], name_width))
-        table.add_column(head, width=width, no_wrap=True,
-                         justify="right" if right[keys[index]] else "left")
-    by_target = dict(zip((r.target.id for r in plan_result.targets), rows, strict=True))
-    for group, results in groups:
-        table.add_row(Text("\n".join(wrap(group, name_width)), style="bold"))
-        for result in results:
-            cells = by_target[result.target.id]
-            shown: list[Text | str] = [
-                "\n".join(wrap(cells[0], name_width)),
-                *(cells[i] for i in columns[1:-1]),
-                _status(result, lang),
-            ]
-            table.add_row(*shown)
-    con.print(table)
-    if layout.left_out:
-        left_out = pick(OUTPUT["list-separator"], lang).join(
-            pick(OUTPUT[key], lang) for key in layout.left_out)
-        paragraph(con, pick(OUTPUT["left-out"], lang).format(columns=left_out,
-                                                             width=con.width), "dim")
+def render_assessment(report: Report, lang: str, out: TextIO) -> None:
+    """The plans' tables at the terminal's width (render/assessment_table.py)."""
+    from railkpi.render import assessment_table
+
+    assessment_table.render_assessment(report, lang, out)
 
 
-def _blocks(con: Console, plan_result: PlanResult, keys: Sequence[str],
-            rows: Sequence[Sequence[str]], lang: str) -> None:
-    """Each target as a name line and a `label: value` line per figure, for narrow widths."""
-    by_target = dict(zip((r.target.id for r in plan_result.targets), rows, strict=True))
-    labels = [pick(BLOCK_LABEL.get(key, OUTPUT[key]), lang) for key in keys]
-    for group, results in _groups(plan_result, lang):
-        paragraph(con, group, "bold underline")
-        for result in results:
-            cells = by_target[result.target.id]
-            paragraph(con, cells[0], "bold")
-            for label, value in zip(labels[1:-1], cells[1:-1], strict=True):
-                paragraph(con, f"{label}{fmt.colon(lang)}{value}", first="  ", rest="    ")
-            line = Text(f"  {labels[-1]}{fmt.colon(lang)}")
-            con.print(line.append_text(_status(result, lang)))
-
-
-def _groups(plan_result: PlanResult, lang: str) -> list[tuple[str, list[TargetResult]]]:
-    """The plan's groups in the order of its targets, each with its targets."""
-    plan, results = plan_result.plan, plan_result.targets
-    order = dict.fromkeys(r.target.group for r in results)
-    return [(plan.groups[group](lang), [r for r in results if r.target.group == group])
-            for group in order]
-
-
-def _status(result: TargetResult, lang: str) -> Text:
-    """The status word in its colour, with a dim * where the linear method judged it."""
-    status = Text(fmt.status(result, lang), style=STATUS_STYLE[result.status])
-    if result.method == "linear":
-        status.append("*", style="dim")
-    return status
+def render_failing(report: Report, failing: set[str], levels: Sequence[str], lang: str,
+                   out: TextIO) -> None:
+    """Why `assess --fail-on` exits 1: the targets at or below the level, by plan, by name,
+    each with its status."""
+    con = console(out)
+    failed = [(p, r) for p in report.assessment.plans for r in p.targets if r.status in failing]
+    head = pick(OUTPUT["fail-on-head"], lang).format(count=len(failed), levels=",".join(levels))
+    paragraph(con, head, "bold red")
+    for plan_result, result in failed:
+        line = pick(OUTPUT["fail-on-target"], lang).format(
+            plan=plan_result.plan.plan.title(lang), target=fmt.target_name(
+                result, plan_result.targets, lang),
+            status=fmt.marked_status(result, lang))
+        paragraph(con, line, first="  · ", rest="    ")
 
 
 def _listing(headers: Sequence[tuple[str, dict[str, Any]]], lang: str) -> Table:
@@ -199,9 +106,15 @@ def _listing(headers: Sequence[tuple[str, dict[str, Any]]], lang: str) -> Table:
     return table
 
 
-def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
-    """Per plan: its targets with their wording, the figures it publishes, then its notes."""
+def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
+                   target_filter: TargetFilter = NO_FILTER) -> None:
+    """Per plan: its targets with their wording, the figures it publishes, then its notes
+    (the filter that narrowed the list, if any, above them)."""
     con = console(out)
+    line = series_words.filter_line(target_filter, sum(len(p.targets) for p in plans), lang)
+    if line is not None:
+        con.print(Text(line, style="bold"))
+        con.print()
     wording: dict[str, Any] = {"ratio": 2, "overflow": "fold"}
     for plan in plans:
         con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
@@ -254,12 +167,53 @@ def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
 
 def render_template(written: TemplateWritten, lang: str, out: TextIO) -> None:
     out.write(fmt.template_line(written, lang) + "\n")
+    line = series_words.filter_text(written.target_filter, lang)
+    if line:
+        out.write(pick(SERIES["filter-template"], lang).format(filters=line) + "\n")
 
 
 def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
     """`railkpi cagr` / `railkpi required`: the rate to two decimals and to one, or — if the
     rate is undefined."""
     out.write(fmt.rate_line(rate, lang) + "\n")
+
+
+def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
+    """`railkpi diff`: the status changes, the targets added and removed, the revised figures,
+    each a table under its heading (a line where there is none)."""
+    con = console(out)
+    con.print(Text(diff_words.title(diff, lang), style="bold"))
+    sections = [
+        ("status-changes", "no-status-changes", diff_words.STATUS_COLUMNS,
+         [diff_words.status_row(c, lang) for c in diff.status_changes]),
+        ("added", None, diff_words.PRESENCE_COLUMNS,
+         [diff_words.presence_row(p, lang) for p in diff.added]),
+        ("removed", None, diff_words.PRESENCE_COLUMNS,
+         [diff_words.presence_row(p, lang) for p in diff.removed]),
+        ("revisions", "no-revisions", diff_words.REVISION_COLUMNS,
+         [diff_words.revision_row(r, lang) for r in diff.revisions]),
+    ]
+    for heading, none, keys, rows in sections:
+        if not rows and none is None:
+            continue
+        con.print()
+        con.print(Text(pick(DIFF[heading], lang), style="bold"))
+        if not rows:
+            con.print(pick(DIFF[none or heading], lang))
+            continue
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                      collapse_padding=True)
+        for head in diff_words.heads(keys, lang):
+            table.add_column(head, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        con.print(table)
+        if heading == "status-changes" and diff.unchanged:
+            con.print(Text(pick(DIFF["unchanged"], lang).format(count=diff.unchanged),
+                           style="dim"))
+    for line in diff_words.notes(diff, lang):
+        con.print()
+        con.print(Text(line, style="yellow"))
 
 
 def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:
@@ -275,22 +229,6 @@ def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None
         location = p.location()
         line.append(f" [{p.code}] {location + ': ' if location else ''}{p.message(lang)}")
         con.print(line)
-
-
-def render_failing(report: Report, failing: set[str], levels: Sequence[str], lang: str,
-                   out: TextIO) -> None:
-    """Why `assess --fail-on` exits 1: the targets at or below the level, by plan, by name,
-    each with its status."""
-    con = console(out)
-    failed = [(p, r) for p in report.assessment.plans for r in p.targets if r.status in failing]
-    head = pick(OUTPUT["fail-on-head"], lang).format(count=len(failed), levels=",".join(levels))
-    paragraph(con, head, "bold red")
-    for plan_result, result in failed:
-        line = pick(OUTPUT["fail-on-target"], lang).format(
-            plan=plan_result.plan.plan.title(lang), target=fmt.target_name(
-                result, plan_result.targets, lang),
-            status=fmt.marked_status(result, lang))
-        paragraph(con, line, first="  · ", rest="    ")
 
 
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
