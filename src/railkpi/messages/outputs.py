@@ -27,6 +27,7 @@ OUTPUT: dict[str, Bilingual] = {
         "markdown or csv, for every column",
     ),
     "list-separator": ("、", ", "),
+    "block-change": ("较上年", "Change since the year before"),
     "gap-missed": ("{gap}（{years} 年未达标）", "{gap} (missed {years})"),
     "gap-missed-apart": ("{gap}\n{years} 年未达标", "{gap}\nmissed {years}"),
     "fail-on-head": (

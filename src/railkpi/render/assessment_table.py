@@ -47,6 +47,7 @@ BLOCK_LABEL: dict[str, Bilingual] = {
     "col-cagr": COLUMN["actual_cagr"],
     "col-needed": COLUMN["required_cagr_from_latest"],
     "col-status": COLUMN["status"],
+    "col-change": OUTPUT["block-change"],
 }
 STATUS, CHANGE = "col-status", "col-change"
 
