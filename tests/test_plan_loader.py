@@ -64,7 +64,9 @@ def test_targets_json_structure(railkpi) -> None:
         assert len(ids) == len(set(ids))
         for target in plan["targets"]:
             bound_keys = {"min", "max"} if "min" in target else {"value"}
-            assert set(target) == {"id", "indicator", "kind", "op", "year", "quote"} | bound_keys
+            assert set(target) == {"id", "indicator", "kind", "op", "year", "quote",
+                                   "milestones"} | bound_keys
+            assert target["milestones"] == []  # the bundled plans set no annual steps
             if target["kind"] in ("range", "trend") or "min" in target:
                 assert target["op"] is None
             else:
@@ -78,11 +80,12 @@ def test_targets_json_values(railkpi) -> None:
     assert plans["14th-fyp"]["revenue-2025"] == {
         "id": "revenue-2025", "indicator": "revenue_total", "kind": "level", "op": ">",
         "value": 3500, "year": 2025, "quote": "丰台轨道交通产业总体收入突破3500亿元",
+        "milestones": [],
     }
     assert plans["14th-fyp"]["intl-events"] == {
         "id": "intl-events", "indicator": "intl_events", "kind": "each_year", "op": None,
         "min": 2, "max": 3, "year": 2025,
-        "quote": "每年参加或举办轨道交通领域的国际性展览和论坛会议2-3次",
+        "quote": "每年参加或举办轨道交通领域的国际性展览和论坛会议2-3次", "milestones": [],
     }
     assert plans["14th-fyp"]["intl-multinationals"]["op"] is None
     assert (plans["14th-fyp"]["intl-multinationals"]["min"],
@@ -213,7 +216,7 @@ def test_minimal_plan_is_valid(tmp_path: Path, railkpi) -> None:
     assert result.exit_code == 0
     assert result.json() == {"plans": [{"id": "test-plan", "targets": [{
         "id": "revenue-2025", "indicator": "revenue_total", "kind": "level", "op": ">=",
-        "value": 3000, "year": 2025, "quote": "年度收入达到3000亿元",
+        "value": 3000, "year": 2025, "quote": "年度收入达到3000亿元", "milestones": [],
     }]}]}
 
 

@@ -21,13 +21,20 @@ from railkpi.cli_errors import Commands, default_lang, run_language
 from railkpi.cli_options import (
     AsOfOpt,
     DataArg,
+    FailOnMilestoneOpt,
     FailOnOpt,
     Format,
     FormatOpt,
+    FromLatestOpt,
     JunitOpt,
     Lang,
     LangOpt,
     MaxSizeOpt,
+    MethodName,
+    MethodOpt,
+    MilestonesOpt,
+    MilestonesXlsxOpt,
+    OptionalDataOpt,
     PlanOpt,
     StatusName,
     ThresholdsOpt,
@@ -39,7 +46,7 @@ from railkpi.messages.outputs import OUTPUT
 from railkpi.problems import InputError, Problem
 
 if TYPE_CHECKING:
-    from railkpi.calc.results import RateKind
+    from railkpi.calc.results import PathMethod, RateKind
 
 EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -57,6 +64,10 @@ app = typer.Typer(
 
 def _lang(lang: Lang | None) -> str:
     return lang.value if lang else default_lang()
+
+
+def _path(method: MethodName | None) -> PathMethod | None:
+    return None if method is None else ("linear" if method is MethodName.linear else "compound")
 
 
 def _show_warnings(warnings: Sequence[Problem], lang: str) -> None:
@@ -94,6 +105,8 @@ def assess(
     junit: JunitOpt = None,
     xlsx: XlsxOpt = None,
     max_size: MaxSizeOpt = None,
+    milestones: MilestonesOpt = None,
+    fail_on_milestone: FailOnMilestoneOpt = False,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
     language = _lang(lang)
@@ -107,7 +120,7 @@ def assess(
         pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-        report = pipeline.assess(data, chosen, as_of, cut_offs, max_size)
+        report = pipeline.assess(data, chosen, as_of, cut_offs, max_size, _path(milestones))
         if junit is not None:
             from railkpi.render.junit import write_junit
 
@@ -121,8 +134,45 @@ def assess(
             write_gap_table(report, language, xlsx, data)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
-    if levels and failing(report.assessment.statuses(), levels):
+    failed = bool(levels and failing(report.assessment.statuses(), levels))
+    if fail_on_milestone and report.assessment.missed_steps():
+        from railkpi.render.milestone_words import missed_lines
+
+        sys.stderr.write("".join(f"{line}\n" for line in missed_lines(report.assessment,
+                                                                     language)))
+        failed = True
+    if failed:
         raise typer.Exit(EXIT_FAIL_ON)
+
+
+@app.command()
+def milestones(
+    plan: PlanOpt = None,
+    method: MethodOpt = MethodName.compound,
+    data: OptionalDataOpt = None,
+    from_latest: FromLatestOpt = False,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    xlsx: MilestonesXlsxOpt = None,
+    max_size: MaxSizeOpt = None,
+) -> None:
+    """Break every target into annual steps (年度目标) from its baseline to its target."""
+    language = _lang(lang)
+    from railkpi import pipeline
+    from railkpi.render import renderer
+
+    with reporting(language, fmt):
+        pipeline.refuse_overwriting_inputs({"--xlsx": xlsx}, data, plan)
+        chosen = pipeline.plans(plan)
+        _show_warnings(chosen.warnings, language)
+        report = pipeline.milestones(chosen, _path(method) or "compound", data, from_latest,
+                                     as_of, max_size)
+        if xlsx is not None:
+            from railkpi.render.xlsx.milestones import write_milestones
+
+            write_milestones(report, language, xlsx)
+    renderer(fmt.value).render_milestones(report, language, sys.stdout)
 
 
 @app.command()

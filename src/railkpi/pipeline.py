@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from railkpi.calc import formulas
-from railkpi.calc.results import GrowthRate, RateKind
+from railkpi.calc.results import GrowthRate, PathMethod, RateKind
 from railkpi.messages.problems_options import OPTION_DETAILS
 from railkpi.plans.bundled import bundled_plan_ids, resolve_plan_path
 from railkpi.plans.loader import load_plans
@@ -23,7 +23,7 @@ from railkpi.problems import InputError, Problem, Words, error
 if TYPE_CHECKING:
     from railkpi.calc.findings import AuditResult
     from railkpi.read.observation import WorkbookData
-    from railkpi.render import Report
+    from railkpi.render import MilestoneReport, Report
 
 
 @dataclass(frozen=True)
@@ -66,15 +66,34 @@ def read(data: Path, chosen: Plans, max_size: str | None) -> WorkbookData:
 
 
 def assess(data: Path, chosen: Plans, as_of: int | None, thresholds: Thresholds | None,
-           max_size: str | None) -> Report:
-    """Every target of the chosen plans assessed against the workbook."""
+           max_size: str | None, milestones: PathMethod | None = None) -> Report:
+    """Every target of the chosen plans assessed against the workbook (and against its step
+    for the year assessed, where it has one)."""
     from railkpi.calc import assess as assessment
     from railkpi.render import Report
 
     workbook = read(data, chosen, max_size)
     result = assessment.assess(chosen.models, workbook.observations, as_of=as_of,
-                               thresholds=thresholds)
+                               thresholds=thresholds, milestones=milestones)
     return Report(result, workbook.warnings, data.name, workbook.observations)
+
+
+def milestones(chosen: Plans, method: PathMethod, data: Path | None, from_latest: bool,
+               as_of: int | None, max_size: str | None) -> MilestoneReport:
+    """Every target in annual steps, from the plans' own baselines or the workbook's (and with
+    `from_latest`, from its latest figures). --from-latest and --as-of need the workbook."""
+    from railkpi.calc.decompose import decompose
+    from railkpi.render import MilestoneReport
+
+    if data is None:
+        for option, given in (("--from-latest", from_latest), ("--as-of", as_of is not None)):
+            if given:
+                raise InputError([error("bad-option", option=option,
+                                        detail=Words(*OPTION_DETAILS["needs-data"]))])
+        return MilestoneReport(decompose(chosen.models, None, method))
+    workbook = read(data, chosen, max_size)
+    steps = decompose(chosen.models, workbook.observations, method, from_latest, as_of)
+    return MilestoneReport(steps, workbook.warnings, data.name)
 
 
 def audit(refs: Sequence[str] | None) -> AuditResult:

@@ -49,6 +49,7 @@ OPTION_DETAILS: dict[str, Bilingual] = {
     "number": ("；应为数字", "; expected a number"),
     "integer": ("；应为整数", "; expected a whole number"),
     "usage": ("命令行有误；请用 --help 查看用法", "{message}"),
+    "needs-data": ("需要同时用 --data 给出数据文件", "needs a workbook given with --data"),
 }
 
 #: Operating-system errors (errno names) in Chinese; the English message is the system's own.

@@ -43,6 +43,7 @@ COLUMN: dict[str, Bilingual] = {
     "targets": ("目标数", "Targets"),
     "document": ("文号", "Document"),
     "source": ("来源", "Source"),
+    "milestones": ("年度目标", "Annual steps"),
 }
 
 #: English labels of the units the bundled plans use; other units print as written.

@@ -72,7 +72,9 @@ def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
                 name,
                 where,
                 detail=detail_words(err),
-                found=document.texts.get(where) or _found(err.get("input")),
+                # A refused mapping key is shown as written, not the value under it.
+                found=(None if "[key]" in err["loc"] else document.texts.get(where))
+                or _found(err.get("input")),
             )
             for err in exc.errors(include_url=False)
             if not document.covers(where := yaml_path(err["loc"]))

@@ -8,6 +8,7 @@ per command's output, each writing to `out` in the run's language.
     render_audit(result, lang, out)           railkpi audit
     render_template(written, lang, out)       railkpi template (what was written)
     render_rate(rate, lang, out)              railkpi cagr, railkpi required
+    render_milestones(report, lang, out)      railkpi milestones
     render_refusal(problems, lang, out)       any command whose input cannot be used
 
 A format is added by writing its module and one line in FORMATS; mypy checks (below) that the
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from railkpi.calc.findings import AuditResult
+from railkpi.calc.milestones import Decomposition
 from railkpi.calc.results import Assessment, GrowthRate
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
@@ -44,6 +46,16 @@ class Report:
     data_file: str | None
     #: The workbook's observations, for outputs that draw a series by year (the xlsx charts).
     observations: tuple[Observation, ...] = ()
+
+
+@dataclass(frozen=True)
+class MilestoneReport:
+    """`railkpi milestones`: the annual steps, and the workbook's name and warnings where the
+    figures come from one (`--data`)."""
+
+    decomposition: Decomposition
+    problems: tuple[Problem, ...] = ()
+    data_file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,8 @@ class Renderer(Protocol):
     def render_template(self, written: TemplateWritten, lang: str, out: TextIO) -> None: ...
 
     def render_rate(self, rate: GrowthRate, lang: str, out: TextIO) -> None: ...
+
+    def render_milestones(self, report: MilestoneReport, lang: str, out: TextIO) -> None: ...
 
     def render_refusal(self, problems: Sequence[Problem], lang: str, out: TextIO) -> None: ...
 

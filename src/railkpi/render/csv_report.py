@@ -21,15 +21,18 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import GrowthRate, Point, TargetResult
+from railkpi.calc.milestones import TargetPath
+from railkpi.calc.results import GrowthRate, MilestoneCheck, Point, Step, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import CSV_COLUMN, OUTPUT
+from railkpi.numeric import written
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten
+from railkpi.render import MilestoneReport, Report, TemplateWritten
 from railkpi.render import display as fmt
+from railkpi.render import milestone_words as steps
 from railkpi.render.audit_words import worded
 
 BOM = "\ufeff"
@@ -44,10 +47,21 @@ ASSESSMENT_COLUMNS = (
     "gap", "completion", "time_elapsed", "actual_cagr", "required_cagr",
     "required_cagr_from_latest", "growth_ratio", "projected", "projected_year", "method",
     "status", "status_word", "approximate", "notes", "quote",
+    # the step of the year assessed (年度目标), where the target has one
+    "step_year", "step_value", "step_op", "step_min", "step_max", "step_met", "step_gap",
+    "step_source",
 )
 TARGET_COLUMNS = (
     "plan", "target", "indicator", "indicator_name", "unit", "kind", "op", "value",
-    "target_min", "target_max", "target_year", "quote",
+    "target_min", "target_max", "target_year", "milestones", "quote",
+)
+#: `railkpi milestones --format csv`: one row per step (a target without steps: one row
+#: without a year, its notes saying why).
+MILESTONE_COLUMNS = (
+    "plan", "group", "target", "indicator", "indicator_name", "unit", "kind", "path_method",
+    "start_year", "start_value", "start_qualifier", "start_source", "target_value",
+    "target_year", "year", "step_value", "step_op", "step_min", "step_max", "previous_year",
+    "step_approximate", "notes",
 )
 
 
@@ -145,7 +159,17 @@ def _row(r: TargetResult, plan: Plan, lang: str) -> list[str]:
         num(r.approximate),
         text(notes),
         text(r.target.quote),
+        *_step_check(r.milestone),
     ]
+
+
+def _step_check(check: MilestoneCheck | None) -> list[str]:
+    """The step of the year assessed: year, value, op, min, max, met, gap, source."""
+    if check is None:
+        return [""] * 8
+    step = check.step
+    return [num(check.year), num(step.value), text(step.op), num(step.low), num(step.high),
+            num(check.met), num(check.gap), text(check.source)]
 
 
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
@@ -157,9 +181,42 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
             rows.append([
                 text(plan.id), text(t.id), text(t.indicator), text(ind.name(lang)),
                 text(fmt.unit(ind, lang)), text(t.kind), text(t.op), num(t.value), num(t.min),
-                num(t.max), num(t.year), text(t.quote),
+                num(t.max), num(t.year), text(steps.plan_steps_text(t, ind, lang, written)),
+                text(t.quote),
             ])
     write_rows(out, rows)
+
+
+def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
+    """`railkpi milestones`: one row per step, numbers unrounded; warnings to standard error."""
+    rows: list[Sequence[str]] = [header(MILESTONE_COLUMNS, lang)]
+    for plan_paths in report.decomposition.plans:
+        for path in plan_paths.targets:
+            first = _path_cells(plan_paths.plan, path, lang)
+            notes = ("；" if lang == "zh" else "; ").join(
+                fmt.note_text(n.code, n.params, lang) for n in path.notes)
+            rows.extend([*first, *_step_cells(s), text(notes)]
+                        for s in (path.steps or (None,)))
+    write_rows(out, rows)
+    if report.problems:
+        from railkpi.render.table import render_problems
+
+        render_problems(report.problems, lang, sys.stderr)
+
+
+def _path_cells(plan: Plan, path: TargetPath, lang: str) -> list[str]:
+    target, ind = path.target, path.indicator
+    return [text(plan.id), text(target.group), text(target.id), text(target.indicator),
+            text(ind.name(lang)), text(fmt.unit(ind, lang)), text(target.kind),
+            text(path.method), *_figure(path.start),
+            num(path.target_value), num(target.year)]
+
+
+def _step_cells(step: Step | None) -> list[str]:
+    if step is None:
+        return [""] * 7
+    return [num(step.year), num(step.value), text(step.op), num(step.low), num(step.high),
+            num(step.previous_year), num(step.approximate)]
 
 
 def _stated(value: float | str) -> str:

@@ -23,8 +23,9 @@ from railkpi.numeric import written
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten
+from railkpi.render import MilestoneReport, Report, TemplateWritten
 from railkpi.render import display as fmt
+from railkpi.render import milestone_words as steps
 from railkpi.render.audit_words import worded
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
@@ -71,21 +72,27 @@ def assessment_markdown(report: Report, lang: str) -> str:
         parts.append(inline(fmt.subtitle(meta, as_of, th, lang)) + "\n\n")
         rows: list[list[str]] = []
         notes: list[str] = []
+        step_year = steps.step_year(report.assessment)
+        step_column = [] if step_year is None else [""]
         for group_id in dict.fromkeys(r.target.group for r in plan_result.targets):
             group = f"**{cell(plan.groups[group_id](lang))}**"
-            rows.append([group] + [""] * (len(fmt.SUMMARY_COLUMNS) - 1))
+            rows.append([group] + [""] * (len(fmt.SUMMARY_COLUMNS) - 1) + step_column)
             for result in (r for r in plan_result.targets if r.target.group == group_id):
-                rows.append(_row(result, meta, as_of, lang))
+                rows.append(_row(result, meta, as_of, lang) + _step_cell(result, step_year))
                 notes.extend(
                     f"- `{result.target.id}`: "
                     f"{inline(fmt.note_text(n.code, n.params, lang))}"
                     for n in result.notes
                 )
-        parts.append(
-            table([pick(OUTPUT[key], lang) for key, _ in fmt.SUMMARY_COLUMNS],
-                  [right for _, right in fmt.SUMMARY_COLUMNS], rows)
-        )
+        header = [pick(OUTPUT[key], lang) for key, _ in fmt.SUMMARY_COLUMNS]
+        right = [right for _, right in fmt.SUMMARY_COLUMNS]
+        if step_year is not None:
+            header, right = [*header, steps.step_header(step_year, lang)], [*right, True]
+        parts.append(table(header, right, rows))
         parts.append("\n" + _status_counts(plan_result.targets, lang) + "\n")
+        legend = steps.step_legend(plan_result.targets, lang)
+        if legend:
+            parts.append("\n" + inline(legend) + "\n")
         if any(r.method == "linear" for r in plan_result.targets):
             parts.append("\n" + inline(pick(OUTPUT["linear"], lang)) + "\n")
         if notes:
@@ -124,10 +131,17 @@ def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:
     return cells
 
 
+def _step_cell(result: TargetResult, year: int | None) -> list[str]:
+    """The step column's cell (年度目标 of the year assessed), where the table has one."""
+    return [] if year is None else [cell(steps.check_cell(result.milestone, result.indicator))]
+
+
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
-    """Per plan a heading and a table: target id, indicator, the target, the plan's wording."""
+    """Per plan a heading and a table: target id, indicator, the target, the plan's wording,
+    and the plan file's own annual steps where it sets any."""
     for plan in plans:
         out.write(f"## {inline(plan.plan.title(lang))} `{plan.id}`\n\n")
+        own_steps = any(t.milestones for t in plan.targets)
         rows = []
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
@@ -137,9 +151,36 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
                 cell(f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})"),
                 cell(f"{shown} ({target.year})"),
                 cell(target.quote),
+                *([cell(steps.plan_steps_text(target, indicator, lang))] if own_steps else []),
             ])
-        header = [pick(COLUMN[k], lang) for k in ("id", "indicator", "target", "quote")]
-        out.write(table(header, [False, False, True, False], rows) + "\n")
+        keys = ("id", "indicator", "target", "quote", *(("milestones",) if own_steps else ()))
+        header = [pick(COLUMN[k], lang) for k in keys]
+        out.write(table(header, [False, False, True, False, False][:len(keys)], rows) + "\n")
+
+
+def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
+    """`railkpi milestones`: per plan a heading, the line of method and start, a table of the
+    targets' steps (a column per year), the notes and the formula."""
+    decomposition = report.decomposition
+    for plan_paths in decomposition.plans:
+        plan, meta = plan_paths.plan, plan_paths.plan.plan
+        out.write(f"## {inline(meta.title(lang))} `{plan.id}`\n\n")
+        out.write(inline(steps.subtitle(decomposition, meta, lang)) + "\n\n")
+        years = steps.step_years(plan_paths)
+        rows: list[list[str]] = []
+        notes: list[str] = []
+        for group_id in dict.fromkeys(t.group for t in plan.targets):
+            rows.append([f"**{cell(plan.groups[group_id](lang))}**"] + [""] * (2 + len(years)))
+            for path in (p for p in plan_paths.targets if p.target.group == group_id):
+                rows.append([cell(c) for c in steps.path_row(path, meta, years, lang)])
+                notes += [f"- `{path.target.id}`: {inline(fmt.note_text(n.code, n.params, lang))}"
+                          for n in path.notes]
+        header = steps.headers(years, lang)
+        out.write(table(header, [False] + [True] * (len(header) - 1), rows) + "\n")
+        notes.append(f"- {inline(steps.formula(decomposition, lang))}")
+        out.write(f"**{pick(OUTPUT['notes'], lang)}**\n\n" + "\n".join(notes) + "\n\n")
+    if report.problems:
+        out.write(problems_markdown(report.problems, lang))
 
 
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:

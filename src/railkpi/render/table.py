@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -24,8 +25,9 @@ from railkpi.messages.words import COLUMN
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten
+from railkpi.render import MilestoneReport, Report, TemplateWritten
 from railkpi.render import display as fmt
+from railkpi.render import milestone_words as steps
 from railkpi.render.audit_words import worded
 
 STATUS_STYLE = {
@@ -87,21 +89,38 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
                       collapse_padding=True)
         for header, options in _columns(lang):
             table.add_column(header, **options)
+        step_year = _step_column(table, report, lang)
         notes: list[str] = []
         for group_id in _group_order(plan_result.targets):
             table.add_row(Text(plan.groups[group_id](lang), style="bold"))
             for result in (r for r in plan_result.targets if r.target.group == group_id):
-                table.add_row(*_row(result, meta, as_of, lang))
+                table.add_row(*_row(result, meta, as_of, lang), *_step_cell(result, step_year))
                 notes.extend(
                     f"{result.target.id}: {fmt.note_text(n.code, n.params, lang)}"
                     for n in result.notes
                 )
         con.print(table)
-        for line in notes:
+        legend = steps.step_legend(plan_result.targets, lang)
+        for line in [*notes, *([legend] if legend else [])]:
             con.print(Text(f"  · {line}", style="dim"))
         con.print()
     if report.problems:
         render_problems(report.problems, lang, out)
+
+
+def _step_column(table: Table, report: Report, lang: str) -> int | None:
+    """The step column (年度目标 of the year assessed), after the status, where any target has
+    a step; its year."""
+    year = steps.step_year(report.assessment)
+    if year is not None:
+        head = steps.step_header(year, lang)
+        table.add_column(head.replace("年度", "\n年度", 1) if lang == "zh" else
+                         head.replace(" ", "\n", 1), justify="right", no_wrap=True)
+    return year
+
+
+def _step_cell(result: TargetResult, year: int | None) -> list[str]:
+    return [] if year is None else [steps.check_cell(result.milestone, result.indicator)]
 
 
 def _group_order(results: Sequence[TargetResult]) -> list[str]:
@@ -116,6 +135,41 @@ def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | 
     return [*figures, status]
 
 
+def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
+    """`railkpi milestones`: per plan a table of the targets' steps, a column per year."""
+    con = console(out)
+    decomposition = report.decomposition
+    for plan_paths in decomposition.plans:
+        plan, meta = plan_paths.plan, plan_paths.plan.plan
+        con.print(Text(f"{meta.title(lang)} [{plan.id}]", style="bold"))
+        con.print(Text(steps.subtitle(decomposition, meta, lang), style="dim"))
+        years = steps.step_years(plan_paths)
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                      collapse_padding=True)
+        rows = [(path, steps.path_row(path, meta, years, lang)) for path in plan_paths.targets]
+        for i, head in enumerate(steps.headers(years, lang)):
+            if i == 0:
+                table.add_column(head, ratio=1, min_width=12, overflow="fold")
+            else:  # a figure never breaks; words (超过3500.0, above the previous year) may
+                widest = max((cell_len(word) for _, row in rows for word in row[i].split()),
+                             default=1)
+                table.add_column(head, justify="right", min_width=max(widest, cell_len(head)))
+        notes: list[str] = []
+        for group_id in dict.fromkeys(t.group for t in plan.targets):
+            table.add_row(Text(plan.groups[group_id](lang), style="bold"))
+            for path, row in rows:
+                if path.target.group == group_id:
+                    table.add_row(*row)
+                    notes += [f"{path.target.id}: {fmt.note_text(n.code, n.params, lang)}"
+                              for n in path.notes]
+        con.print(table)
+        for line in [*notes, steps.formula(decomposition, lang)]:
+            con.print(Text(f"  · {line}", style="dim"))
+        con.print()
+    if report.problems:
+        render_problems(report.problems, lang, out)
+
+
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     con = console(out)
     for plan in plans:
@@ -126,6 +180,9 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
         table.add_column(pick(COLUMN["indicator"], lang), ratio=1, overflow="fold")
         table.add_column(pick(COLUMN["target"], lang), justify="right", no_wrap=True)
         table.add_column(pick(COLUMN["quote"], lang), ratio=2, overflow="fold")
+        own_steps = any(t.milestones for t in plan.targets)
+        if own_steps:
+            table.add_column(pick(COLUMN["milestones"], lang), ratio=1, overflow="fold")
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
             shown = fmt.target(target, indicator, lang)
@@ -134,6 +191,7 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
                 f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})",
                 f"{shown} ({target.year})",
                 target.quote,
+                *([steps.plan_steps_text(target, indicator, lang)] if own_steps else []),
             )
         con.print(table)
         con.print()
