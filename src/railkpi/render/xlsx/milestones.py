@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 TITLE_ROW, SUBTITLE_ROW, HEAD_ROW, SUBHEAD_ROW, FIRST_ROW = 1, 2, 3, 4, 5
 #: The columns before the years: key, narrowest and widest width, whether the text wraps.
 LEAD_COLUMNS: tuple[tuple[str, float, float, bool], ...] = (
-    ("group", 8, 18, True), ("indicator", 14, 26, True), ("unit", 5, 12, False),
+    ("group", 8, 20, True), ("indicator", 14, 26, True), ("unit", 5, 12, False),
     ("target", 8, 16, True), ("start_year", 7, 7, False), ("start_value", 10, 12, False),
 )
 YEAR_WIDTH = 10.0
