@@ -231,6 +231,27 @@ def test_the_target_year_step_of_a_change_is_judged_as_its_status(
     assert firms["milestone"]["met"] is None and firms["milestone"]["approximate"]
 
 
+def test_a_plan_step_in_the_target_year_is_its_own_level(
+        railkpi: Callable[..., Any], files: Callable[..., Any]) -> None:
+    # The office asks 250 firms in 2025, more than 180余 + 60: its own level judges the step.
+    # 255 meets it; the change, 255 − [180, 190) = 65 to 75, is achieved.
+    rows = [["指标", "年份", "数值"], ["firms", 2020, "180余"], ["firms", 2025, 255]]
+    data, plan = files(target("change", "firms", op=">=", value=60, milestones={2025: 250}),
+                       rows=rows)
+    firms = by_target(railkpi("assess", data, "--plan", plan, "--format", "json"))[
+        "firms-change"]
+    assert firms["status"] == "achieved"
+    assert (firms["milestone"]["value"], firms["milestone"]["met"], firms["milestone"]["gap"]) \
+        == (250, True, -5)
+    # 245 misses the office's 250, while the change, 55 to 65 against ≥ 60, is undetermined.
+    rows[-1] = ["firms", 2025, 245]
+    data, plan = files(target("change", "firms", op=">=", value=60, milestones={2025: 250}),
+                       rows=rows)
+    firms = by_target(railkpi("assess", data, "--plan", plan, "--format", "json"))[
+        "firms-change"]
+    assert (firms["status"], firms["milestone"]["met"]) == ("undetermined", False)
+
+
 def test_no_baseline_for_the_path_is_noted(railkpi: Callable[..., Any],
                                            files: Callable[..., Any]) -> None:
     rows = [["指标", "年份", "数值"], ["rev", 2023, 2803.7], ["rev", 2024, 2948.2]]

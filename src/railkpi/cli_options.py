@@ -130,6 +130,12 @@ FromLatestOpt = Annotated[
     typer.Option("--from-latest", help="Re-plan the remaining steps from the latest figure of "
                  "--data (the rolling plan of each spring)."),
 ]
+MilestonesAsOfOpt = Annotated[
+    int | None,
+    typer.Option("--as-of", metavar="YEAR", min=1949, max=2100,
+                 help="With --data: the latest year of figures to consider (default: the "
+                 "workbook's latest year)."),
+]
 MilestonesXlsxOpt = Annotated[
     Path | None,
     typer.Option("--xlsx", metavar="FILE", help="Also write the decomposition table (Excel): "

@@ -99,7 +99,7 @@ def judge(step: Step, source: StepSource, result: TargetResult,
         missing = step.year if point is None else step.year - 1
         return (MilestoneCheck(step, source, point, None, None, step.approximate),
                 (note("milestone-no-figure", year=missing),))
-    met, gap = _met(step, result, point, previous)
+    met, gap = _met(step, source, result, point, previous)
     approximate = step.approximate or not point.figure.exact or (
         previous is not None and not previous.figure.exact)
     check = MilestoneCheck(step, source, point, met, gap, approximate)
@@ -111,7 +111,7 @@ def judge(step: Step, source: StepSource, result: TargetResult,
                         figure=point.figure.label(f"{point.value:g}")),)
 
 
-def _met(step: Step, result: TargetResult, point: Point,
+def _met(step: Step, source: StepSource, result: TargetResult, point: Point,
          previous: Point | None) -> tuple[bool | None, float | None]:
     """Whether the figure meets the step, and its shortfall d · (step − x)."""
     x = point.value
@@ -125,9 +125,10 @@ def _met(step: Step, result: TargetResult, point: Point,
         moved = fig.minus(point.figure, previous.figure)
         return fig.satisfies(moved, step.op, 0.0), shortfall(d, previous.value, x)
     target = result.target
-    if (step.year == target.year and target.kind in ("change", "ratio", "growth")
+    if (source != "plan" and step.year == target.year
+            and target.kind in ("change", "ratio", "growth")
             and result.latest is not None and result.latest.year == step.year):
-        # The target itself in its year: judged as the status judges it, with the baseline's
-        # bounds (a change from 180余 is not settled by the point value).
+        # The path's last step is the target itself: judged as the status judges it, with the
+        # baseline's bounds (a change from 180余 is not settled by the point value).
         return _SETTLED.get(result.status), shortfall(d, step.value, x)
     return fig.satisfies(point.figure, step.op, step.value), shortfall(d, step.value, x)

@@ -119,8 +119,16 @@ def _step_column(table: Table, report: Report, lang: str) -> int | None:
     return year
 
 
-def _step_cell(result: TargetResult, year: int | None) -> list[str]:
-    return [] if year is None else [steps.check_cell(result.milestone, result.indicator)]
+#: The step cell's colour: met, missed, not judged.
+STEP_STYLE: dict[bool | None, str] = {True: "green", False: "bold red", None: "dim"}
+
+
+def _step_cell(result: TargetResult, year: int | None) -> list[Text]:
+    if year is None:
+        return []
+    check = result.milestone
+    style = STEP_STYLE[check.met] if check is not None else ""
+    return [Text(steps.check_cell(check, result.indicator), style=style)]
 
 
 def _group_order(results: Sequence[TargetResult]) -> list[str]:
