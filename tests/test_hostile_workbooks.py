@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import os
 import random
+import re
 import struct
 import subprocess
 import sys
@@ -312,7 +313,9 @@ def make_cached_formula(path: Path) -> Path:
     """`=1000+1890.5` with its value saved, as a spreadsheet writes it; openpyxl's
     fullCalcOnLoad="1" left in place."""
     parts = formula_workbook("=1000+1890.5")
-    sheet = parts[SHEET].replace(b"<f>1000+1890.5</f><v />", b"<f>1000+1890.5</f><v>2890.5</v>")
+    # openpyxl writes the empty value as <v /> or, when lxml is installed, as <v></v>.
+    sheet = re.sub(rb"<f>1000\+1890\.5</f><v ?/>|<f>1000\+1890\.5</f><v></v>",
+                   b"<f>1000+1890.5</f><v>2890.5</v>", parts[SHEET])
     assert sheet != parts[SHEET]
     return rebuilt(path, parts, {SHEET: sheet})
 

@@ -51,6 +51,12 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def missed(run: Any) -> list[str]:
+    """The reasons --fail-on-milestone gives on standard error (beside any plan warning)."""
+    return [line for line in run.stderr.splitlines()
+            if line.startswith(("step missed", "未完成年度目标"))]
+
+
 def test_one_step_met_one_missed(railkpi: Callable[..., Any], files: Callable[..., Any]) -> None:
     data, plan = files(*STEPS)
     results = by_target(railkpi("assess", data, "--plan", plan, "--format", "json"))
@@ -66,18 +72,18 @@ def test_fail_on_milestone_exits_1_exactly_when_a_step_is_missed(
         railkpi: Callable[..., Any], files: Callable[..., Any]) -> None:
     data, plan = files(*STEPS)
     assert railkpi("assess", data, "--plan", plan).exit_code == 0  # no flag, no failure
-    missed = railkpi("assess", data, "--plan", plan, "--fail-on-milestone", "--lang", "en")
-    assert missed.exit_code == 1
-    assert missed.stderr.strip() == (
+    missed_run = railkpi("assess", data, "--plan", plan, "--fail-on-milestone", "--lang", "en")
+    assert missed_run.exit_code == 1
+    assert missed(missed_run) == [
         "step missed: test-plan rev-level (Revenue): 2024 step 3100.0, figure 2948.2, "
-        "short by 151.8")
+        "short by 151.8"]
     zh = railkpi("assess", data, "--plan", plan, "--fail-on-milestone", "--lang", "zh")
     assert zh.stderr.strip() == (
         "未完成年度目标：test-plan rev-level（收入）2024 年目标 3100.0，实际 2948.2，差距 151.8")
     # As of 2023 revenue met its step (2803.7 ≥ 2800) and firms have none: exit 0.
     met = railkpi("assess", data, "--plan", plan, "--fail-on-milestone", "--as-of", "2023",
                   "--format", "json")
-    assert met.exit_code == 0 and met.stderr == ""
+    assert met.exit_code == 0 and missed(met) == []
     results = by_target(met)
     assert (results["rev-level"]["milestone"]["met"], results["rev-level"]["milestone"]["gap"]) \
         == (True, pytest.approx(-3.7))
@@ -132,7 +138,8 @@ def test_csv_step_columns(railkpi: Callable[..., Any], files: Callable[..., Any]
 
 
 def test_no_figure_for_the_year_is_not_judged(railkpi: Callable[..., Any],
-                                              files: Callable[..., Any]) -> None:
+                                              files: Callable[..., Any],
+                                              tmp_path: Path) -> None:
     # Energy has a 2024 step, but its last figure is 2023's: that one does not judge 2024.
     rows = [*ROWS, ["energy", 2020, 0.08], ["energy", 2023, 0.06]]
     data, plan = files(target("level", "energy", op="<=", value=0.05,
@@ -146,6 +153,11 @@ def test_no_figure_for_the_year_is_not_judged(railkpi: Callable[..., Any],
             "message": "no figure for 2024: the step cannot be judged"} in energy["notes"]
     table = railkpi("assess", data, "--plan", plan, "--lang", "en").stdout
     assert "0.070 ?" in table
+    report = tmp_path / "report-en.docx"
+    railkpi("assess", data, "--plan", plan, "--docx", report, "--lang", "en")
+    assert paragraphs(report)[0].endswith(
+        " The annual work plan sets 0.070 吨/万元 for 2024; there is no figure for 2024, so "
+        "whether the step was met cannot be judged.")
 
 
 @pytest.mark.parametrize(("latest", "met", "gap"), [(0.072, False, 0.002), (0.068, True, -0.002)])
@@ -213,7 +225,7 @@ def test_each_year_and_trend_steps(railkpi: Callable[..., Any],
     assert (events["value"], events["op"], events["met"], events["gap"]) == (2, ">=", False, 1)
     trade = results["trade-trend"]["milestone"]  # above 2023's 10: 9 is 1 short
     assert (trade["value"], trade["op"], trade["met"], trade["gap"]) == (10, ">", False, 1)
-    assert run.stderr.splitlines() == [
+    assert missed(run) == [
         "step missed: test-plan events-each-year (Events): 2024 step 2, figure 1, short by 1",
         "step missed: test-plan trade-trend (Trade): 2024 step >10.0, figure 9.0, short by 1.0",
     ]
@@ -297,3 +309,66 @@ def test_chinese_output_has_no_english(railkpi: Callable[..., Any],
         run = railkpi(*args, "--lang", "zh")
         given = " ".join(str(a) for a in args) + " " + plan.read_text(encoding="utf-8")
         assert english(run.stdout + run.stderr, given) == [], args
+
+
+# -- the Word report's sentence, and steps shown towards the target ----------------------------
+
+
+def paragraphs(path: Path) -> list[str]:
+    from docx_helpers import open_docx, target_paragraphs
+
+    (plan,) = target_paragraphs(open_docx(path), "zh" if path.stem.endswith("zh") else "en")
+    return [p.text for p in plan]
+
+
+def test_the_word_report_says_whether_the_step_was_met(
+        railkpi: Callable[..., Any], files: Callable[..., Any], tmp_path: Path) -> None:
+    data, plan = files(*STEPS)
+    zh, en = tmp_path / "report-zh.docx", tmp_path / "report-en.docx"
+    assert railkpi("assess", data, "--plan", plan, "--docx", zh, "--lang", "zh").exit_code == 0
+    assert railkpi("assess", data, "--plan", plan, "--docx", en, "--lang", "en").exit_code == 0
+    rev, firms = paragraphs(zh)
+    assert rev.endswith("年度计划确定的2024年目标为3100.0亿元，未完成年度目标，差距151.8亿元。")
+    assert firms.endswith("年度计划确定的2024年目标为200家，完成年度目标。")
+    rev, firms = paragraphs(en)
+    assert rev.endswith(" The annual work plan sets 3100.0 (100M CNY) for 2024: the step was "
+                        "missed by 151.8 (100M CNY).")
+    assert firms.endswith(" The annual work plan sets 200 firms for 2024: the step was met.")
+    # Without a step, no such sentence.
+    data, plan = files(target("level", "rev", op=">=", value=3000))
+    plain = tmp_path / "plain-zh.docx"
+    assert railkpi("assess", data, "--plan", plan, "--docx", plain, "--lang", "zh").exit_code == 0
+    assert "年度目标" not in paragraphs(plain)[0]
+
+
+def test_a_computed_count_step_is_shown_so_that_it_reads_true(
+        railkpi: Callable[..., Any], files: Callable[..., Any], tmp_path: Path) -> None:
+    # 1 (2020) → 3 (2025) firms on the compound path: 2024's step is 3^(4/5) = 2.41 firms.
+    # 2 firms miss it; shown to the nearest it would read "2", missed by "0": it shows 3 and 1.
+    rows = [["指标", "年份", "数值"], ["firms", 2020, 1], ["firms", 2024, 2]]
+    data, plan = files(target("level", "firms", op=">=", value=3), rows=rows)
+    run = railkpi("assess", data, "--plan", plan, "--milestones", "compound", "--format",
+                  "json", "--fail-on-milestone", "--lang", "en")
+    step = by_target(run)["firms-level"]["milestone"]
+    assert step["value"] == pytest.approx(3 ** 0.8, rel=1e-12) and step["met"] is False
+    assert step["gap"] == pytest.approx(3 ** 0.8 - 2, rel=1e-12)  # 0.41, unrounded in JSON
+    assert missed(run) == [
+        "step missed: test-plan firms-level (Firms): 2024 step 3, figure 2, short by 1"]
+    table = railkpi("assess", data, "--plan", plan, "--milestones", "compound").stdout
+    assert "3 ✗" in table
+    report = tmp_path / "report-zh.docx"
+    railkpi("assess", data, "--plan", plan, "--milestones", "compound", "--docx", report)
+    assert paragraphs(report)[0].endswith("按复利路径测算，2024年应达到3家，未完成年度目标，"
+                                          "差距1家。")
+
+
+def test_a_falling_step_is_shown_down(railkpi: Callable[..., Any],
+                                      files: Callable[..., Any]) -> None:
+    # Energy 0.08 (2020) → at most 0.05 (2025): 2021's step is 0.08 × 0.625^(1/5) = 0.07282,
+    # shown at three decimals as 0.072 — a figure of 0.073 would not meet it.
+    rows = [["指标", "年份", "数值"], ["energy", 2020, 0.08], ["energy", 2021, 0.073]]
+    data, plan = files(target("level", "energy", op="<=", value=0.05), rows=rows)
+    run = railkpi("assess", data, "--plan", plan, "--milestones", "compound", "--lang", "en",
+                  "--format", "markdown")
+    row = next(line for line in run.stdout.splitlines() if line.startswith("| Energy"))
+    assert row.endswith("| 0.072 ✗ |")

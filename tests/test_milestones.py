@@ -283,13 +283,16 @@ def test_table_rounds_and_words_strict_steps(railkpi: Callable[..., Any]) -> Non
     zh = railkpi("milestones", "--plan", "14th-fyp", "--lang", "zh")
     assert zh.exit_code == 0, zh.stderr
     revenue = next(line for line in zh.stdout.splitlines() if "总收入" in line)
-    assert revenue.split()[-5:] == ["2557.8", "2766.4", "2992.0", "3236.1", "超过3500.0"]
+    # At one decimal, towards the target: 2557.78 → 2557.8, but 2992.03 → 2992.1 (a figure of
+    # 2992.0 would miss the step).
+    assert revenue.split()[-5:] == ["2557.8", "2766.4", "2992.1", "3236.1", "超过3500.0"]
     firms = next(line for line in zh.stdout.splitlines() if ">240" in line)
     assert firms.split()[-5:] == ["≈191", "≈202", "≈214", "≈227", "超过240"]
     assert "复利路径" in zh.stdout and "线性路径" not in zh.stdout
     en = railkpi("milestones", "--plan", "14th-fyp", "--lang", "en", "--method", "linear")
     revenue = next(line for line in en.stdout.splitlines() if "3500.0" in line)
-    assert revenue.endswith("2591.9  2818.9  3046.0  3273.0  more than 3500.0")
+    # 2591.92, 2818.94, 3045.96, 3272.98, shown so that the shown step is reached: up.
+    assert revenue.endswith("2592.0  2819.0  3046.0  3273.0  more than 3500.0")
     assert "linear path" in en.stdout and "超过" not in en.stdout
 
 
@@ -355,5 +358,31 @@ def test_notes_and_warnings_of_a_user_plan(railkpi: Callable[..., Any],
         history=[history("labs", 2020, 0)]))
     run = railkpi("milestones", "--plan", plan, "--lang", "zh", "--format", "markdown")
     assert run.exit_code == 0
-    assert "| 实验室（个） | ≥1 | 0 (2020) | 0 | 0 | 1 | 1 | 1 |" in run.stdout
+    # Steps of 0.2, 0.4, … labs: a whole lab reaches each of them.
+    assert "| 实验室（个） | ≥1 | 0 (2020) | 1 | 1 | 1 | 1 | 1 |" in run.stdout
     assert "起点值或目标值不为正，复利路径无定义，改用线性路径" in run.stdout
+
+
+@pytest.mark.parametrize("width", [60, 72, 100])
+def test_a_narrow_terminal_gets_the_years_in_parts(width: int,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from railkpi.render import MilestoneReport, table
+
+    monkeypatch.setattr(table, "console", lambda out: Console(
+        file=out, width=width, no_color=True, highlight=False, soft_wrap=False))
+    (loaded,) = load_plans(["14th-fyp"])
+    out = io.StringIO()
+    table.render_milestones(MilestoneReport(decompose([loaded[1]], None, "compound")), "zh",
+                            out)
+    text = out.getvalue()
+    assert max(cell_len(line) for line in text.splitlines()) <= width  # no line runs over
+    # Every year is there, in one table or in parts, and no step is cut.
+    for year in range(2021, 2026):
+        assert str(year) in text
+    for step in ("2557.8", "2766.4", "2992.1", "3236.1", "超过3500.0"):
+        assert step in text
+    tables = text.count("指标（单位）")
+    assert tables == 1 if width == 100 else tables > 1

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "fengtai.xlsx"
@@ -43,10 +42,11 @@ def test_headers_values_and_formats(railkpi: Callable[..., Any], tmp_path: Path)
     revenue = rows_by_target(sheet, ">3500.0")
     assert [c.value for c in revenue[:6]] == ["企业数量", "轨道交通产业总收入", "亿元", ">3500.0",
                                               2020, 2364.9]
-    # 2364.9 × (3500 / 2364.9)^(n/5), unrounded; the last step is 3500 itself, "more than".
+    # 2364.9 × (3500 / 2364.9)^(n/5) = 2557.78, 2766.40, 2992.03, 3236.06, as the table
+    # shows them to sign: at one decimal, up (2992.0 would miss 2992.03); the last step is
+    # 3500 itself, "more than".
     steps = [c.value for c in revenue[6:]]
-    assert steps[0] == pytest.approx(2364.9 * (3500 / 2364.9) ** 0.2, rel=1e-12)
-    assert [round(v, 2) for v in steps] == [2557.78, 2766.40, 2992.03, 3236.06, 3500]
+    assert steps == [2557.8, 2766.4, 2992.1, 3236.1, 3500]
     assert revenue[6].number_format == "#,##0.0"
     assert revenue[10].number_format == '"超过"#,##0.0;"超过"-#,##0.0'
     # 180余: the start shows as written, its steps are approximate counts.
@@ -71,7 +71,8 @@ def test_english_linear(railkpi: Callable[..., Any], tmp_path: Path) -> None:
     assert [c.value for c in sheet[HEAD_ROW]][:7] == [
         "Group", "Indicator", "Unit", "Target", "Start", None, "2021"]
     revenue = rows_by_target(sheet, ">3500.0")
-    assert [c.value for c in revenue[6:]] == [2591.92, 2818.94, 3045.96, 3272.98, 3500]
+    # 2591.92, 2818.94, 3045.96, 3272.98 at one decimal, up.
+    assert [c.value for c in revenue[6:]] == [2592.0, 2819.0, 3046.0, 3273.0, 3500]
     assert revenue[10].number_format == '"more than "#,##0.0;"more than "-#,##0.0'
     assert "linear path" in sheet["A2"].value
 

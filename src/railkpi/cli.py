@@ -21,6 +21,7 @@ from railkpi.cli_errors import Commands, default_lang, run_language
 from railkpi.cli_options import (
     AsOfOpt,
     DataArg,
+    DocxOpt,
     FailOnMilestoneOpt,
     FailOnOpt,
     Format,
@@ -40,7 +41,6 @@ from railkpi.cli_options import (
     StatusName,
     ThresholdsOpt,
     XlsxOpt,
-    YearsOpt,
 )
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
@@ -72,7 +72,10 @@ def _path(method: MethodName | None) -> PathMethod | None:
 
 
 def _show_warnings(warnings: Sequence[Problem], lang: str) -> None:
-    """Warnings about plans that load go to stderr, so that stdout stays a clean document."""
+    """Warnings about plans that load go to stderr, so that stdout stays a clean document.
+    A plan without English quotes is news only to English output."""
+    if lang == "zh":
+        warnings = [w for w in warnings if w.code != "plan-no-english-quotes"]
     if warnings:
         from railkpi.render.table import render_problems
 
@@ -105,6 +108,7 @@ def assess(
     thresholds: ThresholdsOpt = None,
     junit: JunitOpt = None,
     xlsx: XlsxOpt = None,
+    docx: DocxOpt = None,
     max_size: MaxSizeOpt = None,
     milestones: MilestonesOpt = None,
     fail_on_milestone: FailOnMilestoneOpt = False,
@@ -118,7 +122,8 @@ def assess(
     levels = [level.value for level in fail_on or ()]
     with reporting(language, fmt), step_summary.problems_on_error(language):
         cut_offs = pipeline.thresholds(thresholds)
-        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
+        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx, "--docx": docx},
+                                           data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         report = pipeline.assess(data, chosen, as_of, cut_offs, max_size, _path(milestones))
@@ -133,6 +138,11 @@ def assess(
             from railkpi.render.xlsx import write_gap_table
 
             write_gap_table(report, language, xlsx, data)
+        if docx is not None:
+            from railkpi.render.docx.report import write_report
+
+            # The report draft is Chinese unless --lang en is given, whatever the locale.
+            write_report(report, lang.value if lang else "zh", docx, data)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
     failed = bool(levels and failing(report.assessment.statuses(), levels))
@@ -289,6 +299,7 @@ def schema() -> None:
     dump(plan_schema(), sys.stdout)
 
 
+YearsOpt = Annotated[int, typer.Option("--years", "-n", min=1, help="Number of years.")]
 
 
 def _growth_rate(kind: RateKind, start: float, end: float, years: int, names: str,

@@ -1,5 +1,5 @@
-"""The command line's options and their choices, apart from the commands that use them
-(cli.py), so that the command module stays a thin list of commands."""
+"""The command line's vocabulary: the choices (formats, languages, statuses) and the options
+the commands share, declared once so that every command spells them the same way."""
 
 from __future__ import annotations
 
@@ -57,44 +57,34 @@ MaxSizeOpt = Annotated[
     typer.Option("--max-size", metavar="SIZE", help="Refuse a workbook larger than this, e.g. "
                  "500MB, 1.5GB or bytes (default 200MB)."),
 ]
-
-
 FailOnOpt = Annotated[
     list[StatusName] | None,
-    typer.Option(
-        "--fail-on",
-        metavar="STATUS",
-        help="Exit 1 if any target is this bad or worse (achieved < on_track < moderate < "
-        "off_track < regressing < not_achieved); undetermined and no_data fail only when "
-        "named. Repeatable.",
-    ),
+    typer.Option("--fail-on", metavar="STATUS", help="Exit 1 if any target is this bad or "
+                 "worse (achieved < on_track < moderate < off_track < regressing < "
+                 "not_achieved); undetermined and no_data fail only when named. Repeatable."),
 ]
 ThresholdsOpt = Annotated[
     str | None,
-    typer.Option(
-        "--thresholds",
-        metavar="ON,MODERATE,OFF",
-        help="Status cut-offs on_track,moderate,off_track (default: the plan's, else "
-        "0.95,0.6,0).",
-    ),
+    typer.Option("--thresholds", metavar="ON,MODERATE,OFF", help="Status cut-offs "
+                 "on_track,moderate,off_track (default: the plan's, else 0.95,0.6,0)."),
 ]
 JunitOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--junit",
-        metavar="FILE",
-        help="Also write a JUnit XML file: a test case per target, failing at or below the "
-        "--fail-on level (default off_track).",
-    ),
+    typer.Option("--junit", metavar="FILE", help="Also write a JUnit XML file: a test case "
+                 "per target, failing at or below the --fail-on level (default off_track)."),
 ]
 XlsxOpt = Annotated[
     Path | None,
     typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
                  "plan, a summary, charts and the method."),
 ]
+DocxOpt = Annotated[
+    Path | None,
+    typer.Option("--docx", metavar="FILE", help="Also write the evaluation report draft "
+                 "(Word): overview, indicator table, a paragraph per target, method. Chinese "
+                 "unless --lang en."),
+]
 DataArg = Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")]
-
-YearsOpt = Annotated[int, typer.Option("--years", "-n", min=1, help="Number of years.")]
 
 
 class MethodName(str, Enum):

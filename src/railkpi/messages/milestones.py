@@ -62,4 +62,23 @@ MILESTONE: dict[str, Bilingual] = {
     "met": ("完成", "met"),
     "not-met": ("未完成", "missed"),
     "not-judged": ("无法判定", "not judged"),
+    # the Word report's sentence on the year's step (render/docx/step_sentence.py)
+    "docx-plan": ("年度计划确定的{year}年目标为{step}",
+                  "The annual work plan sets {step} for {year}"),
+    "docx-compound": ("按复利路径测算，{year}年应达到{step}",
+                      "On the compound path, {year} should reach {step}"),
+    "docx-linear": ("按线性路径测算，{year}年应达到{step}",
+                    "On the linear path, {year} should reach {step}"),
+    "docx-above-previous": ("高于{year}年的{value}", "above the {year} figure, {value}"),
+    "docx-below-previous": ("低于{year}年的{value}", "below the {year} figure, {value}"),
+    "docx-met": ("，完成年度目标", ": the step was met"),
+    "docx-missed": ("，未完成年度目标，差距{gap}", ": the step was missed by {gap}"),
+    "docx-no-figure": (
+        "；{year}年尚无数据，无法判定是否完成年度目标",
+        "; there is no figure for {year}, so whether the step was met cannot be judged",
+    ),
+    "docx-unsettled": (
+        "；{year}年数值的范围无法判定是否完成年度目标",
+        "; the bounds of the {year} figure do not settle whether the step was met",
+    ),
 }

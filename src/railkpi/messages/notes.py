@@ -73,6 +73,13 @@ NOTE: dict[str, Bilingual] = {
         "目标为严格不等式（{op}），等于目标值不算完成",
         "the target is strict ({op}): equalling it is not enough",
     ),
+    "beyond-baseline": (
+        "目标为超出基期值（{op}{value}），目前尚未超出",
+        "the target is to move beyond the baseline ({op}{value}), which it has not yet done",
+    ),
+    # The plan's own reading notes (a target's `note`, a published figure's `note`).
+    "plan-note": ("{zh}", "{en}"),
+    "figure-note": ("{year} 年数值：{zh}", "the {year} figure: {en}"),
     # annual steps (railkpi milestones; assess against the year's step)
     "milestone-no-baseline": (
         "规划原文和数据文件中都没有 {year} 年的基期值，无法分解年度目标",

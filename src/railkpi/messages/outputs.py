@@ -88,6 +88,7 @@ CSV_COLUMN: dict[str, Bilingual] = {
     "approximate": ("近似值", "Approximate"),
     "notes": ("说明", "Notes"),
     "quote": ("依据原文", "Plan wording"),
+    "target_text": ("目标", "Target"),
     # the step of the year assessed (assess), and `railkpi milestones --format csv`
     "step_year": ("年度目标年份", "Step year"),
     "step_value": ("年度目标值", "Step value"),

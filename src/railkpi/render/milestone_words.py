@@ -6,18 +6,44 @@ the reasons a step was missed. Figures round as render/display.py rounds them.""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
 from railkpi.calc.milestones import Decomposition, PlanPaths, TargetPath
 from railkpi.calc.results import Assessment, MilestoneCheck, Point, Step, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.milestones import MILESTONE
 from railkpi.messages.outputs import OUTPUT
-from railkpi.numeric import OP_SYMBOLS
+from railkpi.numeric import OP_SYMBOLS, decimal, same
 from railkpi.plans.models import Indicator, PlanMeta, Target
 from railkpi.render import display as fmt
 
 #: A check's mark in the step column: met, missed, not judged (no figure, or bounds).
 MARKS: dict[bool | None, str] = {True: "✓", False: "✗", None: "?"}
+
+
+def shown_value(value: float, indicator: Indicator, up: bool = True) -> float:
+    """A step (or a shortfall) at the indicator's decimals, rounded towards the target — up on
+    the way up, down on the way down — so that a figure written at that precision meets the
+    step as shown exactly when it meets the step: 2.41 firms is 3 (2 would miss it), 2992.03
+    亿元 is 2992.1. A value already at that precision (float dust aside) stays as it is."""
+    places = Decimal(1).scaleb(-fmt.decimals(indicator))
+    nearest = decimal(value).quantize(places, ROUND_HALF_EVEN)
+    if same(float(nearest), value):
+        return float(nearest)
+    return float(decimal(value).quantize(places, ROUND_CEILING if up else ROUND_FLOOR))
+
+
+def step_number(step: Step, indicator: Indicator) -> str:
+    """A step's value as shown: at the indicator's decimals, towards the target."""
+    assert step.value is not None
+    if step.previous_year:  # a figure of the year before, as written
+        return fmt.number(step.value, indicator)
+    return fmt.number(shown_value(step.value, indicator, step.op in (">", ">=")), indicator)
+
+
+def gap_number(gap: float | None, indicator: Indicator) -> str:
+    """A step's shortfall as shown, never less than it is: 0.41 firms short is 1."""
+    return fmt.number(None if gap is None else shown_value(gap, indicator), indicator)
 
 
 def _range(step: Step, indicator: Indicator) -> str | None:
@@ -33,7 +59,7 @@ def step_words(step: Step, indicator: Indicator, lang: str) -> str:
         return ranged
     if step.previous_year:
         return pick(MILESTONE["above-previous" if step.op == ">" else "below-previous"], lang)
-    shown = fmt.number(step.value, indicator)
+    shown = step_number(step, indicator)
     if step.strict:
         words = MILESTONE["more-than" if step.op == ">" else "less-than"]
         shown = pick(words, lang).format(value=shown)
@@ -46,7 +72,7 @@ def step_symbols(step: Step, indicator: Indicator) -> str:
     ranged = _range(step, indicator)
     if ranged is not None:
         return ranged
-    shown = fmt.number(step.value, indicator)
+    shown = "—" if step.value is None else step_number(step, indicator)
     if step.strict:
         shown = OP_SYMBOLS[step.op or ">"] + shown
     return f"≈{shown}" if step.approximate else shown
@@ -103,10 +129,11 @@ def missed_lines(assessment: Assessment, lang: str) -> list[str]:
             if check is None or check.met is not False:
                 continue
             lines.append(pick(MILESTONE["missed"], lang).format(
-                plan=plan_result.plan.id, target=r.target.id, indicator=r.indicator.name(lang),
+                plan=plan_result.plan.id, target=r.target.id,
+                indicator=fmt.name(r.indicator, lang),
                 year=check.year, step=step_symbols(check.step, r.indicator),
                 figure=_figure(check.figure, r.indicator),
-                gap=fmt.number(check.gap, r.indicator)))
+                gap=gap_number(check.gap, r.indicator)))
     return lines
 
 
@@ -139,13 +166,14 @@ def headers(years: Sequence[int], lang: str) -> list[str]:
             pick(MILESTONE["col-start"], lang), *(str(y) for y in years)]
 
 
-def target_words(path: TargetPath, meta: PlanMeta, lang: str) -> str:
-    """The target as the plan states it, with X where it is relative (≥+60=240), and its
-    year where it is not the plan's last."""
+def target_words(path: TargetPath, meta: PlanMeta, lang: str, apart: bool = False) -> str:
+    """The target as the plan states it, with X where it is relative (≥+60=240, a ratio with
+    its base year: ≥×2=113.6 vs 2020, on a line of its own with `apart`), and its year where
+    it is not the plan's last."""
     target = path.target
     resolved = path.target_value if target.kind in ("change", "ratio") else None
     shown = fmt.target_text(target, path.indicator, lang, fmt.table_style(path.indicator),
-                            resolved)
+                            resolved, target.baseline_year or meta.baseline_year, apart)
     return shown if target.year == meta.period[1] else f"{shown} ({target.year})"
 
 
@@ -156,11 +184,13 @@ def start_words(path: TargetPath) -> str:
     return f"{_figure(start, path.indicator)} ({start.year})"
 
 
-def path_row(path: TargetPath, meta: PlanMeta, years: Sequence[int], lang: str) -> list[str]:
+def path_row(path: TargetPath, meta: PlanMeta, years: Sequence[int], lang: str,
+             apart: bool = False) -> list[str]:
     """A target's row: indicator (unit), target, start, its step of each year ('' where it
-    has none; — in its years where it has no steps at all)."""
+    has none; — in its years where it has no steps at all). `apart`: a ratio's base year on a
+    line of its own, for a narrow column."""
     steps = {s.year: step_words(s, path.indicator, lang) for s in path.steps}
     empty = "" if path.steps else "—"
     cells = [steps.get(y, empty if y <= path.target.year else "") for y in years]
-    return [fmt.indicator_with_unit(path.indicator, lang), target_words(path, meta, lang),
-            start_words(path), *cells]
+    return [fmt.indicator_with_unit(path.indicator, lang),
+            target_words(path, meta, lang, apart), start_words(path), *cells]

@@ -21,7 +21,7 @@ from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import GrowthRate, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
-from railkpi.messages.words import COLUMN
+from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
@@ -29,6 +29,7 @@ from railkpi.render import MilestoneReport, Report, TemplateWritten
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
 from railkpi.render.audit_words import worded
+from railkpi.render.listing import published, reading_notes
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -136,7 +137,8 @@ def _group_order(results: Sequence[TargetResult]) -> list[str]:
 
 
 def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | str]:
-    *figures, word = fmt.summary_cells(r, meta, as_of, lang)
+    # A ratio's base year on a line of its own keeps the target column narrow.
+    *figures, word = fmt.summary_cells(r, meta, as_of, lang, apart=True)
     status = Text(word, style=STATUS_STYLE[r.status])
     if r.method == "linear":
         status.append("*", style="dim")
@@ -144,7 +146,9 @@ def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | 
 
 
 def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
-    """`railkpi milestones`: per plan a table of the targets' steps, a column per year."""
+    """`railkpi milestones`: per plan a table of the targets' steps, a column per year; where
+    the years do not fit the width, the table is printed in parts of as many years as fit,
+    each with the indicator, target and start, so that no figure is cut."""
     con = console(out)
     decomposition = report.decomposition
     for plan_paths in decomposition.plans:
@@ -152,25 +156,29 @@ def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
         con.print(Text(f"{meta.title(lang)} [{plan.id}]", style="bold"))
         con.print(Text(steps.subtitle(decomposition, meta, lang), style="dim"))
         years = steps.step_years(plan_paths)
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                      collapse_padding=True)
-        rows = [(path, steps.path_row(path, meta, years, lang)) for path in plan_paths.targets]
-        for i, head in enumerate(steps.headers(years, lang)):
-            if i == 0:
-                table.add_column(head, ratio=1, min_width=12, overflow="fold")
-            else:  # a figure never breaks; words (超过3500.0, above the previous year) may
-                widest = max((cell_len(word) for _, row in rows for word in row[i].split()),
-                             default=1)
-                table.add_column(head, justify="right", min_width=max(widest, cell_len(head)))
-        notes: list[str] = []
-        for group_id in dict.fromkeys(t.group for t in plan.targets):
-            table.add_row(Text(plan.groups[group_id](lang), style="bold"))
-            for path, row in rows:
-                if path.target.group == group_id:
-                    table.add_row(*row)
-                    notes += [f"{path.target.id}: {fmt.note_text(n.code, n.params, lang)}"
-                              for n in path.notes]
-        con.print(table)
+        heads = steps.headers(years, lang)
+        rows = [(path, steps.path_row(path, meta, years, lang, apart=True))
+                for path in plan_paths.targets]
+        widths = _step_widths(heads, [row for _, row in rows], con.width)
+        groups = list(dict.fromkeys(t.group for t in plan.targets))
+        for part in _year_parts(widths, con.width):
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
+                          padding=(0, 1), collapse_padding=True)
+            table.add_column(heads[0], ratio=1, min_width=12, overflow="fold")
+            for i in (1, 2):  # target and start wrap at their spaces where they must
+                table.add_column(heads[i], justify="right", min_width=widths[i],
+                                 max_width=widths[i])
+            for i in part:  # a step never breaks
+                table.add_column(heads[i], justify="right", min_width=widths[i], no_wrap=True)
+            for group_id in groups:
+                table.add_row(Text(plan.groups[group_id](lang), style="bold"))
+                for path, row in rows:
+                    if path.target.group == group_id:
+                        table.add_row(row[0], *(row[i] for i in (1, 2, *part)))
+            con.print(table)
+        notes = [f"{path.target.id}: {fmt.note_text(n.code, n.params, lang)}"
+                 for group_id in groups for path in plan_paths.targets
+                 if path.target.group == group_id for n in path.notes]
         for line in [*notes, steps.formula(decomposition, lang)]:
             con.print(Text(f"  · {line}", style="dim"))
         con.print()
@@ -178,30 +186,82 @@ def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
         render_problems(report.problems, lang, out)
 
 
+def _step_widths(heads: Sequence[str], rows: Sequence[Sequence[str]],
+                 width: int) -> list[int]:
+    """Each column's width: as wide as its longest line; the target and start as their
+    longest word instead where their lines would leave no room for a year beside them."""
+    def longest(i: int, split: bool) -> int:
+        cells = [heads[i], *(row[i] for row in rows)]
+        return max(cell_len(part) for text in cells for line in text.split("\n")
+                   for part in (line.split() if split else [line]) if part)
+
+    widths = [longest(i, split=False) for i in range(len(heads))]
+    narrowest_year = min(widths[3:], default=0)
+    if 14 + widths[1] + 2 + widths[2] + 2 + narrowest_year + 2 > width:
+        widths[1], widths[2] = longest(1, split=True), longest(2, split=True)
+    return widths
+
+
+def _year_parts(widths: Sequence[int], width: int) -> list[list[int]]:
+    """The year columns (indexes from 3) in parts that fit `width` beside the indicator (at
+    least 12 wide), the target and the start: one part when they all fit."""
+    room = width - (12 + 2) - (widths[1] + 2) - (widths[2] + 2)  # a column's padding: 2
+    parts: list[list[int]] = [[]]
+    used = 0
+    for i in range(3, len(widths)):
+        if parts[-1] and used + widths[i] + 2 > room:
+            parts.append([])
+            used = 0
+        parts[-1].append(i)
+        used += widths[i] + 2
+    return parts
+
+
+def _listing(headers: Sequence[tuple[str, dict[str, Any]]], lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                  collapse_padding=True)
+    for key, options in headers:
+        table.add_column(pick(COLUMN[key], lang), **options)
+    return table
+
+
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """Per plan: its targets with their wording, the figures it publishes, then its notes."""
     con = console(out)
+    wording: dict[str, Any] = {"ratio": 2, "overflow": "fold"}
     for plan in plans:
         con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                      collapse_padding=True)
-        table.add_column(pick(COLUMN["id"], lang), no_wrap=True)
-        table.add_column(pick(COLUMN["indicator"], lang), ratio=1, overflow="fold")
-        table.add_column(pick(COLUMN["target"], lang), justify="right", no_wrap=True)
-        table.add_column(pick(COLUMN["quote"], lang), ratio=2, overflow="fold")
         own_steps = any(t.milestones for t in plan.targets)
-        if own_steps:
-            table.add_column(pick(COLUMN["milestones"], lang), ratio=1, overflow="fold")
+        table = _listing([("id", {"no_wrap": True}),
+                          ("indicator", {"ratio": 1, "overflow": "fold"}),
+                          ("target", {"justify": "right", "no_wrap": True}), ("quote", wording),
+                          *([("milestones", {"ratio": 1, "overflow": "fold"})] if own_steps
+                            else [])],
+                         lang)
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
-            shown = fmt.target(target, indicator, lang)
-            table.add_row(
-                target.id,
-                f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})",
-                f"{shown} ({target.year})",
-                target.quote,
-                *([steps.plan_steps_text(target, indicator, lang)] if own_steps else []),
-            )
+            table.add_row(target.id, fmt.indicator_with_unit(indicator, lang),
+                          fmt.listing_target(plan, target, lang), fmt.quote(target, lang),
+                          *([steps.plan_steps_text(target, indicator, lang)] if own_steps
+                            else []))
         con.print(table)
+        rows = published(plan, lang)
+        if rows:
+            con.print(Text(pick(TEXT["published"], lang), style="bold"))
+            figures = _listing([("where", {"no_wrap": True}),
+                                ("indicator", {"ratio": 1, "overflow": "fold"}),
+                                ("years", {"no_wrap": True}),
+                                ("figure", {"justify": "right", "no_wrap": True}),
+                                ("quote", wording)], lang)
+            for row in rows:
+                figures.add_row(row.where, fmt.indicator_with_unit(row.indicator, lang),
+                                row.years, row.figure, fmt.quote(row.entry, lang))
+            con.print(figures)
+        notes = reading_notes(plan, lang)
+        if notes:
+            con.print(Text(pick(TEXT["notes"], lang), style="bold"))
+            colon = "：" if lang == "zh" else ": "
+            con.print(_hanging([("·", Text(f"{where}{colon}{note}")) for where, note in notes]))
         con.print()
 
 
@@ -265,11 +325,12 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
         table.add_column("#", justify="right", no_wrap=True)
         for key in ("col-code", "col-plan", "col-indicator"):
             table.add_column(pick(AUDIT[key], lang), no_wrap=True)
-        for key in ("col-stated", "col-computed"):
+        table.add_column(pick(OUTPUT["audit-years"], lang), no_wrap=True)
+        for key in ("col-stated", "col-computed", "col-other"):
             table.add_column(pick(AUDIT[key], lang), justify="right", overflow="fold")
         for number, f in enumerate(findings, 1):
-            table.add_row(str(number), f.code, f.plan, f.indicator, f.stated_text,
-                          f.computed_text)
+            table.add_row(str(number), f.code, f.plan, f.indicator, f.years_text,
+                          f.stated_text, f.computed_text, f.other_text)
         con.print(table)
         con.print(_hanging([(f"{n}.", Text(f.message(lang))) for n, f in enumerate(findings, 1)]))
     colon, semicolon, opening, closing = (

@@ -57,7 +57,7 @@ TITLE_ROW, SUBTITLE_ROW, HEAD_ROW, SUBHEAD_ROW, FIRST_ROW = 1, 2, 3, 4, 5
 #: The columns before the years: key, narrowest and widest width, whether the text wraps.
 LEAD_COLUMNS: tuple[tuple[str, float, float, bool], ...] = (
     ("group", 8, 20, True), ("indicator", 14, 26, True), ("unit", 5, 12, False),
-    ("target", 8, 16, True), ("start_year", 7, 7, False), ("start_value", 10, 12, False),
+    ("target", 8, 21, True), ("start_year", 7, 7, False), ("start_value", 10, 12, False),
 )
 YEAR_WIDTH = 10.0
 
@@ -183,7 +183,7 @@ def _lead_cells(path: TargetPath, group: str, meta: PlanMeta, lang: str) -> list
     year = None if start is None else (start.year, "0")
     value = None if start is None else (start.value,
                                         figure_format(number_format(ind), start.figure))
-    return [group, ind.name(lang), fmt.unit(ind, lang), target, year, value]
+    return [group, fmt.name(ind, lang), fmt.unit(ind, lang), target, year, value]
 
 
 def _target_row(ws: Worksheet, row: int, path: TargetPath, group: str, meta: PlanMeta,
@@ -214,7 +214,9 @@ def _target_row(ws: Worksheet, row: int, path: TargetPath, group: str, meta: Pla
 def _step_cell(ws: Worksheet, row: int, column: int, step: Step | None, path: TargetPath,
                year: int, styles: Styles, lang: str) -> None:
     if step is not None and step.value is not None and not step.previous_year:
-        cell = number_cell(ws, row, column, step.value, step_format(step, path.indicator, lang))
+        # The step to sign: at the indicator's decimals, towards the target (milestone_words).
+        value = steps.shown_value(step.value, path.indicator, step.op in (">", ">="))
+        cell = number_cell(ws, row, column, value, step_format(step, path.indicator, lang))
         cell.alignment = styles.right
     else:
         if step is not None:
@@ -237,7 +239,7 @@ def _notes_below(ws: Worksheet, last: int, report: MilestoneReport, plan_paths: 
                  width: float, styles: Styles, lang: str) -> None:
     """Below the table: the notes on single targets, the formula, the ≈ legend."""
     notes = [pick(XLSX["note-line"], lang).format(
-                 indicator=p.indicator.name(lang), target=p.target.id,
+                 indicator=fmt.name(p.indicator, lang), target=p.target.id,
                  note=fmt.note_text(n.code, n.params, lang))
              for p in plan_paths.targets for n in p.notes]
     row = last + 2

@@ -39,14 +39,17 @@ def step_cells(r: TargetResult, lang: str) -> dict[str, Any]:
     step, base = check.step, number_format(r.indicator)
     if step.value is None or step.low is not None:
         value: Any = steps.step_symbols(step, r.indicator)
-    elif step.strict:
-        sign = '">"' if step.op == ">" else '"<"'
-        value = (step.value, f"{sign}{base};{sign}-{base}")
-    else:
-        value = (step.value, approximate_format(base) if step.approximate else base)
+    else:  # as the table shows it: at the indicator's decimals, towards the target
+        shown = steps.shown_value(step.value, r.indicator, step.op in (">", ">="))
+        if step.strict:
+            sign = '">"' if step.op == ">" else '"<"'
+            value = (shown, f"{sign}{base};{sign}-{base}")
+        else:
+            value = (shown, approximate_format(base) if step.approximate else base)
     return {
         "step_value": value,
-        "step_gap": None if check.gap is None else (check.gap, base),
+        "step_gap": None if check.gap is None else (
+            steps.shown_value(check.gap, r.indicator), base),
         "step_met": pick(MILESTONE[MET_WORDS[check.met]], lang),
     }
 
