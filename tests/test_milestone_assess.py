@@ -112,7 +112,7 @@ def test_the_step_column_in_the_table_and_markdown(railkpi: Callable[..., Any],
     markdown = railkpi("assess", data, "--plan", plan, "--lang", "en", "--format",
                        "markdown").stdout
     header = next(line for line in markdown.splitlines() if line.startswith("| Indicator"))
-    assert header.endswith("| Status | 2024 step |")
+    assert header.endswith("| Status | Chg | 2024 step |")  # after the status and its change
     rev = next(line for line in markdown.splitlines() if line.startswith("| Revenue"))
     assert rev.endswith("| 3100.0 ✗ |")
     assert "2024 step (set in the plan file): ✓ met, ✗ missed, ? not judged" in markdown
@@ -372,3 +372,34 @@ def test_a_falling_step_is_shown_down(railkpi: Callable[..., Any],
                   "--format", "markdown")
     row = next(line for line in run.stdout.splitlines() if line.startswith("| Energy"))
     assert row.endswith("| 0.072 ✗ |")
+
+
+@pytest.mark.parametrize("room", [2, 100])
+def test_the_step_column_only_where_it_fits(room: int, railkpi: Callable[..., Any],
+                                            files: Callable[..., Any],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from railkpi.render import table
+
+    def printed(width: int, *targets: dict[str, Any]) -> str:
+        monkeypatch.setattr(table, "console", lambda out: Console(
+            file=out, width=width, no_color=True, highlight=False, soft_wrap=False))
+        data, plan = files(*targets)
+        return str(railkpi("assess", data, "--plan", plan, "--lang", "zh").stdout)
+
+    # The same table without steps, at a width where it has room to spare: its own width.
+    bare = [{k: v for k, v in t.items() if k != "milestones"} for t in STEPS]
+    used = max(cell_len(line) for line in printed(200, *bare).splitlines() if "──" in line)
+    width = used + room
+    text = printed(width, *STEPS)
+    assert "…" not in text  # no cell cut short
+    assert max(cell_len(line) for line in text.splitlines()) <= width
+    rev = next(line for line in text.splitlines() if line.startswith("收入"))
+    if room == 100:  # a column after the status and its change
+        assert rev.rstrip().endswith("3100.0 ✗")
+    else:  # no room for the column: a line per step under the table
+        assert "3100.0" not in rev
+        assert "  · rev-level：2024年度目标 3100.0 ✗" in text
+        assert "  · firms-level：2024年度目标 200 ✓" in text

@@ -6,48 +6,49 @@ Exit status: 0 ran; 1 a target is at or below the --fail-on level; 2 bad input o
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from railkpi import __version__
-from railkpi.cli_errors import Commands, default_lang, run_language
+from railkpi.cli_errors import Commands, default_lang, internal_error, settings
+from railkpi.cli_milestones import milestones_command, report_missed
 from railkpi.cli_options import (
     AsOfOpt,
     DataArg,
     DocxOpt,
     FailOnMilestoneOpt,
     FailOnOpt,
+    FailOnWorseOpt,
     Format,
     FormatOpt,
-    FromLatestOpt,
+    GroupOpt,
+    IndicatorOpt,
     JunitOpt,
     Lang,
     LangOpt,
     MaxSizeOpt,
-    MethodName,
-    MethodOpt,
-    MilestonesAsOfOpt,
     MilestonesOpt,
-    MilestonesXlsxOpt,
-    OptionalDataOpt,
     PlanOpt,
+    ReportArg,
+    ReportSizeOpt,
     StatusName,
+    TargetOpt,
     ThresholdsOpt,
     XlsxOpt,
+    YearsOpt,
+    target_filter,
 )
 from railkpi.messages import pick
-from railkpi.messages.outputs import OUTPUT
 from railkpi.problems import InputError, Problem
 
 if TYPE_CHECKING:
-    from railkpi.calc.results import PathMethod, RateKind
+    from railkpi.calc.results import RateKind
+    from railkpi.render import Report
 
 EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -65,10 +66,6 @@ app = typer.Typer(
 
 def _lang(lang: Lang | None) -> str:
     return lang.value if lang else default_lang()
-
-
-def _path(method: MethodName | None) -> PathMethod | None:
-    return None if method is None else ("linear" if method is MethodName.linear else "compound")
 
 
 def _show_warnings(warnings: Sequence[Problem], lang: str) -> None:
@@ -110,6 +107,10 @@ def assess(
     xlsx: XlsxOpt = None,
     docx: DocxOpt = None,
     max_size: MaxSizeOpt = None,
+    target: TargetOpt = None,
+    indicator: IndicatorOpt = None,
+    group: GroupOpt = None,
+    fail_on_worse: FailOnWorseOpt = False,
     milestones: MilestonesOpt = None,
     fail_on_milestone: FailOnMilestoneOpt = False,
 ) -> None:
@@ -126,7 +127,9 @@ def assess(
                                            data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-        report = pipeline.assess(data, chosen, as_of, cut_offs, max_size, _path(milestones))
+        report = pipeline.assess(data, chosen, as_of, cut_offs, max_size,
+                                 target_filter(target, indicator, group),
+                                 milestones.path if milestones else None)
         if junit is not None:
             from railkpi.render.junit import write_junit
 
@@ -145,45 +148,27 @@ def assess(
             write_report(report, lang.value if lang else "zh", docx, data)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
-    failed = bool(levels and failing(report.assessment.statuses(), levels))
-    if fail_on_milestone and report.assessment.missed_steps():
-        from railkpi.render.milestone_words import missed_lines
-
-        sys.stderr.write("".join(f"{line}\n" for line in missed_lines(report.assessment,
-                                                                     language)))
-        failed = True
-    if failed:
+    worse = fail_on_worse and _worsened(report, language)
+    missed = fail_on_milestone and report_missed(report, language)
+    if worse or missed or (levels and failing(report.assessment.statuses(), levels)):
         raise typer.Exit(EXIT_FAIL_ON)
 
 
-@app.command()
-def milestones(
-    plan: PlanOpt = None,
-    method: MethodOpt = MethodName.compound,
-    data: OptionalDataOpt = None,
-    from_latest: FromLatestOpt = False,
-    as_of: MilestonesAsOfOpt = None,
-    fmt: FormatOpt = Format.table,
-    lang: LangOpt = None,
-    xlsx: MilestonesXlsxOpt = None,
-    max_size: MaxSizeOpt = None,
-) -> None:
-    """Break every target into annual steps (年度目标) from its baseline to its target."""
-    language = _lang(lang)
-    from railkpi import pipeline
-    from railkpi.render import renderer
+def _worsened(report: Report, lang: str) -> bool:
+    """--fail-on-worse: whether a target's status is worse than the year before; if so, which
+    (by name, per plan) on standard error."""
+    from railkpi.messages.series import SERIES
+    from railkpi.render.series_words import worsened_lines
 
-    with reporting(language, fmt):
-        pipeline.refuse_overwriting_inputs({"--xlsx": xlsx}, data, plan)
-        chosen = pipeline.plans(plan)
-        _show_warnings(chosen.warnings, language)
-        report = pipeline.milestones(chosen, _path(method) or "compound", data, from_latest,
-                                     as_of, max_size)
-        if xlsx is not None:
-            from railkpi.render.xlsx.milestones import write_milestones
+    lines = worsened_lines(report.assessment, lang)
+    if lines:
+        separator = "\n" if len(lines) > 1 else ""
+        sys.stderr.write(pick(SERIES["fail-on-worse"], lang).format(
+            lines=separator + "\n".join(lines)) + "\n")
+    return bool(lines)
 
-            write_milestones(report, language, xlsx)
-    renderer(fmt.value).render_milestones(report, language, sys.stdout)
+
+app.command(name="milestones")(milestones_command)
 
 
 @app.command()
@@ -218,6 +203,9 @@ def template(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    target: TargetOpt = None,
+    indicator: IndicatorOpt = None,
+    group: GroupOpt = None,
 ) -> None:
     """Write a blank input workbook for the chosen plans: indicators, years, a roster sheet."""
     language = _lang(lang)
@@ -233,22 +221,27 @@ def template(
         _show_warnings(chosen.warnings, language)
         # The roster sheet offers what the reader accepts: the chosen and the bundled plans'.
         vocabulary = pipeline.registry(chosen).roster
-        written = write_template(chosen.models, vocabulary, out, language, span, force,
-                                 plan or ())
+        narrowed = target_filter(target, indicator, group)
+        written = write_template(pipeline.select(chosen, narrowed), vocabulary, out, language,
+                                 span, force, plan or (), narrowed)
     renderer(fmt.value).render_template(written, language, sys.stdout)
 
 
 @app.command()
-def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None,
+            target: TargetOpt = None, indicator: IndicatorOpt = None,
+            group: GroupOpt = None) -> None:
     """List every target with the plan's own wording."""
     language = _lang(lang)
     from railkpi import pipeline
     from railkpi.render import renderer
 
+    narrowed = target_filter(target, indicator, group)
     with reporting(language, fmt):
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-    renderer(fmt.value).render_targets(chosen.models, language, sys.stdout)
+        shown = pipeline.select(chosen, narrowed)
+    renderer(fmt.value).render_targets(shown, language, sys.stdout, narrowed)
 
 
 @app.command()
@@ -291,15 +284,46 @@ def audit(
 
 
 @app.command()
+def diff(
+    old: ReportArg,
+    new: ReportArg,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    fail_on_revision: Annotated[bool, typer.Option(
+        "--fail-on-revision", help="Exit 1 if a figure of the old report was revised.")] = False,
+    fail_on_worse: FailOnWorseOpt = False,
+    max_size: ReportSizeOpt = None,
+) -> None:
+    """Compare two JSON assessment reports (e.g. last year's and this year's): statuses that
+    changed, targets added or removed, and revised figures."""
+    language = _lang(lang)
+    from railkpi import pipeline
+    from railkpi.messages.series import DIFF
+    from railkpi.render import renderer
+
+    with reporting(language, fmt):
+        result = pipeline.diff(old, new, max_size)
+    renderer(fmt.value).render_diff(result, language, sys.stdout)
+    failed = False
+    if fail_on_revision and result.revisions:
+        failed = True
+        sys.stderr.write(pick(DIFF["fail-on-revision"], language).format(
+            count=len(result.revisions)) + "\n")
+    if fail_on_worse and result.worsened:
+        failed = True
+        sys.stderr.write(pick(DIFF["fail-on-worse"], language).format(
+            count=len(result.worsened)) + "\n")
+    if failed:
+        raise typer.Exit(EXIT_FAIL_ON)
+
+
+@app.command()
 def schema() -> None:
     """Print the plan-file JSON Schema, for editors."""
     from railkpi.plans.schema import plan_schema
     from railkpi.render.json_report import dump
 
     dump(plan_schema(), sys.stdout)
-
-
-YearsOpt = Annotated[int, typer.Option("--years", "-n", min=1, help="Number of years.")]
 
 
 def _growth_rate(kind: RateKind, start: float, end: float, years: int, names: str,
@@ -362,20 +386,7 @@ def _root(
     ] = False,
 ) -> None:
     """railkpi: where every target of a plan stands, and what it still needs."""
-    _settings["debug"] = debug
-
-
-#: Run-wide settings of the root command, read when an internal error is reported.
-_settings: dict[str, bool] = {"debug": False}
-
-
-def _internal_error(exc: BaseException) -> NoReturn:
-    if _settings["debug"] or os.environ.get("RAILKPI_DEBUG"):
-        traceback.print_exception(exc)
-    message = pick(OUTPUT["internal-error"], run_language(sys.argv[1:]))
-    sys.stderr.write(message.format(version=__version__, error=f"{type(exc).__name__}: {exc}")
-                     + "\n")
-    sys.exit(EXIT_INTERNAL)
+    settings["debug"] = debug
 
 
 def main(run: Callable[[], Any] = app) -> None:
@@ -386,4 +397,4 @@ def main(run: Callable[[], Any] = app) -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:
-        _internal_error(exc)
+        internal_error(exc, EXIT_INTERNAL)

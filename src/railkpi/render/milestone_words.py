@@ -105,6 +105,14 @@ def step_header(year: int, lang: str) -> str:
     return pick(MILESTONE["col-step"], lang).format(year=year)
 
 
+def step_lines(results: Sequence[TargetResult], lang: str) -> list[str]:
+    """The steps as lines under a table too narrow for their column:
+    'revenue-2025：2024年度目标 3100.0 ✗'."""
+    colon = "：" if lang == "zh" else ": "
+    return [f"{r.target.id}{colon}{step_header(r.milestone.year, lang)} "
+            f"{check_cell(r.milestone, r.indicator)}" for r in results if r.milestone]
+
+
 def step_legend(results: Sequence[TargetResult], lang: str) -> str | None:
     """The line under a table with a step column: the year, where its steps come from, marks."""
     checks = [r.milestone for r in results if r.milestone is not None]
