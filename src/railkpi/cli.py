@@ -16,10 +16,12 @@ import typer
 
 from railkpi import __version__, cli_streams
 from railkpi.cli_errors import Commands, default_lang, settings
+from railkpi.cli_milestones import milestones_command, report_missed
 from railkpi.cli_options import (
     AsOfOpt,
     DataArg,
     DocxOpt,
+    FailOnMilestoneOpt,
     FailOnOpt,
     FailOnWorseOpt,
     Format,
@@ -30,6 +32,7 @@ from railkpi.cli_options import (
     Lang,
     LangOpt,
     MaxSizeOpt,
+    MilestonesOpt,
     PlanOpt,
     ReportArg,
     ReportSizeOpt,
@@ -59,6 +62,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     cls=Commands,
 )
+
 
 def _lang(lang: Lang | None) -> str:
     return lang.value if lang else default_lang()
@@ -107,6 +111,8 @@ def assess(
     indicator: IndicatorOpt = None,
     group: GroupOpt = None,
     fail_on_worse: FailOnWorseOpt = False,
+    milestones: MilestonesOpt = None,
+    fail_on_milestone: FailOnMilestoneOpt = False,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
     language = _lang(lang)
@@ -124,7 +130,8 @@ def assess(
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         report = pipeline.assess(data, chosen, as_of, cut_offs, max_size,
-                                 target_filter(target, indicator, group))
+                                 target_filter(target, indicator, group),
+                                 milestones.path if milestones else None)
         if any(path is not None for path in outputs.values()):
             from railkpi.render.files import FileSettings, write_files
 
@@ -139,13 +146,14 @@ def assess(
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
     worse = fail_on_worse and _worsened(report, language)
+    missed = fail_on_milestone and report_missed(report, language)
     failed = bool(levels and failing(report.assessment.statuses(), levels))
     if failed:
         from railkpi.render.table import render_failing
 
         sys.stdout.flush()  # the report first, then why the run fails
         render_failing(report, set(failing(ALL_STATUSES, levels)), levels, language, sys.stderr)
-    if worse or failed:
+    if worse or missed or failed:
         raise typer.Exit(EXIT_FAIL_ON)
 
 
@@ -161,6 +169,9 @@ def _worsened(report: Report, lang: str) -> bool:
         sys.stderr.write(pick(SERIES["fail-on-worse"], lang).format(
             lines=separator + "\n".join(lines)) + "\n")
     return bool(lines)
+
+
+app.command(name="milestones")(milestones_command)
 
 
 @app.command()

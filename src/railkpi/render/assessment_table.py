@@ -2,9 +2,11 @@
 (render/table_fit.py), the status counts, the change lines and the notes.
 
 The table's columns: the indicator, the figures of display.SUMMARY_COLUMNS, what is still
-needed each year (from WIDE columns), the status and the change mark since the year before.
-The status and the change mark are never left out; the figures are, by table_fit.DROP_ORDER.
-Below the width of any table, each target prints as a block of `label: value` lines.
+needed each year (from WIDE columns), the status, the change mark since the year before, and
+the step of the year assessed (年度目标) where a plan sets annual steps. The status and the
+change mark are never left out; the figures are, by table_fit.DROP_ORDER; the step column is
+left out first and its steps then print as lines under the table. Below the width of any
+table, each target prints as a block of `label: value` lines.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ from railkpi.messages.series import SERIES
 from railkpi.messages.words import COLUMN
 from railkpi.render import Report, series_words
 from railkpi.render import display as fmt
-from railkpi.render.table import STATUS_STYLE, console, paragraph, render_problems
+from railkpi.render import milestone_words as steps
+from railkpi.render import table as terminal
+from railkpi.render.milestone_table import STEP_STYLE
+from railkpi.render.table import STATUS_STYLE, paragraph, render_problems
 from railkpi.render.table_fit import fit, wrap
 
 #: The change mark's colour (the mark itself reads without it).
@@ -49,7 +54,7 @@ BLOCK_LABEL: dict[str, Bilingual] = {
     "col-status": COLUMN["status"],
     "col-change": OUTPUT["block-change"],
 }
-STATUS, CHANGE = "col-status", "col-change"
+STATUS, CHANGE, STEP = "col-status", "col-change", "col-step"
 
 
 @dataclass(frozen=True)
@@ -64,14 +69,16 @@ class Columns:
 
 
 def render_assessment(report: Report, lang: str, out: TextIO) -> None:
-    con = console(out)
+    con = terminal.console(out)
     as_of = report.assessment.as_of
     _filter_line(con, report, lang)
+    step_year = steps.step_year(report.assessment)
     for plan_result in report.assessment.plans:
         meta = plan_result.plan.plan
         paragraph(con, f"{meta.title(lang)} [{plan_result.plan.id}]", "bold")
         paragraph(con, fmt.subtitle(meta, as_of, plan_result.thresholds, lang), "dim")
-        _plan_table(con, plan_result, as_of, lang)
+        if not _plan_table(con, plan_result, as_of, lang, step_year):
+            _step_lines(con, plan_result, lang)
         paragraph(con, fmt.status_counts(plan_result.targets, lang), "dim")
         if any(r.method == "linear" for r in plan_result.targets):
             paragraph(con, pick(OUTPUT["linear"], lang), "dim")
@@ -83,9 +90,23 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
                 note = fmt.note_text(n.code, n.params, lang)
                 paragraph(con, f"{name}{fmt.colon(lang)}{note}", "dim", first="  · ",
                           rest="    ")
+        legend = steps.step_legend(plan_result.targets, lang)
+        if legend:
+            paragraph(con, legend, "dim", first="  · ", rest="    ")
         con.print()
     if report.problems:
         render_problems(report.problems, lang, out)
+
+
+def _step_lines(con: Console, plan_result: PlanResult, lang: str) -> None:
+    """The steps of the year assessed as lines, where the table has no room for their column:
+    '轨道交通产业总收入：2024年度目标 3100.0 ✗'."""
+    for r in plan_result.targets:
+        if r.milestone is not None:
+            line = (f"{fmt.target_name(r, plan_result.targets, lang)}{fmt.colon(lang)}"
+                    f"{steps.step_header(r.milestone.year, lang)} "
+                    f"{steps.check_cell(r.milestone, r.indicator)}")
+            paragraph(con, line, first="  · ", rest="    ")
 
 
 def _filter_line(con: Console, report: Report, lang: str) -> None:
@@ -98,22 +119,28 @@ def _filter_line(con: Console, report: Report, lang: str) -> None:
 
 
 def columns(plan_result: PlanResult, as_of: int, lang: str, series: Sequence[str],
-            apart: bool) -> Columns:
-    """Every column the table may show; `apart` puts a ratio's base year and an each-year
-    target's missed years on a line of their own (a table's narrow cell)."""
+            apart: bool, step_year: int | None = None) -> Columns:
+    """Every column the table may show (the step column where `step_year` is given); `apart`
+    puts a ratio's base year and an each-year target's missed years on a line of their own
+    (a table's narrow cell)."""
     summary = [key for key, _ in fmt.SUMMARY_COLUMNS]
-    keys = [*summary[:-1], *series, STATUS, CHANGE]
+    step = [STEP] if step_year is not None else []
+    keys = [*summary[:-1], *series, STATUS, CHANGE, *step]
     heads = [pick(OUTPUT[key], lang) for key in summary[:-1]]
     heads[1:] = [_stacked(head, lang) for head in heads[1:]]
     heads += [_stacked(pick(SERIES[key], lang), lang) for key in series]
     heads += [pick(OUTPUT[STATUS], lang), pick(SERIES[CHANGE], lang)]
-    right = {**dict(fmt.SUMMARY_COLUMNS), **dict.fromkeys(series, True), CHANGE: False}
+    if step_year is not None:
+        heads.append(_stacked(steps.step_header(step_year, lang), lang))
+    right = {**dict(fmt.SUMMARY_COLUMNS), **dict.fromkeys(series, True), CHANGE: False,
+             STEP: True}
     rows = []
     for r in plan_result.targets:
         figures = fmt.summary_cells(r, plan_result.plan.plan, as_of, lang, apart=apart)[:-1]
         extra = series_words.summary_cells(r)
+        checked = [steps.check_cell(r.milestone, r.indicator)] if step else []
         rows.append([*figures, *(extra[key] for key in series), fmt.marked_status(r, lang),
-                     series_words.change_mark(r, lang)])
+                     series_words.change_mark(r, lang), *checked])
     return Columns(keys, heads, right, rows)
 
 
@@ -124,17 +151,19 @@ def _stacked(head: str, lang: str) -> str:
     return head.replace(" ", "\n", 1)
 
 
-def _plan_table(con: Console, plan_result: PlanResult, as_of: int, lang: str) -> None:
+def _plan_table(con: Console, plan_result: PlanResult, as_of: int, lang: str,
+                step_year: int | None) -> bool:
     """One plan's targets, grouped as the plan groups them, as a table that fits the width
-    or, where none fits, as a block per target."""
+    or, where none fits, as a block per target; whether it showed the step column."""
     series = TABLE_SERIES if con.width >= WIDE else ()
-    table_columns = columns(plan_result, as_of, lang, series, apart=True)
+    with_steps = step_year if any(r.milestone for r in plan_result.targets) else None
+    table_columns = columns(plan_result, as_of, lang, series, apart=True, step_year=with_steps)
     groups = _groups(plan_result, lang)
     layout = fit(table_columns.keys, table_columns.heads, table_columns.rows, con.width,
                  [group for group, _ in groups])
     if layout.blocks:  # a line per figure: the target on one line, its base year after it
         _blocks(con, plan_result, columns(plan_result, as_of, lang, (), apart=False), lang)
-        return
+        return with_steps is None
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
                   collapse_padding=True)
     keys, heads = table_columns.keys, table_columns.heads
@@ -154,11 +183,13 @@ def _plan_table(con: Console, plan_result: PlanResult, as_of: int, lang: str) ->
             cells = by_target[result.target.id]
             table.add_row(*(_cell(keys[i], cells[i], result, lang, name_width) for i in shown))
     con.print(table)
-    if layout.left_out:
+    named = [key for key in layout.left_out if key != STEP]  # the steps print as lines
+    if named:
         left_out = pick(OUTPUT["list-separator"], lang).join(
-            _plain_head(key, lang) for key in layout.left_out)
+            _plain_head(key, lang) for key in named)
         paragraph(con, pick(OUTPUT["left-out"], lang).format(columns=left_out,
                                                              width=con.width), "dim")
+    return with_steps is None or STEP in layout.shown
 
 
 def _cell(key: str, text: str, result: TargetResult, lang: str, name_width: int
@@ -168,6 +199,9 @@ def _cell(key: str, text: str, result: TargetResult, lang: str, name_width: int
     if key == CHANGE:
         style = CHANGE_STYLE.get(result.series.change if result.series else "", "")
         return Text(text, style=style)
+    if key == STEP:
+        check = result.milestone
+        return Text(text, style=STEP_STYLE[check.met] if check is not None else "")
     if key == "col-indicator":
         return "\n".join(wrap(text, name_width))
     return text

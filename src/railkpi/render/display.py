@@ -217,11 +217,15 @@ def target_name(result: TargetResult, siblings: Sequence[TargetResult], lang: st
     """How prose names a target: its indicator's name, and the target as stated where the
     plan (the targets `siblings`) sets the same indicator more than one target
     ('轨道交通企业数量（≥+60）')."""
-    shown = name(result.indicator, lang)
-    same = [r for r in siblings if r.target.indicator == result.target.indicator]
-    if len(same) < 2:
+    return named(result.target, result.indicator, [r.target for r in siblings], lang)
+
+
+def named(target_: Target, indicator: Indicator, targets: Sequence[Target], lang: str) -> str:
+    """target_name for a target and its indicator among the plan's `targets`."""
+    shown = name(indicator, lang)
+    if sum(t.indicator == target_.indicator for t in targets) < 2:
         return shown
-    stated = target(result.target, result.indicator, lang)
+    stated = target(target_, indicator, lang)
     return f"{shown}（{stated}）" if lang == "zh" else f"{shown} ({stated})"
 
 

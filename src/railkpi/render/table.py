@@ -28,10 +28,18 @@ from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten, diff_words, series_words
+from railkpi.render import (
+    MilestoneReport,
+    Report,
+    TemplateWritten,
+    diff_words,
+    series_words,
+)
 from railkpi.render import display as fmt
+from railkpi.render import milestone_words as steps
 from railkpi.render.audit_words import worded
 from railkpi.render.listing import published, reading_notes
+from railkpi.render.milestone_table import print_steps
 from railkpi.render.table_fit import wrap
 
 STATUS_STYLE = {
@@ -98,6 +106,14 @@ def render_failing(report: Report, failing: set[str], levels: Sequence[str], lan
         paragraph(con, line, first="  · ", rest="    ")
 
 
+def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
+    """`railkpi milestones`: per plan a table of the targets' steps, a column per year
+    (render/milestone_table.py)."""
+    print_steps(report.decomposition, lang, console(out))
+    if report.problems:
+        render_problems(report.problems, lang, out)
+
+
 def _listing(headers: Sequence[tuple[str, dict[str, Any]]], lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
                   collapse_padding=True)
@@ -118,14 +134,19 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
     wording: dict[str, Any] = {"ratio": 2, "overflow": "fold"}
     for plan in plans:
         con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
+        own_steps = any(t.milestones for t in plan.targets)
         table = _listing([("id", {"no_wrap": True}),
                           ("indicator", {"ratio": 1, "overflow": "fold"}),
-                          ("target", {"justify": "right", "no_wrap": True}), ("quote", wording)],
+                          ("target", {"justify": "right", "no_wrap": True}), ("quote", wording),
+                          *([("milestones", {"ratio": 1, "overflow": "fold"})] if own_steps
+                            else [])],
                          lang)
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
             table.add_row(target.id, fmt.indicator_with_unit(indicator, lang),
-                          fmt.listing_target(plan, target, lang), fmt.quote(target, lang))
+                          fmt.listing_target(plan, target, lang), fmt.quote(target, lang),
+                          *([steps.plan_steps_text(target, indicator, lang)] if own_steps
+                            else []))
         con.print(table)
         rows = published(plan, lang)
         if rows:
