@@ -16,7 +16,7 @@ from railkpi.messages.problems import PROBLEM_MESSAGES
 from railkpi.plans.labels import normalise_label
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
 from railkpi.plans.registry import IndicatorRegistry
-from railkpi.problems import Problem, error, warning
+from railkpi.problems import Problem, ProblemLog, error, warning
 from railkpi.read.cells import (
     Cell,
     CellError,
@@ -132,7 +132,7 @@ class DataSheet:
     """
 
     def __init__(self, file: str, sheet: str, registry: IndicatorRegistry,
-                 percent_cells: frozenset[tuple[int, int]], problems: list[Problem],
+                 percent_cells: frozenset[tuple[int, int]], problems: ProblemLog,
                  add: Callable[[Observation], None]) -> None:
         self.file = file
         self.sheet = sheet

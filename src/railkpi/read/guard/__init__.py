@@ -35,9 +35,8 @@ import struct
 import zipfile
 from pathlib import Path
 
-from railkpi.problems import error
+from railkpi.problems import Problem, error
 from railkpi.read.guard.file_kind import SNIFF_BYTES, what_is
-from railkpi.read.guard.formula_scan import scan
 from railkpi.read.guard.limits import (
     DEFAULT_MAX_SIZE,
     format_size,
@@ -47,10 +46,16 @@ from railkpi.read.guard.limits import (
 )
 from railkpi.read.guard.package import read_package
 from railkpi.read.guard.refusals import damaged, fail, not_xlsx, reading_problem
+from railkpi.read.guard.workbook_pass import Survey, survey
 from railkpi.read.guard.zip_parts import check_sizes, count_members, end_of_directory
 
-__all__ = ["DEFAULT_MAX_SIZE", "format_size", "inspect", "parse_size", "reading_problem", "scan",
-           "size_limit"]
+__all__ = ["DEFAULT_MAX_SIZE", "Survey", "format_size", "inspect", "parse_size", "reading_problem",
+           "scan", "size_limit", "survey"]
+
+
+def scan(path: Path) -> list[Problem]:
+    """The problems the guard's pass over `path` finds (see `survey`). Call after `inspect`."""
+    return survey(path).problems
 
 
 def inspect(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> None:
