@@ -25,6 +25,7 @@ from railkpi.read.cells import Cell, display
 from railkpi.read.layouts import DataSheet, data_header
 from railkpi.read.observation import Layout, Observation, WorkbookData
 from railkpi.read.roster.vocabulary import RosterWords
+from railkpi.read.row_labels import LabelMatcher
 from railkpi.read.sheets import DamagedSheet, calamine_sheets, openpyxl_sheets
 
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
@@ -113,6 +114,7 @@ class _Reader:
         self.sheets_seen: list[str] = []
         self.roster = roster.RosterTotals(registry.roster)
         self.roster_words = RosterWords.of(registry.roster)
+        self.labels = LabelMatcher(registry)
         # Cells formatted as percentages, for readers whose cells carry no number format.
         self.percent_cells: Callable[[str], frozenset[tuple[int, int]]] = _no_cells
 
@@ -174,7 +176,7 @@ class _Reader:
                 self.layouts[sheet] = header.layout
                 self.problems.extend(header.warnings)
                 DataSheet(self.file, sheet, self.registry, self.percent_cells(sheet),
-                          self.problems, self._add).read(header, rows)
+                          self.problems, self._add, self.labels).read(header, rows)
                 return
             if len(first_rows) >= HEADER_SEARCH_ROWS:
                 break

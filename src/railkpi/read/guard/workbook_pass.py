@@ -51,8 +51,9 @@ class SheetFacts:
     @property
     def hidden(self) -> Words | None:
         """How the sheet is hidden, in words; None when it is visible."""
-        words = SHEET_STATES.get(self.state)
-        return None if words is None else Words(*words)
+        if self.state not in ("hidden", "veryHidden"):
+            return None
+        return Words(*SHEET_STATES[self.state])
 
 
 @dataclass
