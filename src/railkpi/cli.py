@@ -79,7 +79,7 @@ FormatOpt = Annotated[
 AsOfOpt = Annotated[
     int | None,
     typer.Option("--as-of", metavar="YEAR", min=1949, max=2100,
-                 help="Assess as of this year (default: the data's latest year)."),
+                 help="Assess as of this year (default: the year half the indicators reach)."),
 ]
 MaxSizeOpt = Annotated[
     str | None,
@@ -210,7 +210,7 @@ def validate(
     with reporting(language, fmt):
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-        workbook = pipeline.read(data, chosen, max_size)
+        workbook = pipeline.validate(data, chosen, max_size)
     renderer(fmt.value).render_validation(workbook, language, sys.stdout)
 
 
@@ -246,30 +246,33 @@ def template(
     renderer(fmt.value).render_template(written, language, sys.stdout)
 
 
+NamesOpt = Annotated[bool, typer.Option("--names", help="Instead, list each indicator's id "
+                                        "and every name a workbook row may use for it.")]
+
+
 @app.command()
-def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None,
+            names: NamesOpt = False) -> None:
     """List every target with the plan's own wording."""
-    language = _lang(lang)
-    from railkpi import pipeline
-    from railkpi.render import renderer
-
-    with reporting(language, fmt):
-        chosen = pipeline.plans(plan)
-        _show_warnings(chosen.warnings, language)
-    renderer(fmt.value).render_targets(chosen.models, language, sys.stdout)
+    _listing(plan, fmt, lang, "render_names" if names else "render_targets")
 
 
 @app.command()
-def plans(fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def plans(fmt: FormatOpt = Format.table, lang: LangOpt = None, names: NamesOpt = False) -> None:
     """List the bundled plans."""
+    _listing(None, fmt, lang, "render_names" if names else "render_plans")
+
+
+def _listing(refs: list[str] | None, fmt: Format, lang: Lang | None, render: str) -> None:
+    """The body of `targets` and `plans`: the chosen plans rendered by `render`."""
     language = _lang(lang)
     from railkpi import pipeline
     from railkpi.render import renderer
 
     with reporting(language, fmt):
-        chosen = pipeline.plans(None)
+        chosen = pipeline.plans(refs)
         _show_warnings(chosen.warnings, language)
-    renderer(fmt.value).render_plans(chosen.models, language, sys.stdout)
+    getattr(renderer(fmt.value), render)(chosen.models, language, sys.stdout)
 
 
 @app.command()

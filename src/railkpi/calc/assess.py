@@ -7,9 +7,13 @@ ordered lists of calc/status_rules.py. Result types are in calc/results.py.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
 
-from railkpi.calc.results import Assessment, PlanResult, Point, TargetResult
+from railkpi.calc import as_of
+from railkpi.calc.results import Assessment, PlanResult, Point, TargetResult, note
 from railkpi.calc.single_value import assess_single_value
 from railkpi.calc.windows import assess_each_year, assess_trend
 from railkpi.plans.models import Indicator, Plan, PlanMeta, Target, Thresholds
@@ -17,12 +21,8 @@ from railkpi.read.observation import Observation
 
 
 def default_as_of(observations: Iterable[Observation], plans: Sequence[Plan]) -> int:
-    """The latest year the data reports; failing that, the plans' latest published year."""
-    years = [o.year for o in observations]
-    if years:
-        return max(years)
-    published = [h.year for p in plans for h in p.history]
-    return max(published, default=max(p.plan.baseline_year for p in plans))
+    """The year assessed when none is given: see calc/as_of.py."""
+    return as_of.default_as_of(observations, plans)
 
 
 def series_for(plan: Plan, indicator: str, observations: Iterable[Observation]) -> dict[int, Point]:
@@ -80,7 +80,35 @@ def assess_target(
     """One target against one indicator's series (years → points), as of a year."""
     visible = {year: p for year, p in series.items() if year <= as_of}
     if target.kind == "each_year":
-        return assess_each_year(plan_id, meta, target, indicator, visible, as_of)
-    if target.kind == "trend":
-        return assess_trend(plan_id, meta, target, indicator, visible)
-    return assess_single_value(plan_id, meta, target, indicator, visible, as_of, thresholds)
+        result = assess_each_year(plan_id, meta, target, indicator, visible, as_of)
+    elif target.kind == "trend":
+        result = assess_trend(plan_id, meta, target, indicator, visible)
+    else:
+        result = assess_single_value(plan_id, meta, target, indicator, visible, as_of,
+                                     thresholds)
+    return in_range(result)
+
+
+#: The computed figures of a result, which a float may not hold (1e300 grown for years).
+COMPUTED = ("gap", "completion", "time_elapsed", "actual_cagr", "required_cagr",
+            "required_cagr_from_latest", "growth_ratio", "expected_completion", "projected")
+
+
+def in_range(result: TargetResult) -> TargetResult:
+    """The result with every computed figure too large or too small for a float (an infinity,
+    not a number) undefined, and a note saying so: JSON has no infinity, a report no place for
+    one."""
+    out: dict[str, Any] = {name: None for name in COMPUTED
+                           if not _finite(getattr(result, name))}
+    target = result.target_value
+    if (isinstance(target, tuple) and not all(map(math.isfinite, target))) or (
+            isinstance(target, float) and not math.isfinite(target)):
+        out["target_value"] = None
+    if not out:
+        return result
+    out["notes"] = (*result.notes, note("out-of-range"))
+    return replace(result, **out)
+
+
+def _finite(value: float | None) -> bool:
+    return value is None or math.isfinite(value)

@@ -7,7 +7,8 @@ from railkpi.messages import Bilingual
 
 ASSESSMENT_PROBLEMS: dict[str, Bilingual] = {
     "after-as-of": (
-        "{year} 年：{figures}晚于评估年份 {as_of} 年，未纳入评估；如需纳入，请使用 --as-of {year}",
+        "{year} 年：{figures}晚于评估年份 {as_of} 年，未纳入评估；如需纳入{them}，请使用 "
+        "--as-of {year}",
         "{year}: {figures} after the year assessed, {as_of}, and left out; use --as-of {year} "
         "to include {them}",
     ),
@@ -30,11 +31,15 @@ ASSESSMENT_PROBLEMS: dict[str, Bilingual] = {
 AFTER_AS_OF_WORDS: dict[str, Bilingual] = {
     "one": ("1 个数值（{list}）", "1 figure ({list}) is"),
     "many": ("{count} 个数值（{list}）", "{count} figures ({list}) are"),
-    "it": ("", "it"),
-    "them": ("", "them"),
+    "it": ("该数值", "it"),
+    "them": ("这些数值", "them"),
     "figure": ("{indicator}，{cell}", "{indicator}, {cell}"),
     "separator": ("；", "; "),
 }
 
-#: What nothing-to-assess says was read, when nothing was.
-NOTHING_READ: Bilingual = ("没有数据表", "no data sheet")
+#: How nothing-to-assess names the way each sheet was read.
+LAYOUT_WORDS: dict[str, Bilingual] = {
+    "long": ("长表", "long"),
+    "wide": ("宽表", "wide"),
+    "roster": ("企业名录", "roster"),
+}

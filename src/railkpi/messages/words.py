@@ -43,6 +43,7 @@ COLUMN: dict[str, Bilingual] = {
     "targets": ("目标数", "Targets"),
     "document": ("文号", "Document"),
     "source": ("来源", "Source"),
+    "names": ("可用名称", "Accepted names"),
 }
 
 #: English labels of the units the bundled plans use; other units print as written.
@@ -73,6 +74,11 @@ TEXT: dict[str, Bilingual] = {
     "valid": (
         "{file}：{count} 条观测值，可用于评估。",
         "{file}: {count} observations, ready to assess.",
+    ),
+    "valid-empty": (
+        "{file}：格式正确，但还没有任何数值（空白模板？）；填入数值后才能评估。",
+        "{file}: well-formed, but it has no figures yet (a blank template?); fill them in to "
+        "assess.",
     ),
     "cagr_result": (
         "年均增速 {rate}（保留一位小数 {rounded}）",

@@ -17,7 +17,7 @@ from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
 from railkpi.render import Report, TemplateWritten
 from railkpi.render.audit_words import worded
-from railkpi.render.display import note_text
+from railkpi.render.display import accepted_names, note_text
 
 SCHEMA = "railkpi.assessment/1"
 
@@ -42,6 +42,17 @@ def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
         {"id": p.id, "title": p.plan.title.model_dump(), "period": list(p.plan.period),
          "baseline_year": p.plan.baseline_year, "document": p.plan.document,
          "targets": len(p.targets)}
+        for p in plans
+    ]}, out)
+
+
+def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """`--names`: {"plans": [{"id", "indicators": [{"id", "name", "unit", "names"}]}]}."""
+    dump({"plans": [
+        {"id": p.id, "indicators": [
+            {"id": key, "name": indicator.name.model_dump(), "unit": indicator.unit,
+             "names": accepted_names(key, indicator)}
+            for key, indicator in p.indicators.items()]}
         for p in plans
     ]}, out)
 
@@ -164,13 +175,16 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
 
 
 def problem_entry(problem: Problem, lang: str) -> dict[str, Any]:
-    return {
+    entry: dict[str, Any] = {
         "severity": problem.severity,
         "code": problem.code,
         "file": problem.file,
         "where": problem.where,
         "message": problem.message(lang),
     }
+    if problem.more:  # the problems of its code past the first ones listed
+        entry["more"] = problem.more
+    return entry
 
 
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:

@@ -139,6 +139,23 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
         con.print()
 
 
+def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """`--names`: per plan, each indicator's id and every label a workbook row may use."""
+    con = console(out)
+    for plan in plans:
+        con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                      collapse_padding=True)
+        table.add_column(pick(COLUMN["id"], lang), no_wrap=True)
+        table.add_column(pick(COLUMN["indicator"], lang), ratio=1, overflow="fold")
+        table.add_column(pick(COLUMN["names"], lang), ratio=2, overflow="fold")
+        for key, indicator in plan.indicators.items():
+            table.add_row(key, fmt.indicator_with_unit(indicator, lang),
+                          "; ".join(fmt.accepted_names(key, indicator)))
+        con.print(table)
+        con.print()
+
+
 def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     con = console(out)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
