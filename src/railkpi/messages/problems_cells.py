@@ -63,8 +63,8 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
     # the reader: what analysts type
     "not-available": (
         "工作表“{sheet}”中 {count} 个单元格是“无数据”标记（{marks}），按未填报处理：{cells}",
-        "sheet '{sheet}': {count} cells hold a no-figure mark ({marks}) and are read as not "
-        "reported: {cells}",
+        "sheet '{sheet}': read as not reported, {count} holding a no-figure mark ({marks}): "
+        "{cells}",
     ),
     "footnote-mark": (
         "“{found}”的数字后带有注释标记“{mark}”：请删除标记，把说明写在备注列",
@@ -73,8 +73,7 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
     ),
     "rows-ignored": (
         "工作表“{sheet}”中 {count} 行的名称不是 railkpi 已知的指标，已忽略：{rows}",
-        "sheet '{sheet}': {count} rows whose labels name no indicator railkpi knows were "
-        "ignored: {rows}",
+        "sheet '{sheet}': ignored, {count} naming no indicator railkpi knows: {rows}",
     ),
     "unheaded-value": (
         "该单元格有数值 {found}，所在列却没有表头：年份列可能因一个多余或缺失的表头单元格而错位；"
@@ -106,4 +105,8 @@ READING_WORDS: dict[str, Bilingual] = {
     "list-more": ("等，共 {count} 个", ", … {count} in all"),
     "list-separator": ("、", ", "),
     "row": ("{label}（{cell}）", "{label} ({cell})"),
+    "cells": ("{count}", "{count} cells"),
+    "cell": ("{count}", "{count} cell"),
+    "rows": ("{count}", "{count} rows"),
+    "one-row": ("{count}", "{count} row"),
 }

@@ -27,6 +27,11 @@ def listing(items: list[str], count: int, separator: str | None = None) -> Words
     return Words(zh, en)
 
 
+def _counted(key: str, count: int) -> Words:
+    zh, en = READING_WORDS[key]
+    return Words(zh.format(count=f"{count:,}"), en.format(count=f"{count:,}"))
+
+
 class SheetNotes:
     """The marks, ignored rows and refusals of one sheet (see the module's docstring)."""
 
@@ -66,8 +71,9 @@ class SheetNotes:
     def problems(self) -> list[Problem]:
         found: list[Problem] = []
         if self.marked_count:
-            found.append(warning("not-available", self.file, sheet=self.sheet,
-                                 count=f"{self.marked_count:,}", marks=", ".join(self.marks),
+            count = _counted("cell" if self.marked_count == 1 else "cells", self.marked_count)
+            found.append(warning("not-available", self.file, sheet=self.sheet, count=count,
+                                 marks=", ".join(self.marks),
                                  cells=listing(self.marked, self.marked_count)))
         if self.ignored_count:
             zh, en = READING_WORDS["row"]
@@ -75,8 +81,9 @@ class SheetNotes:
                     for label, cell in self.ignored]
             names = listing([row.zh for row in rows], self.ignored_count)
             english = listing([row.en for row in rows], self.ignored_count)
-            found.append(warning("rows-ignored", self.file, sheet=self.sheet,
-                                 count=f"{self.ignored_count:,}",
+            count = _counted("one-row" if self.ignored_count == 1 else "rows",
+                             self.ignored_count)
+            found.append(warning("rows-ignored", self.file, sheet=self.sheet, count=count,
                                  rows=Words(names.zh, english.en)))
         if self.too_many is not None:
             found.append(self.too_many)
