@@ -21,7 +21,12 @@ from typing import Generic, TypeVar
 from railkpi.read.cells import cell_ref
 from railkpi.read.guard.formula_scan import Formulas
 from railkpi.read.guard.package import CELL, FORMULA, INLINE, ROW, VALUE
-from railkpi.read.guard.references import parse_reference
+from railkpi.read.guard.references import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    letters_of,
+    parse_reference,
+)
 from railkpi.read.guard.styles import StyleKinds
 from railkpi.read.guard.xml_parsing import Handler
 
@@ -128,8 +133,10 @@ class CellScanner(Handler):
     def _begin_cell(self, attrs: dict[str, str]) -> None:
         text = attrs.get("r")
         self.reference = None
-        if text is None:
+        if text is None:  # placed after the cell before it, in its row
             self.column += 1
+            if not (1 <= self.row <= MAX_ROWS and self.column <= MAX_COLUMNS):
+                self.reference = f"{letters_of(self.column)}{self.row}"[:VALUE_CHARS]
         else:
             reference = parse_reference(text)
             if reference is None:  # no reader can place it: refused whatever it holds

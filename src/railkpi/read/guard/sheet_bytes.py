@@ -132,33 +132,44 @@ class ByteScan:
         return self.columns * self.rows if self.cells_seen else 0
 
     def feed(self, chunk: bytes) -> None:
-        if self.patterns is None and not self.reasons:
-            self._start(chunk)
         if self.reasons & {"encoding", "layout"}:
             return
+        if self.patterns is None:  # the prefix is known once the root element is seen
+            chunk = self.carry + chunk
+            self.carry = b""
+            if not self._start(chunk):
+                self.carry = chunk
+                return
         buffer = self.carry + chunk
         assert self.patterns is not None
         cut = buffer.rfind(self.patterns.end_of_cell) + len(self.patterns.end_of_cell)
         if cut < len(self.patterns.end_of_cell):  # no cell ends here: wait, within reason
-            cut = 0 if len(buffer) <= CARRY_LIMIT else buffer.rfind(b"<")
+            if len(buffer) <= CARRY_LIMIT:
+                self.carry = buffer
+                return
+            cut = buffer.rfind(b"<")  # a long text: search up to the last tag's start
             if cut <= 0:
                 cut = len(buffer)
         self.carry = buffer[cut:]
-        if cut:
-            self._search(buffer[:cut] if cut < len(buffer) else buffer)
+        self._search(buffer[:cut] if cut < len(buffer) else buffer)
 
-    def _start(self, chunk: bytes) -> None:
-        if chunk[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\0", b"\0<"):
+    def _start(self, head: bytes) -> bool:
+        """Whether the root element is in `head` (then the patterns are known)."""
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\0", b"\0<"):
             self.reasons.add("encoding")  # UTF-16: bytes cannot be searched
-            return
-        root = _ROOT.search(chunk)
+            return False
+        root = _ROOT.search(head)
         if root is None:
-            self.reasons.add("layout")  # no root in the first chunk: not as writers write
-            return
+            if len(head) > CARRY_LIMIT:
+                self.reasons.add("layout")  # no root near the start: not as writers write
+            return False
         self.patterns = patterns(root.group(1) + b":" if root.group(1) else b"")
+        return True
 
     def finish(self) -> None:
-        if self.carry and not self.reasons & {"encoding", "layout"}:
+        if self.patterns is None:
+            self.reasons.add("layout")
+        elif self.carry and not self.reasons & {"encoding", "layout"}:
             self._search(self.carry)
         self.carry = b""
 
