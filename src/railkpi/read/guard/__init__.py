@@ -16,7 +16,8 @@ InputError with one precise problem when it is not. It never inflates a member t
   raises both; deflate packs spreadsheet XML about 5–20:1, so 10:1 on average over a whole
   file is generous for real workbooks.
 
-`scan(path)` then inflates every member once, itself, in bounded chunks — never more than
+`survey(path)` (and `scan(path)`, its problems) then inflates every member once, itself, in
+bounded chunks — never more than
 `CHUNK` bytes of output at a time, and never past the size the central directory declares.
 `zipfile` trusts that declared size: a member declaring 1 KB that really inflates to 1 GB is
 returned as its first 1 KB by `ZipFile.read()`, after a single decompression call has built
@@ -26,7 +27,10 @@ pass refuses any XML part that declares a DTD (an .xlsx never does; every XML en
 needs one), finds formula cells that have no calculated value — railkpi reads the values a
 spreadsheet saved and computes no formulas, so such a cell would otherwise read as blank —
 and warns when the workbook asks to be recalculated on opening while it holds formulas whose
-saved values may therefore be stale. The scan is independent of how cells are read.
+saved values may therefore be stale. It also looks at every worksheet before a reader
+allocates for it (see workbook_pass): error values, a used rectangle far larger than the cells
+in it, references past Excel's limits, shared-string tables that lie, and the cells formatted
+as percentages. The scan is independent of how cells are read.
 """
 
 from __future__ import annotations
