@@ -413,3 +413,23 @@ def test_a_refused_sheet_is_never_handed_to_a_reader(corpus: Callable[[str], Pat
     for name in ("value-at-XFD1048576", "row-4294967295", "strings-uniqueCount-2e9"):
         with pytest.raises(InputError):
             read_workbook(corpus(name), registry)
+
+
+@pytest.mark.parametrize("value", [1e300, 1.7e308, 5e-324])
+def test_figures_past_a_floats_range_in_little_memory(tmp_path: Path, value: float) -> None:
+    """The same, in a child process: exit 0, the gap table written and nothing else left,
+    under the memory bound."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "数据"
+    for row in (["指标", 2020, 2023, 2024], ["总收入", 2364.9, 2803.7, value]):
+        sheet.append(row)
+    path = tmp_path / "data.xlsx"
+    book.save(path)
+    out = tmp_path / "gaps.xlsx"
+    code, peak, stderr = run_measured("assess", path, "--plan", "14th-fyp", "--xlsx", out,
+                                      "--format", "json")
+    assert code == 0, stderr
+    assert peak < MEMORY_LIMIT, f"{peak / MIB:.0f} MiB"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.xlsx", "gaps.xlsx"]
