@@ -304,6 +304,16 @@ def test_a_number_under_no_header_is_an_error(make_workbook: MakeWorkbook,
         ("error", "unheaded-value", cell)}
 
 
+def test_a_stray_year_left_of_the_indicators_is_no_year_column(
+    make_workbook: MakeWorkbook, registry: IndicatorRegistry
+) -> None:
+    path = make_workbook({"数据": [[2024, "指标", 2022, 2023], [None, "总收入", 2651.3, 2803.7]]})
+    data = read_workbook(path, registry)
+    assert observed(data) == {("revenue_total", 2022): (2651.3, "数据!C2"),
+                              ("revenue_total", 2023): (2803.7, "数据!D2")}
+    assert codes_at(data.warnings) == {("warning", "column-ignored", "数据!A1")}
+
+
 def test_text_under_no_header_and_numbers_in_other_rows_are_no_error(
     make_workbook: MakeWorkbook, registry: IndicatorRegistry
 ) -> None:

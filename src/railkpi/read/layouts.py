@@ -108,12 +108,17 @@ def data_header(file: str, sheet: str, row: list[Cell]) -> DataHeader | None:
         columns[key] = cell.column
         if unit is not None:
             units[cell.column] = HeaderUnit(unit, cell_ref(sheet, cell.row, cell.column))
+    if "indicator" in columns:  # a year left of the indicators is a stray cell, not a column
+        stray = [key for key in columns
+                 if isinstance(key, int) and columns[key] < columns["indicator"]]
+        unrecognised += [cell for cell in row if cell.column in {columns[k] for k in stray}]
+        for key in stray:
+            del columns[key]
     years = [key for key in columns if isinstance(key, int)]
     layout: DataLayout
     if {"indicator", "year", "value"} <= columns.keys():
         layout = "long"
-    elif "indicator" in columns and years and columns["indicator"] < min(
-            columns[year] for year in years):
+    elif "indicator" in columns and years:
         layout = "wide"
     else:
         return None
