@@ -79,7 +79,9 @@ def _unusual_cell(prefix: bytes, columns: int, rows: int) -> re.Pattern[bytes]:
     the limits. Made to fail fast on the usual tag: a per-cell search is this pass's cost."""
     letters = f"[A-{letters_of(columns)}]" if columns <= 26 else columns_up_to(columns)
     within = letters.encode() + rows_up_to(rows).encode()
-    return re.compile(rb"<" + re.escape(prefix) + rb'c(?![ ]r="' + within + rb'"|[\w.:-])')
+    # Searched only inside <sheetData>, where every <c…> element is a cell, or an element of
+    # rich text (<color>, <charset>) that is unusual enough to look at closely.
+    return re.compile(rb"<" + re.escape(prefix) + rb'c(?![ ]r="' + within + rb'")')
 
 
 def rows_up_to(limit: int) -> str:
@@ -123,6 +125,8 @@ class ByteScan:
         self.columns = 1
         self.rows = 1
         self.cells_seen = False
+        self.in_data = False  # inside <sheetData>
+        self.data_ended = False
         self.carry = b""
         self.patterns: Patterns | None = None  # known once the root element is seen
 
@@ -193,11 +197,20 @@ class ByteScan:
 
     def _references(self, region: bytes) -> None:
         """Raise the column and row limits to cover every cell; an unusual cell tag is a
-        reason to look closely."""
+        reason to look closely. Only the cells inside <sheetData> are looked at."""
         assert self.patterns is not None
         prefix, normal = self.patterns.prefix, self.patterns.normal
-        position = 0
-        while match := _unusual_cell(prefix, self.columns, self.rows).search(region, position):
+        position, end = 0, len(region)
+        if not self.in_data:
+            position = region.find(b"<" + prefix + b"sheetData")
+            if position == -1 or self.data_ended:
+                return
+            self.in_data = True
+        closing = region.find(b"</" + prefix + b"sheetData", position)
+        if closing != -1:
+            end, self.in_data, self.data_ended = closing, False, True
+        while match := _unusual_cell(prefix, self.columns, self.rows).search(region, position,
+                                                                              end):
             usual = normal.match(region, match.start())
             if usual is None:
                 self.reasons.add("reference")
