@@ -206,7 +206,10 @@ class ByteScan:
             if position == -1 or self.data_ended:
                 return
             self.in_data = True
-        closing = region.find(b"</" + prefix + b"sheetData", position)
+        # A region ends with a cell's end tag, except the last one (and one cut in a long
+        # text): only those can hold the end of <sheetData>, so only those are searched for it.
+        closing = (-1 if region.endswith(self.patterns.end_of_cell)
+                   else region.find(b"</" + prefix + b"sheetData", position))
         if closing != -1:
             end, self.in_data, self.data_ended = closing, False, True
         while match := _unusual_cell(prefix, self.columns, self.rows).search(region, position,
