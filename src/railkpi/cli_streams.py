@@ -25,11 +25,8 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TextIO, cast
 
 from railkpi.cli_errors import internal_error, run_language
+from railkpi.cli_options import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_PIPE_CLOSED
 from railkpi.problems import Problem, error, os_error_words
-
-#: Exit status of a run whose output pipe was closed by its reader: 128 + SIGPIPE (13).
-EXIT_PIPE_CLOSED = 141
-EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 2, 3, 130
 
 
 class StreamFailed(Exception):

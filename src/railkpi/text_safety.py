@@ -20,10 +20,17 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # problems.py cleans its parameters with this module: imported when used
     from railkpi.problems import Problem
+
+
+class ProblemSink(Protocol):
+    """Where the warnings go: a list, or the reader's capped problems.ProblemLog."""
+
+    def append(self, problem: Problem, /) -> None: ...
+
 
 #: What no text railkpi reads may hold.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -57,7 +64,7 @@ class _CleanRows:
     """A sheet's rows with their text cleaned; the reader's other attributes (total_rows,
     first_column) pass through."""
 
-    def __init__(self, file: str, sheet: str, rows: Any, problems: list[Problem]) -> None:
+    def __init__(self, file: str, sheet: str, rows: Any, problems: ProblemSink) -> None:
         self.file, self.sheet, self.rows, self.problems = file, sheet, rows, problems
         self.found = 0
 
@@ -119,7 +126,7 @@ class _CleanRawRows(_CleanRows):
         self._more()
 
 
-def clean_sheet(file: str, sheet: str, rows: Any, problems: list[Problem]) -> tuple[str, Any]:
+def clean_sheet(file: str, sheet: str, rows: Any, problems: ProblemSink) -> tuple[str, Any]:
     """A sheet's name and rows as the reader should see them: forbidden characters replaced,
     with a warning (in `problems`) naming the sheet or each cell."""
     from railkpi.problems import warning

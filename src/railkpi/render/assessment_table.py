@@ -28,7 +28,7 @@ from railkpi.messages.words import COLUMN
 from railkpi.render import Report, series_words
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
-from railkpi.render import table as terminal
+from railkpi.render import table as tables
 from railkpi.render.milestone_table import STEP_STYLE
 from railkpi.render.table import STATUS_STYLE, paragraph, render_problems
 from railkpi.render.table_fit import fit, wrap
@@ -69,7 +69,7 @@ class Columns:
 
 
 def render_assessment(report: Report, lang: str, out: TextIO) -> None:
-    con = terminal.console(out)
+    con = tables.console(out)  # table.console, as the other terminal renderers use it
     as_of = report.assessment.as_of
     _filter_line(con, report, lang)
     step_year = steps.step_year(report.assessment)
@@ -99,14 +99,9 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
 
 
 def _step_lines(con: Console, plan_result: PlanResult, lang: str) -> None:
-    """The steps of the year assessed as lines, where the table has no room for their column:
-    '轨道交通产业总收入：2024年度目标 3100.0 ✗'."""
-    for r in plan_result.targets:
-        if r.milestone is not None:
-            line = (f"{fmt.target_name(r, plan_result.targets, lang)}{fmt.colon(lang)}"
-                    f"{steps.step_header(r.milestone.year, lang)} "
-                    f"{steps.check_cell(r.milestone, r.indicator)}")
-            paragraph(con, line, first="  · ", rest="    ")
+    """The steps of the year assessed as lines, where the table has no room for their column."""
+    for line in steps.step_lines(plan_result.targets, lang):
+        paragraph(con, line, first="  · ", rest="    ")
 
 
 def _filter_line(con: Console, report: Report, lang: str) -> None:

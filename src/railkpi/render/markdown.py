@@ -216,12 +216,14 @@ def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
         years = steps.step_years(plan_paths)
         rows: list[list[str]] = []
         notes: list[str] = []
+        targets = [path.target for path in plan_paths.targets]
         for group_id in dict.fromkeys(t.group for t in plan.targets):
             rows.append([f"**{cell(plan.groups[group_id](lang))}**"] + [""] * (2 + len(years)))
             for path in (p for p in plan_paths.targets if p.target.group == group_id):
                 rows.append([cell(c) for c in steps.path_row(path, meta, years, lang)])
-                notes += [f"- `{path.target.id}`: {inline(fmt.note_text(n.code, n.params, lang))}"
-                          for n in path.notes]
+                name = inline(fmt.named(path.target, path.indicator, targets, lang))
+                notes += [f"- {name}{fmt.colon(lang)}"
+                          f"{inline(fmt.note_text(n.code, n.params, lang))}" for n in path.notes]
         header = steps.headers(years, lang)
         out.write(table(header, [False] + [True] * (len(header) - 1), rows) + "\n")
         notes.append(f"- {inline(steps.formula(decomposition, lang))}")
@@ -275,6 +277,17 @@ def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
         out.write(table(header, [False, True, True, False, False, False], rows) + "\n")
     if workbook.warnings:
         out.write(problems_markdown(workbook.warnings, lang))
+
+
+def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """`--names`: per plan a heading and a table of its indicators' accepted names."""
+    for plan in plans:
+        out.write(f"## {inline(plan.plan.title(lang))} `{plan.id}`\n\n")
+        rows = [[f"`{key}`", cell(fmt.indicator_with_unit(indicator, lang)),
+                 cell("; ".join(fmt.accepted_names(key, indicator)))]
+                for key, indicator in plan.indicators.items()]
+        header = [pick(COLUMN[k], lang) for k in ("id", "indicator", "names")]
+        out.write(table(header, [False, False, False], rows) + "\n")
 
 
 def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:

@@ -1,10 +1,9 @@
-"""Annual steps on a terminal (rich): the tables of `railkpi milestones`, and the step column
-of the assessment's table (年度目标 of the year assessed). render/table.py calls these; the
-wording is render/milestone_words.py's."""
+"""Annual steps on a terminal (rich): the tables of `railkpi milestones`, and the colours of
+the step column of the assessment's table (render/assessment_table.py). render/table.py calls
+these; the wording is render/milestone_words.py's."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from rich import box
@@ -14,51 +13,13 @@ from rich.table import Table
 from rich.text import Text
 
 from railkpi.calc.milestones import Decomposition
-from railkpi.calc.results import TargetResult
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
-
-
-def _step_head(year: int, lang: str) -> str:
-    head = steps.step_header(year, lang)
-    return head.replace("年度", "\n年度", 1) if lang == "zh" else head.replace(" ", "\n", 1)
-
-
-def _step_width(results: Sequence[TargetResult], year: int, lang: str) -> int:
-    cells = [steps.check_cell(r.milestone, r.indicator) for r in results]
-    return max(cell_len(line) for line in [*_step_head(year, lang).split("\n"), *cells])
-
-
-def step_column(table: Table, results: Sequence[TargetResult], year: int, lang: str) -> None:
-    """The step column (年度目标 of the year assessed), after the status: never narrower than
-    its widest cell."""
-    table.add_column(_step_head(year, lang), justify="right", no_wrap=True,
-                     min_width=_step_width(results, year, lang))
-
-
-def step_column_fits(con: Console, table: Table, results: Sequence[TargetResult], year: int,
-                     lang: str) -> bool:
-    """Whether `table` (without the step column), as printed at the console's width, leaves
-    room for it: else the steps are lines under the table, so that no column is squeezed
-    into cutting a figure."""
-    printed = io.StringIO()
-    Console(file=printed, width=con.width, no_color=True, highlight=False, emoji=False,
-            soft_wrap=False).print(table)
-    used = max((cell_len(line) for line in printed.getvalue().splitlines()), default=0)
-    return used + 1 + _step_width(results, year, lang) <= con.width
-
+from railkpi.render.table_fit import wrap
+from railkpi.render.terminal import paragraph
 
 #: The step cell's colour: met, missed, not judged.
 STEP_STYLE: dict[bool | None, str] = {True: "green", False: "bold red", None: "dim"}
-
-
-def step_cell(result: TargetResult, year: int | None) -> list[Text]:
-    """A target's cell in the step column, coloured by the check; none without the column."""
-    if year is None:
-        return []
-    check = result.milestone
-    style = STEP_STYLE[check.met] if check is not None else ""
-    return [Text(steps.check_cell(check, result.indicator), style=style)]
 
 
 def print_steps(decomposition: Decomposition, lang: str, con: Console) -> None:
@@ -76,26 +37,44 @@ def print_steps(decomposition: Decomposition, lang: str, con: Console) -> None:
         widths = _step_widths(heads, [row for _, row in rows], con.width)
         groups = list(dict.fromkeys(t.group for t in plan.targets))
         for part in _year_parts(widths, con.width):
+            # The names wrapped as the assessment's table wraps them (table_fit.wrap: Chinese
+            # between characters, never a line starting with a closing bracket).
+            name_width = _name_width(widths, part, con.width)
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
                           padding=(0, 1), collapse_padding=True)
-            table.add_column(heads[0], ratio=1, min_width=12, overflow="fold")
+            table.add_column(_wrapped(heads[0], name_width), width=name_width, no_wrap=True)
             for i in (1, 2):  # target and start wrap at their spaces where they must
                 table.add_column(heads[i], justify="right", min_width=widths[i],
                                  max_width=widths[i])
             for i in part:  # a step never breaks
                 table.add_column(heads[i], justify="right", min_width=widths[i], no_wrap=True)
             for group_id in groups:
-                table.add_row(Text(plan.groups[group_id](lang), style="bold"))
+                table.add_row(Text(_wrapped(plan.groups[group_id](lang), name_width),
+                                   style="bold"))
                 for path, row in rows:
                     if path.target.group == group_id:
-                        table.add_row(row[0], *(row[i] for i in (1, 2, *part)))
+                        table.add_row(_wrapped(row[0], name_width),
+                                      *(row[i] for i in (1, 2, *part)))
             con.print(table)
-        notes = [f"{path.target.id}: {fmt.note_text(n.code, n.params, lang)}"
+        targets = [path.target for path in plan_paths.targets]
+        notes = [f"{fmt.named(path.target, path.indicator, targets, lang)}{fmt.colon(lang)}"
+                 f"{fmt.note_text(n.code, n.params, lang)}"
                  for group_id in groups for path in plan_paths.targets
                  if path.target.group == group_id for n in path.notes]
         for line in [*notes, steps.formula(decomposition, lang)]:
-            con.print(Text(f"  · {line}", style="dim"))
+            paragraph(con, line, "dim", first="  · ", rest="    ")
         con.print()
+
+
+def _name_width(widths: Sequence[int], part: Sequence[int], width: int) -> int:
+    """The indicator column's width beside the target, the start and the years of `part`:
+    the room they leave (at least 12), no wider than its longest line."""
+    room = width - sum(widths[i] + 2 for i in (1, 2, *part))  # a column's padding: 2
+    return max(12, min(room, widths[0]))
+
+
+def _wrapped(text: str, width: int) -> str:
+    return "\n".join(line for part in text.split("\n") for line in wrap(part, width))
 
 
 def _step_widths(heads: Sequence[str], rows: Sequence[Sequence[str]],

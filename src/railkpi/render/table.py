@@ -6,24 +6,20 @@ and with NO_COLOR. Numbers are right-aligned and never wrapped.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from rich import box
-from rich.cells import cell_len
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from railkpi.calc.diff import ReportDiff
 from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import GrowthRate
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
-from railkpi.messages.series import DIFF, SERIES
+from railkpi.messages.series import SERIES
 from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
@@ -32,7 +28,6 @@ from railkpi.render import (
     MilestoneReport,
     Report,
     TemplateWritten,
-    diff_words,
     series_words,
 )
 from railkpi.render import display as fmt
@@ -40,7 +35,11 @@ from railkpi.render import milestone_words as steps
 from railkpi.render.audit_words import worded
 from railkpi.render.listing import published, reading_notes
 from railkpi.render.milestone_table import print_steps
-from railkpi.render.table_fit import wrap
+from railkpi.render.table_diff import render_diff as render_diff
+from railkpi.render.table_fit import BLOCK_BELOW
+from railkpi.render.terminal import console as console
+from railkpi.render.terminal import paragraph as paragraph
+from railkpi.render.terminal import plain_width as plain_width
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -52,35 +51,6 @@ STATUS_STYLE = {
     "undetermined": "dim",
     "no_data": "dim",
 }
-#: Width used when output is not a terminal (a pipe, a CI log): wide enough for every column.
-PLAIN_WIDTH = 100
-
-
-def console(out: TextIO) -> Console:
-    is_terminal = out.isatty()
-    return Console(
-        file=out,
-        width=None if is_terminal else plain_width(),
-        no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-    )
-
-
-def plain_width() -> int:
-    """The width for output that is not a terminal: $COLUMNS when it is a number, else 100."""
-    columns = os.environ.get("COLUMNS", "").strip()
-    return int(columns) if columns.isdigit() and int(columns) > 0 else PLAIN_WIDTH
-
-
-def paragraph(con: Console, text: str, style: str = "", first: str = "",
-              rest: str = "") -> None:
-    """`text` wrapped to the console's width by table_fit.wrap (Chinese between characters,
-    English at spaces), its first line after `first`, the others after `rest`."""
-    indent = max(cell_len(first), cell_len(rest))
-    for number, line in enumerate(wrap(text, max(con.width - indent, 1))):
-        con.print(Text(rest if number else first).append(line, style=style))
 
 
 def render_assessment(report: Report, lang: str, out: TextIO) -> None:
@@ -168,6 +138,33 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
         con.print()
 
 
+def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """`--names`: per plan, each indicator's id and every label a workbook row may use."""
+    con = console(out)
+    for plan in plans:
+        paragraph(con, f"{plan.plan.title(lang)} [{plan.id}]", "bold")
+        if con.width < BLOCK_BELOW:  # too narrow for three columns: a block per indicator
+            for key, indicator in plan.indicators.items():
+                paragraph(con, key, "bold")
+                for label, text in (
+                        (COLUMN["indicator"], fmt.indicator_with_unit(indicator, lang)),
+                        (COLUMN["names"], "; ".join(fmt.accepted_names(key, indicator)))):
+                    paragraph(con, f"{pick(label, lang)}{fmt.colon(lang)}{text}",
+                              first="  ", rest="    ")
+            con.print()
+            continue
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                      collapse_padding=True)
+        table.add_column(pick(COLUMN["id"], lang), no_wrap=True)
+        table.add_column(pick(COLUMN["indicator"], lang), ratio=1, overflow="fold")
+        table.add_column(pick(COLUMN["names"], lang), ratio=2, overflow="fold")
+        for key, indicator in plan.indicators.items():
+            table.add_row(key, fmt.indicator_with_unit(indicator, lang),
+                          "; ".join(fmt.accepted_names(key, indicator)))
+        con.print(table)
+        con.print()
+
+
 def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     con = console(out)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
@@ -197,44 +194,6 @@ def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
     """`railkpi cagr` / `railkpi required`: the rate to two decimals and to one, or — if the
     rate is undefined."""
     out.write(fmt.rate_line(rate, lang) + "\n")
-
-
-def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
-    """`railkpi diff`: the status changes, the targets added and removed, the revised figures,
-    each a table under its heading (a line where there is none)."""
-    con = console(out)
-    con.print(Text(diff_words.title(diff, lang), style="bold"))
-    sections = [
-        ("status-changes", "no-status-changes", diff_words.STATUS_COLUMNS,
-         [diff_words.status_row(c, lang) for c in diff.status_changes]),
-        ("added", None, diff_words.PRESENCE_COLUMNS,
-         [diff_words.presence_row(p, lang) for p in diff.added]),
-        ("removed", None, diff_words.PRESENCE_COLUMNS,
-         [diff_words.presence_row(p, lang) for p in diff.removed]),
-        ("revisions", "no-revisions", diff_words.REVISION_COLUMNS,
-         [diff_words.revision_row(r, lang) for r in diff.revisions]),
-    ]
-    for heading, none, keys, rows in sections:
-        if not rows and none is None:
-            continue
-        con.print()
-        con.print(Text(pick(DIFF[heading], lang), style="bold"))
-        if not rows:
-            con.print(pick(DIFF[none or heading], lang))
-            continue
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                      collapse_padding=True)
-        for head in diff_words.heads(keys, lang):
-            table.add_column(head, overflow="fold")
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))
-        con.print(table)
-        if heading == "status-changes" and diff.unchanged:
-            con.print(Text(pick(DIFF["unchanged"], lang).format(count=diff.unchanged),
-                           style="dim"))
-    for line in diff_words.notes(diff, lang):
-        con.print()
-        con.print(Text(line, style="yellow"))
 
 
 def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:

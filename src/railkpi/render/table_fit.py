@@ -89,7 +89,7 @@ _ZH_TOKENS = re.compile(r"[（(][^（）()]{1,12}[）)]|[A-Za-z0-9.%/+\-]+|.", r
 #: Words, with the space before them; a bracketed unit at the end is one word: "(100M CNY)".
 _WORDS = re.compile(r"\s*\([^()]{1,16}\)$|\s*\S+")
 #: Punctuation a line may not start with.
-_NO_LINE_START = set("）)，、。：；》」』】%")
+_NO_LINE_START = set("）)，、。：；》」』】%;,.:!?")
 
 
 def wrap(text: str, width: int) -> list[str]:
