@@ -157,10 +157,9 @@ class _Reader:
 
     def _hidden_sheets(self) -> None:
         """Data read from a hidden sheet is used, with a warning: it is easily forgotten."""
-        facts = self.survey.sheets if self.survey is not None else {}
         for sheet in self.layouts:
-            stored = self.stored(sheet)
-            hidden = facts[stored].hidden if stored in facts else None
+            facts = self.survey.facts(self.stored(sheet)) if self.survey is not None else None
+            hidden = facts.hidden if facts is not None else None
             if hidden is not None:
                 self.warn("hidden-sheet", sheet=sheet, state=hidden)
 

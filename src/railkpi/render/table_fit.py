@@ -85,7 +85,7 @@ def _lines_width(text: str) -> int:
 
 
 #: A run of Latin letters and digits, a bracketed part (a unit), or any other character.
-_ZH_TOKENS = re.compile(r"[（(][^（）()]{1,12}[）)]|[A-Za-z0-9.%/+\-]+|.", re.S)
+_ZH_TOKENS = re.compile(r"[（(][^（）()]{1,12}[）)]|[A-Za-z0-9_.%/+\-]+|.", re.S)
 #: Words, with the space before them; a bracketed unit at the end is one word: "(100M CNY)".
 _WORDS = re.compile(r"\s*\([^()]{1,16}\)$|\s*\S+")
 #: Punctuation a line may not start with.
