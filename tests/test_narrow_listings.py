@@ -43,7 +43,7 @@ def test_milestones_wrap_names_between_words(width: int, lang: str,
         text = "\n".join(lines)
         assert "  · 产业创新平台数量：" in text and "innovation-platforms" not in text
     if width == 40:  # not one year fits beside the target and start: a block per target
-        name = "轨道交通产业总收入（亿元）" if lang == "zh" else "Total rail-transit industry revenue"
+        name = "轨道交通产业总收入" if lang == "zh" else "Total rail-transit industry revenue"
         at = next(i for i, line in enumerate(lines) if line.startswith(name))
         block = lines[at:at + 6]
         assert ("  2021年：2557.8" if lang == "zh" else "  2021: 2557.8") in block
