@@ -26,6 +26,12 @@ def _no_step_summary(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _plain_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reports printed to a pipe are as wide as $COLUMNS says: tests start from the default."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 @pytest.fixture
 def make_workbook(tmp_path: Path) -> Callable[..., Path]:
     """make_workbook({"数据": [[header…], [row…]]}, name="data.xlsx") → path of a real .xlsx."""

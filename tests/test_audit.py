@@ -275,8 +275,8 @@ def test_increment_vs_total(tmp_path: Path) -> None:
     assert (finding.stated, finding.computed) == (250, 240)
     assert (finding.stated_text, finding.computed_text) == ("> 250", "240")
     assert finding.message("en") == (
-        "2025: target enterprises-increase gives 180 (2020) +60 = 240, "
-        "but target enterprises-2025 sets > 250"
+        "2025: target Enterprises (≥ +60) gives 180 (2020) +60 = 240, "
+        "but target Enterprises (> 250) sets > 250"
     )
 
 
@@ -318,7 +318,7 @@ def test_target_outside_period_loads_and_is_reported(tmp_path: Path) -> None:
         ("target-outside-period", 2026, "2021-2025"),
     ]
     assert findings[0].message("en") == (
-        "target rd-2025: year 2035 is outside the plan period 2021-2025"
+        "target R&D expenditure (≥ 100): year 2035 is outside the plan period 2021-2025"
     )
 
 
@@ -352,8 +352,12 @@ def test_bundled_plans_conflict_on_revenue_and_enterprises() -> None:
     assert ("> 240 (14th-fyp enterprises-2025)", None,
             "≥ 300 (2023-2025 enterprises-2025)") in shown
     revenue = next(f for f in conflicts if f.indicator == "revenue_total")
-    assert "> 3500 (14th-fyp revenue-2025)" in revenue.message("zh")
-    assert "≥ 3000 (2023-2025 revenue-2025)" in revenue.message("en")
+    # The message names the plans by title, not by id.
+    assert "> 3500 (Fengtai District 14th Five-Year Plan for the Rail-Transit Industry)" in (
+        revenue.message("en"))
+    assert "2023-2025 revenue-2025" not in revenue.message("en")
+    zh = next(f for f in audit(plans, "zh").findings if f.indicator == "revenue_total")
+    assert "> 3500（“十四五”时期丰台区轨道交通产业发展规划）" in zh.message("zh")
     assert (revenue.stated_text, revenue.computed_text, revenue.other_text) == (
         "> 3500 (14th-fyp)", "", "≥ 3000 (2023-2025)")
     assert revenue.years == (2025,)
@@ -419,12 +423,13 @@ def test_cli_languages(railkpi) -> None:
     assert zh.exit_code == en.exit_code == 0
     assert "规划自身数据核对" in zh.stdout
     assert "Checks on the plans' own figures" in en.stdout
+    # Indicators by name in the run's language, never by id.
+    assert "研发费用" in zh.stdout and "国内专利申请量" in zh.stdout
+    assert "R&D expenditure" in en.stdout and "Domestic patent applications" in en.stdout
     for out in (zh.stdout, en.stdout):
-        assert "rd_expenditure" in out
-        assert "patent_applications" in out
+        assert "rd_expenditure" not in out and "profit_total" not in out
         assert "16.38%" in out
         assert "29.38%" in out
-        assert "revenue_total" not in out.split("\n ·")[0]  # not among the findings
     assert "无法核对的年均增速（4 个）" in zh.stdout
     assert "Stated rates that could not be checked (4)" in en.stdout
     zh_json = railkpi("audit", "--plan", "14th-fyp", "--format", "json", "--lang", "zh").json()

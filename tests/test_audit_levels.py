@@ -57,13 +57,17 @@ def test_143_against_180_odd_is_a_finding_with_both_quotes(tmp_path: Path) -> No
     assert (finding.stated, finding.computed, finding.other) == (
         "143 (2020-2022 history[0])", None, "180余 (14th-fyp history[9])")
     assert finding.message("en") == (
-        "the published 2020 figures cannot both be right: 143 (2020-2022 history[0]), quoted "
-        "\"rail-transit enterprises in the park reached 143\"; 180余 (14th-fyp history[9]), "
-        "quoted \"Fengtai has 180-odd rail-transit enterprises\"")
-    assert finding.message("zh") == (
-        "公布的 2020 年数值不能同时成立：143 (2020-2022 history[0])，"
+        # The message names the plans by title (ids stay in `stated` and `other`, for JSON).
+        "the published 2020 figures cannot both be right: 143 (Test), quoted "
+        "\"rail-transit enterprises in the park reached 143\"; 180余 (Fengtai District 14th "
+        "Five-Year Plan for the Rail-Transit Industry), quoted \"Fengtai has 180-odd "
+        "rail-transit enterprises\"")
+    (zh,) = [f for f in audit([earlier, load_plan("14th-fyp")], "zh").findings
+             if f.code == "conflicting-levels"]
+    assert zh.message("zh") == (
+        "公布的 2020 年数值不能同时成立：143（测试），"
         "原文“园区轨道交通企业达到143家”；"
-        "180余 (14th-fyp history[9])，原文“丰台拥有轨道交通企业180余家”")
+        "180余（“十四五”时期丰台区轨道交通产业发展规划），原文“丰台拥有轨道交通企业180余家”")
 
 
 @pytest.mark.parametrize(("mine", "theirs"), [
@@ -106,8 +110,9 @@ def test_one_plan_stating_a_year_twice_differently(tmp_path: Path) -> None:
     (finding,) = audit([plan]).findings
     assert finding.code == "conflicting-levels"
     # No English quote: the Chinese one is shown.
-    assert finding.message("en").endswith('143 (a history[0]), quoted "一"; 180余 (a history[1]), '
-                                          'quoted "二"')
+    # Both figures of one plan, told apart by their quotes.
+    assert finding.message("en").endswith('143 (Test), quoted "一"; 180余 (Test), quoted "二"')
+    assert (finding.stated, finding.other) == ("143 (a history[0])", "180余 (a history[1])")
 
 
 def test_the_14th_fyp_revenue_stated_twice_is_consistent() -> None:
@@ -127,5 +132,6 @@ def test_cli_shows_the_other_figure_in_its_own_column(tmp_path: Path, railkpi) -
         [2020], "143 (2020-2022 history[0])", None, "180余 (14th-fyp history[9])")
     md = railkpi("audit", "--plan", earlier, "--plan", "14th-fyp", "--format", "markdown",
                  "--lang", "en").stdout
-    assert "| `conflicting-levels` | 2020-2022 | enterprise_count | 2020 | 143 (2020-2022) |  | " \
-           "180余 (14th-fyp) |" in md
+    # The indicator by name in the table (its id in JSON, above).
+    assert "| `conflicting-levels` | 2020-2022 | Enterprises | 2020 | " \
+           "143 (2020-2022) |  | 180余 (14th-fyp) |" in md

@@ -396,16 +396,16 @@ def test_libreoffice_converts_the_report_to_pdf(example: dict[str, Any], tmp_pat
         assert re.search(r"—\s*2\s*—", text)  # page numbers, from the PAGE field
 
 
-def test_control_characters_from_a_plan_file_are_dropped(railkpi: Callable[..., Any],
+def test_control_characters_from_a_plan_file_are_refused(railkpi: Callable[..., Any],
                                                           tmp_path: Path) -> None:
-    # YAML lets a quoted string carry "\x01"; Word files cannot hold it (python-docx refuses).
+    # YAML lets a quoted string carry "\x01"; no output can hold it, so the plan is refused
+    # where it is read (text_safety), with its YAML path, and no report is written.
     text = (REPO / "examples" / "my-plan.yaml").read_text(encoding="utf-8")
     plan = tmp_path / "plan.yaml"
     plan.write_text(text.replace("zh: 绿色发展", 'zh: "绿色\\x01发展"'), encoding="utf-8")
     assert "\\x01" in plan.read_text(encoding="utf-8")
     out = tmp_path / "r.docx"
     run = railkpi("assess", EXAMPLE, "--plan", plan, "--docx", out)
-    assert run.exit_code == 0, run.stderr
-    document_text = all_text(open_docx(out))
-    assert "绿色发展" in document_text
-    assert "\x01" not in document_text
+    assert run.exit_code == 2
+    assert "[plan-control-character]" in run.stderr and "U+0001" in run.stderr
+    assert not out.exists()

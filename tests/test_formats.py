@@ -59,7 +59,7 @@ PLAN.update({
         {"id": "share-2025", "indicator": "fx_share", "kind": "level", "op": ">=", "value": 60,
          "year": 2025, "group": "g2", "quote": "\t=1"},
         {"id": "cost-2025", "indicator": "fx_cost", "kind": "level", "op": "<=", "value": 80,
-         "year": 2025, "group": "g2", "quote": "\r=1"},
+         "year": 2025, "group": "g2", "quote": "＝1"},  # a CR would be refused (text_safety)
     ],
 })
 DATA = [
@@ -184,7 +184,8 @@ def test_markdown_notes_and_linear_marker(railkpi):
     assert ("| 检验检测试验线（条） | 0 | 0 | ≥1 | 1 | 0.0% | 66.7% | — | — | — | 1 | 进度滞后\\* "
             "| = |") in run.stdout.splitlines()
     assert "\\* 增速无定义（零或负值），按线性方法判定：完成进度对照序时进度" in run.stdout
-    assert "- `test-lines`: 基期值不为正，年均增速无定义，改用线性方法" in run.stdout
+    assert "- 检验检测试验线：基期值不为正，年均增速无定义，改用线性方法" in run.stdout
+    assert "test-lines" not in run.stdout  # targets by name in prose, not by id
     # the terminal table's figures (README "Reading the table")
     # 同比: 1012.6 / 961.2 − 1 = 5.35 %; met, so 0.0 still needed; on track as of 2023.
     assert ("| 工程建设赛道收入（亿元） | 905.4 | 1012.6 | ≥1000.0 | -12.6 | 113.3% | 66.7% "
@@ -372,7 +373,7 @@ def test_csv_formula_injection_neutralised(case, railkpi):
     header, body = rows[0], rows[1:]
     quote, name, group, gap = (header.index(k) for k in ("依据原文", "指标", "类别", "差距"))
     assert [r[quote] for r in body] == [
-        "'" + HYPERLINK, "'+1", "'-2", "'@SUM(A1)", "'\t=1", "'\r=1",
+        "'" + HYPERLINK, "'+1", "'-2", "'@SUM(A1)", "'\t=1", "'＝1",
     ]
     assert [r[name] for r in body] == [
         "收入|总额", "'=1+1企业", "'@SUM(A1)实验室", "'-试验线", "'+配套比重", "'\t=能耗",
@@ -486,7 +487,7 @@ def test_junit_test_plan_by_hand(case, railkpi, tmp_path):
     cost = cases["cost-2025: \t=能耗"].find("failure")
     assert cost is not None and cost.get("type") == "regressing"
     assert cost.get("message") == "逆向变化：差距 30 吨；今后所需年均增速 -14.7%"
-    assert "依据原文：\n=1" in (cost.text or "")  # a CR in text reads back as a line break
+    assert "依据原文：＝1" in (cost.text or "")
     skipped = cases["lines-2025: -试验线"].find("skipped")
     assert skipped is not None and (skipped.get("message") or "").startswith("无数据")
     for name in ("firms-2025: =1+1企业", "labs-2025: @SUM(A1)实验室", "share-2025: +配套比重"):

@@ -74,12 +74,12 @@ def test_fail_on_milestone_exits_1_exactly_when_a_step_is_missed(
     assert railkpi("assess", data, "--plan", plan).exit_code == 0  # no flag, no failure
     missed_run = railkpi("assess", data, "--plan", plan, "--fail-on-milestone", "--lang", "en")
     assert missed_run.exit_code == 1
+    # Targets by name, not id, as every line of prose names them (render/milestone_words.py).
     assert missed(missed_run) == [
-        "step missed: test-plan rev-level (Revenue): 2024 step 3100.0, figure 2948.2, "
-        "short by 151.8"]
+        "step missed: Test plan: Revenue, 2024 step 3100.0, figure 2948.2, short by 151.8"]
     zh = railkpi("assess", data, "--plan", plan, "--fail-on-milestone", "--lang", "zh")
     assert zh.stderr.strip() == (
-        "未完成年度目标：test-plan rev-level（收入）2024 年目标 3100.0，实际 2948.2，差距 151.8")
+        "未完成年度目标：测试规划：收入，2024 年目标 3100.0，实际 2948.2，差距 151.8")
     # As of 2023 revenue met its step (2803.7 ≥ 2800) and firms have none: exit 0.
     met = railkpi("assess", data, "--plan", plan, "--fail-on-milestone", "--as-of", "2023",
                   "--format", "json")
@@ -227,8 +227,8 @@ def test_each_year_and_trend_steps(railkpi: Callable[..., Any],
     trade = results["trade-trend"]["milestone"]  # above 2023's 10: 9 is 1 short
     assert (trade["value"], trade["op"], trade["met"], trade["gap"]) == (10, ">", False, 1)
     assert missed(run) == [
-        "step missed: test-plan events-each-year (Events): 2024 step 2, figure 1, short by 1",
-        "step missed: test-plan trade-trend (Trade): 2024 step >10.0, figure 9.0, short by 1.0",
+        "step missed: Test plan: Events, 2024 step 2, figure 1, short by 1",
+        "step missed: Test plan: Trade, 2024 step >10.0, figure 9.0, short by 1.0",
     ]
 
 
@@ -354,7 +354,7 @@ def test_a_computed_count_step_is_shown_so_that_it_reads_true(
     assert step["value"] == pytest.approx(3 ** 0.8, rel=1e-12) and step["met"] is False
     assert step["gap"] == pytest.approx(3 ** 0.8 - 2, rel=1e-12)  # 0.41, unrounded in JSON
     assert missed(run) == [
-        "step missed: test-plan firms-level (Firms): 2024 step 3, figure 2, short by 1"]
+        "step missed: Test plan: Firms, 2024 step 3, figure 2, short by 1"]
     table = railkpi("assess", data, "--plan", plan, "--milestones", "compound").stdout
     assert "3 ✗" in table
     report = tmp_path / "report-zh.docx"
@@ -402,5 +402,6 @@ def test_the_step_column_only_where_it_fits(room: int, railkpi: Callable[..., An
         assert rev.rstrip().endswith("3100.0 ✗")
     else:  # no room for the column: a line per step under the table
         assert "3100.0" not in rev
-        assert "  · rev-level：2024年度目标 3100.0 ✗" in text
-        assert "  · firms-level：2024年度目标 200 ✓" in text
+        # Targets by name in prose (render/assessment_table.py), not by id.
+        assert "  · 收入：2024年度目标 3100.0 ✗" in text
+        assert "  · 企业数量：2024年度目标 200 ✓" in text

@@ -59,8 +59,9 @@ def test_headers_values_and_formats(railkpi: Callable[..., Any], tmp_path: Path)
     assert [c.value for c in rows_by_target(sheet, "每年2–3")[6:]] == ["2–3"] * 5
     assert [c.value for c in rows_by_target(sheet, ">40")[4:]] == ["—"] * 7
     notes = [c.value for c in sheet["A"] if isinstance(c.value, str) and c.value.startswith("·")]
-    assert any("产业创新平台数量（innovation-platforms）" in n and "2020 年的基期值" in n
-               for n in notes)
+    # Notes name the target by its indicator (render/display.named), not by id.
+    assert any(n.startswith("· 产业创新平台数量：") and "2020 年的基期值" in n for n in notes)
+    assert not any("innovation-platforms" in n for n in notes)
     assert any(n.startswith("· 复利路径") for n in notes)
 
 

@@ -407,7 +407,8 @@ def test_trend_settled_fall(make_workbook, railkpi):
 # -- the table shows the qualifier ----------------------------------------------------------
 
 
-def test_table_shows_qualified_labels(make_workbook, railkpi):
+def test_table_shows_qualified_labels(make_workbook, railkpi, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # every column of the table (render/table_fit.py)
     path = book(make_workbook, [
         ("总收入", 2025, "约3100"),
         ("企业数量", 2025, "超过250"),

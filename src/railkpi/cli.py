@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from railkpi import __version__
-from railkpi.cli_errors import Commands, default_lang, internal_error, settings
+from railkpi import __version__, cli_streams
+from railkpi.cli_errors import Commands, default_lang, settings
 from railkpi.cli_milestones import milestones_command, report_missed
 from railkpi.cli_options import (
     EXIT_BAD_INPUT,
     EXIT_FAIL_ON,
-    EXIT_INTERNAL,
     AsOfOpt,
     DataArg,
     DocxOpt,
@@ -50,7 +49,6 @@ from railkpi.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from railkpi.calc.results import RateKind
-
 
 
 app = typer.Typer(
@@ -121,36 +119,39 @@ def assess(
     from railkpi.render import renderer, step_summary
 
     levels = [level.value for level in fail_on or ()]
+    # Every file output, by option (render/files.py builds each): checked before any work,
+    # then built and written all or none.
+    outputs = {"--junit": junit, "--xlsx": xlsx, "--docx": docx}
     with reporting(language, fmt), step_summary.problems_on_error(language):
         cut_offs = pipeline.thresholds(thresholds)
-        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx, "--docx": docx},
-                                           data, plan)
+        pipeline.check_outputs(outputs, data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         report = pipeline.assess(data, chosen, as_of, cut_offs, max_size,
                                  target_filter(target, indicator, group),
                                  milestones.path if milestones else None)
-        if junit is not None:
-            from railkpi.render.junit import write_junit
+        if any(path is not None for path in outputs.values()):
+            from railkpi.render.files import FileSettings, write_files
 
-            # A failure for each target at or below the --fail-on level (default off_track).
+            # A JUnit failure for each target at or below the --fail-on level (default
+            # off_track).
             junit_levels = levels or [StatusName.off_track.value]
-            write_junit(report, language, junit, set(failing(ALL_STATUSES, junit_levels)),
-                        ",".join(junit_levels))
-        if xlsx is not None:
-            from railkpi.render.xlsx import write_gap_table
-
-            write_gap_table(report, language, xlsx, data)
-        if docx is not None:
-            from railkpi.render.docx.report import write_report
-
-            # The report draft is Chinese unless --lang en is given, whatever the locale.
-            write_report(report, lang.value if lang else "zh", docx, data)
+            # The Word report draft is Chinese unless --lang en is given, whatever the locale.
+            file_settings = FileSettings(data, frozenset(failing(ALL_STATUSES, junit_levels)),
+                                         ",".join(junit_levels), lang.value if lang else "zh")
+            write_files(report, language, {option: None if path is None else Path(path)
+                                           for option, path in outputs.items()}, file_settings)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
     worse = fail_on_worse and report_worsened(report, language)
     missed = fail_on_milestone and report_missed(report, language)
-    if worse or missed or (levels and failing(report.assessment.statuses(), levels)):
+    failed = bool(levels and failing(report.assessment.statuses(), levels))
+    if failed:
+        from railkpi.render.table import render_failing
+
+        sys.stdout.flush()  # the report first, then why the run fails
+        render_failing(report, set(failing(ALL_STATUSES, levels)), levels, language, sys.stderr)
+    if worse or missed or failed:
         raise typer.Exit(EXIT_FAIL_ON)
 
 
@@ -179,7 +180,7 @@ def validate(
 
 @app.command()
 def template(
-    out: Annotated[Path, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
+    out: Annotated[str, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
     plan: PlanOpt = None,
     years: Annotated[
         str | None,
@@ -202,14 +203,14 @@ def template(
         from railkpi.render.xlsx.template import parse_years, write_template
 
         span = parse_years(years) if years is not None else None
-        pipeline.refuse_overwriting_inputs({"OUT.xlsx": out}, None, plan)
+        pipeline.check_outputs({"OUT.xlsx": out}, None, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         # The roster sheet offers what the reader accepts: the chosen and the bundled plans'.
         vocabulary = pipeline.registry(chosen).roster
         narrowed = target_filter(target, indicator, group)
-        written = write_template(pipeline.select(chosen, narrowed), vocabulary, out, language,
-                                 span, force, plan or (), narrowed)
+        written = write_template(pipeline.select(chosen, narrowed), vocabulary, Path(out),
+                                 language, span, force, plan or (), narrowed)
     renderer(fmt.value).render_template(written, language, sys.stdout)
 
 
@@ -353,11 +354,6 @@ def _root(
 
 
 def main(run: Callable[[], Any] = app) -> None:
-    try:
-        run()
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:
-        internal_error(exc, EXIT_INTERNAL)
+    """The entry point: the command, with its failures turned into exit statuses
+    (cli_streams.run_guarded)."""
+    cli_streams.run_guarded(run)

@@ -5,6 +5,7 @@ its app, so that the command module stays a short list of commands."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from railkpi.cli_options import (
@@ -43,14 +44,14 @@ def milestones_command(
 
     language = _lang(lang)
     with reporting(language, fmt):
-        pipeline.refuse_overwriting_inputs({"--xlsx": xlsx}, data, plan)
+        pipeline.check_outputs({"--xlsx": xlsx}, data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         report = pipeline.milestones(chosen, method.path, data, from_latest, as_of, max_size)
         if xlsx is not None:
             from railkpi.render.xlsx.milestones import write_milestones
 
-            write_milestones(report, language, xlsx)
+            write_milestones(report, language, Path(xlsx))
     renderer(fmt.value).render_milestones(report, language, sys.stdout)
 
 

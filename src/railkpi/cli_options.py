@@ -15,8 +15,11 @@ if TYPE_CHECKING:
 
 
 #: Exit statuses: 1 targets failing --fail-on (or a worse status, a missed step, a revision,
-#: as asked), 2 bad input or options, 3 an internal error (a bug in railkpi).
+#: as asked), 2 bad input or options (or a full or closed standard output), 3 an internal
+#: error (a bug in railkpi); 130 interrupted (Ctrl-C) and 141 an output pipe closed by its
+#: reader (128 + SIGINT, SIGPIPE), as other Unix tools end (cli_streams.py).
 EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
+EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 130, 141
 
 
 class Format(str, Enum):
@@ -78,18 +81,19 @@ ThresholdsOpt = Annotated[
     typer.Option("--thresholds", metavar="ON,MODERATE,OFF", help="Status cut-offs "
                  "on_track,moderate,off_track (default: the plan's, else 0.95,0.6,0)."),
 ]
+# Output files are taken as text: an empty name is refused as such (as a Path it would be ".").
 JunitOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--junit", metavar="FILE", help="Also write a JUnit XML file: a test case "
                  "per target, failing at or below the --fail-on level (default off_track)."),
 ]
 XlsxOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
                  "plan, a summary, charts and the method."),
 ]
 DocxOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--docx", metavar="FILE", help="Also write the evaluation report draft "
                  "(Word): overview, indicator table, a paragraph per target, method. Chinese "
                  "unless --lang en."),
@@ -179,7 +183,7 @@ MilestonesAsOfOpt = Annotated[
                  "workbook's latest year)."),
 ]
 MilestonesXlsxOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--xlsx", metavar="FILE", help="Also write the decomposition table (Excel): "
                  "a sheet per plan, a row per target, a column per year."),
 ]

@@ -6,7 +6,7 @@ the stages that need them, so that light commands stay fast.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,14 +20,13 @@ from railkpi.plans.loader import load_plans
 from railkpi.plans.models import Plan, Thresholds
 from railkpi.plans.registry import IndicatorRegistry, merge_plans
 from railkpi.problems import InputError, Problem, Words, error
+from railkpi.text_safety import cleaned
 
 if TYPE_CHECKING:
     from railkpi.calc.diff import ReportDiff
     from railkpi.calc.findings import AuditResult
     from railkpi.read.observation import WorkbookData
     from railkpi.render import MilestoneReport, Report
-
-
 
 
 @dataclass(frozen=True)
@@ -62,10 +61,12 @@ def registry(chosen: Plans) -> IndicatorRegistry:
 
 def read(data: Path, chosen: Plans, max_size: str | None) -> WorkbookData:
     """The workbook read and checked against the plans' indicators (InputError if it can't)."""
+    from railkpi.infile import check_readable
     from railkpi.read.guard import size_limit
     from railkpi.read.workbook import read_workbook
 
     limit = size_limit(max_size)
+    check_readable(data)
     return read_workbook(data, registry(chosen), max_size=limit)
 
 
@@ -105,7 +106,8 @@ def assess(data: Path, chosen: Plans, as_of: int | None, thresholds: Thresholds 
                                       as_of))
     result = assess_series(kept, workbook.observations, as_of=as_of, thresholds=thresholds,
                            milestones=milestones)
-    return Report(result, warnings, data.name, workbook.observations, target_filter)
+    # The file's name is shown in every report: cleaned of control characters as cell text is.
+    return Report(result, warnings, cleaned(data.name), workbook.observations, target_filter)
 
 
 def nothing_to_assess(workbook: WorkbookData) -> Problem:
@@ -149,7 +151,7 @@ def milestones(chosen: Plans, method: PathMethod, data: Path | None, from_latest
         return MilestoneReport(decompose(chosen.models, None, method))
     workbook = read(data, chosen, max_size)
     steps = decompose(chosen.models, workbook.observations, method, from_latest, as_of)
-    return MilestoneReport(steps, workbook.warnings, data.name)
+    return MilestoneReport(steps, workbook.warnings, cleaned(data.name))
 
 
 def audit(refs: Sequence[str] | None) -> AuditResult:
@@ -183,10 +185,11 @@ def growth_rate(kind: RateKind, start: float, end: float, years: int,
     return GrowthRate(kind, formulas.finite(formulas.cagr(start, end, years)))
 
 
-def refuse_overwriting_inputs(outputs: dict[str, Path | None], data: Path | None,
-                              refs: Sequence[str] | None) -> None:
-    """Exit 2 before any work if an output file would replace the workbook or a plan file."""
-    from railkpi.outfile import refuse_input
+def check_outputs(outputs: Mapping[str, Path | str | None], data: Path | None,
+                  refs: Sequence[str] | None) -> None:
+    """Exit 2 before any work if an output file cannot be written (railkpi.outfile.check), would
+    replace the workbook or a plan file, or is the same file as another output."""
+    from railkpi import outfile
 
     inputs = [data] if data is not None else []
     for ref in refs or bundled_plan_ids():
@@ -194,7 +197,4 @@ def refuse_overwriting_inputs(outputs: dict[str, Path | None], data: Path | None
             inputs.append(resolve_plan_path(ref))
         except InputError:
             continue  # reported when the plans are loaded
-    for option, path in outputs.items():
-        if path is not None:
-            for source in inputs:
-                refuse_input(path, source, option)
+    outfile.check(outputs, inputs)

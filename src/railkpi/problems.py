@@ -25,6 +25,7 @@ from railkpi.messages import pick
 from railkpi.messages.plan_values import PLAN_CHECKS, PYDANTIC_OTHER, PYDANTIC_ZH
 from railkpi.messages.problems import MORE_OF_KIND, ON_LINE, PROBLEM_MESSAGES
 from railkpi.messages.problems_options import OS_ERROR_OTHER, OS_ERRORS_ZH
+from railkpi.text_safety import cleaned
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -90,8 +91,13 @@ def _make(
 ) -> Problem:
     if code not in PROBLEM_MESSAGES:
         raise KeyError(f"unknown problem code {code!r}")
-    return Problem(severity, code, file, where, tuple(
-        (k, v if isinstance(v, Words) else str(v)) for k, v in params.items()))
+    # Text from files (a name, a cell, a path) reaches terminals and reports: cleaned here.
+    return Problem(severity, code, _clean(file), _clean(where), tuple(
+        (k, v if isinstance(v, Words) else cleaned(str(v))) for k, v in params.items()))
+
+
+def _clean(text: str | None) -> str | None:
+    return None if text is None else cleaned(text)
 
 
 def _in(value: Param, lang: str) -> str:

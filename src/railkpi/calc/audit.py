@@ -68,7 +68,7 @@ def audit(plans: Sequence[Plan]) -> AuditResult:
             unchecked.extend(not_checked)
     findings.extend(check_conflicts(plans))
     findings.extend(check_levels(plans))
-    return AuditResult(tuple(findings), tuple(unchecked))
+    return AuditResult(tuple(findings), tuple(unchecked), tuple(plans))
 
 
 # -- published levels ----------------------------------------------------------------------

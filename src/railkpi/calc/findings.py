@@ -11,6 +11,7 @@ from railkpi.figures import Figure
 from railkpi.plans.models import (
     HistoryLevel,
     Indicator,
+    Plan,
     StatedChange,
     StatedRate,
     StatedTotal,
@@ -153,4 +154,6 @@ class Unchecked:
 class AuditResult:
     findings: tuple[Finding, ...]
     unchecked: tuple[Unchecked, ...]
+    #: The plans audited, for the words that name their indicators and targets.
+    plans: tuple[Plan, ...] = ()
 

@@ -82,17 +82,19 @@ def resolve(target: Target, meta: PlanMeta, indicator: Indicator,
         return Resolved(baseline, latest, range_op(indicator), (target.min, target.max), near,
                         tuple(notes))
     assert target.op is not None
-    x_target = absolute(target, baseline, notes)
+    x_target = absolute(target, baseline, notes, wanted)
     return Resolved(baseline, latest, target.op, x_target, x_target, tuple(notes))
 
 
-def absolute(target: Target, baseline: Point | None, notes: list[Note]) -> float | None:
-    """The target as an absolute value X (None where the baseline it depends on is missing)."""
+def absolute(target: Target, baseline: Point | None, notes: list[Note],
+             baseline_year: int) -> float | None:
+    """The target as an absolute value X (None where the baseline it depends on, that of
+    `baseline_year`, is missing)."""
     assert target.value is not None
     if target.kind == "level":
         return target.value
     if baseline is None:
-        notes.append(note("baseline-missing", year=target.baseline_year or "?"))
+        notes.append(note("baseline-missing", year=baseline_year))
         return None
     x0 = baseline.value
     if target.kind == "change":

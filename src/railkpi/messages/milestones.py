@@ -51,10 +51,8 @@ MILESTONE: dict[str, Bilingual] = {
     "source-compound": ("复利路径", "compound path"),
     "source-linear": ("线性路径", "linear path"),
     "missed": (
-        "未完成年度目标：{plan} {target}（{indicator}）{year} 年目标 {step}，实际 {figure}，"
-        "差距 {gap}",
-        "step missed: {plan} {target} ({indicator}): {year} step {step}, figure {figure}, "
-        "short by {gap}",
+        "未完成年度目标：{plan}：{target}，{year} 年目标 {step}，实际 {figure}，差距 {gap}",
+        "step missed: {plan}: {target}, {year} step {step}, figure {figure}, short by {gap}",
     ),
     "col-step-value": ("目标值", "Step"),
     "col-step-gap": ("差距", "Gap"),

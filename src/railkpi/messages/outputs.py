@@ -21,6 +21,20 @@ OUTPUT: dict[str, Bilingual] = {
     "col-needed": ("今后需增速", "CAGR needed"),
     "col-status": ("状态", "Status"),
     "statuses": ("状态汇总", "Statuses"),
+    "left-out": (
+        "未显示（宽 {width} 列）：{columns}；加宽终端或用 --format markdown、csv 可看全部列",
+        "Not shown ({width} columns wide): {columns}; widen the terminal, or use --format "
+        "markdown or csv, for every column",
+    ),
+    "list-separator": ("、", ", "),
+    "block-change": ("较上年", "Change since the year before"),
+    "gap-missed": ("{gap}（{years} 年未达标）", "{gap} (missed {years})"),
+    "gap-missed-apart": ("{gap}\n{years} 年未达标", "{gap}\nmissed {years}"),
+    "fail-on-head": (
+        "{count} 个目标处于 --fail-on {levels} 所定级别或更差（退出状态 1）：",
+        "{count} target(s) at or below --fail-on {levels} (exit status 1):",
+    ),
+    "fail-on-target": ("{plan}：{target}，{status}", "{plan}: {target}, {status}"),
     "linear": (
         "* 增速无定义（零或负值），按线性方法判定：完成进度对照序时进度",
         "* growth rates undefined (zero or negative figures): judged by the linear method, "

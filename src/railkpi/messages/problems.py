@@ -5,6 +5,7 @@ from __future__ import annotations
 from railkpi.messages import Bilingual
 from railkpi.messages.problems_assessment import ASSESSMENT_PROBLEMS
 from railkpi.messages.problems_cells import CELL_PROBLEMS
+from railkpi.messages.problems_environment import ENVIRONMENT_PROBLEMS
 from railkpi.messages.problems_files import FILE_PROBLEMS
 from railkpi.messages.problems_options import OPTION_PROBLEMS
 from railkpi.messages.problems_plan_yaml import PLAN_YAML_PROBLEMS
@@ -22,6 +23,7 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
     **PLAN_PROBLEMS,
     **PLAN_YAML_PROBLEMS,
     **OPTION_PROBLEMS,
+    **ENVIRONMENT_PROBLEMS,
     **REPORT_PROBLEMS,
     **ASSESSMENT_PROBLEMS,
 }

@@ -79,5 +79,8 @@ OS_ERRORS_ZH: dict[str, str] = {
     "ENAMETOOLONG": "文件名过长",
     "EBUSY": "文件正被占用",
     "EXDEV": "不能跨设备移动文件",
+    "ELOOP": "符号链接循环（链接最终又指回自身）",
+    "ENXIO": "设备或命名管道无人读取",
+    "EPIPE": "管道的读取端已关闭",
 }
 OS_ERROR_OTHER: Bilingual = ("操作系统错误（{name}）", "{message}")

@@ -19,7 +19,7 @@ XLSX: dict[str, Bilingual] = {
         "{thresholds} · data file {file}",
     ),
     "notes": ("说明", "Notes"),
-    "note-line": ("{indicator}（{target}）：{note}", "{indicator} ({target}): {note}"),
+    "note-line": ("{target}：{note}", "{target}: {note}"),
     "legend": (
         "状态颜色：绿色 = 已完成、符合进度；黄色 = 进度偏慢；红色 = 进度滞后、逆向变化、未完成；"
         "灰色 = 无法判定、无数据。“≈”：由带限定词的数字（"
@@ -55,8 +55,7 @@ XLSX: dict[str, Bilingual] = {
     "summary-none": ("没有需关注的目标。", "No target needs attention."),
     "charts-title": (
         "实际值与所需路径：自基期按所需年均增速增长至目标",
-        "Actual values against the required path: from the baseline at the required annual "
-        "growth to the target",
+        "Actual values against the required path: baseline to target at the required growth",
     ),
     "chart-title": ("{plan}：{indicator}（{unit}）目标 {target}",
                     "{plan}: {indicator} ({unit}), target {target}"),

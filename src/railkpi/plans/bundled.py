@@ -3,10 +3,12 @@ resolving a --plan reference: a bundled plan id or a path to a YAML file."""
 
 from __future__ import annotations
 
+import errno
+import os
 from importlib import resources
 from pathlib import Path
 
-from railkpi.problems import error, raise_if_errors
+from railkpi.problems import InputError, error, os_error_words, raise_if_errors
 
 
 def bundled_plan_dir() -> Path:
@@ -30,6 +32,14 @@ def resolve_plan_path(ref: str) -> Path:
     if ref in bundled_plan_ids():
         return bundled_plan_dir() / f"{ref}.yaml"
     path = Path(ref)
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):  # a loop, no permission: say so
+            raise InputError([error("plan-unreadable", path=ref,
+                                    detail=os_error_words(exc))]) from None
+    except ValueError:
+        pass
     if path.is_file():
         return path
     raise_if_errors(

@@ -33,6 +33,7 @@ from railkpi.plans.yaml_scalars import (
     written_tag,
 )
 from railkpi.problems import Problem, Words, error
+from railkpi.text_safety import forbidden_in
 
 
 def _words(key: str, **fields: object) -> Words:
@@ -157,7 +158,8 @@ class Builder:
                 continue
             key = key_node.value
             key_parts = (*parts, key)
-            if not self.acceptable(key_node, key_parts):
+            if not self.acceptable(key_node, key_parts) or not self.printable(key_node,
+                                                                             key_parts):
                 self.refuse(parts)
                 continue
             if key == "<<" and key_node.style is None:
@@ -180,8 +182,19 @@ class Builder:
             result[key] = self.build(value_node, key_parts)
         return result
 
+    def printable(self, node: ScalarNode, parts: tuple[str | int, ...]) -> bool:
+        """False, with a problem, if the scalar holds a control character (text_safety)."""
+        character = forbidden_in(node.value)
+        if character is None:
+            return True
+        self.problem("plan-control-character", parts, node.start_mark, character=character)
+        return False
+
     def scalar(self, node: ScalarNode, parts: tuple[str | int, ...]) -> Any:
         text: str = node.value
+        if not self.printable(node, parts):
+            self.refuse(parts)
+            return None
         tag = self.loader.explicit_tags.get(id(node))
         if tag in ("!", STR) or (tag is None and node.style is not None):
             return text  # quoted, a block scalar or tagged as text: text as written

@@ -81,9 +81,9 @@ def read_plan_yaml(path: Path, name: str) -> Document:
             with path.open("rb") as stream:
                 raw = stream.read(MAX_PLAN_BYTES + 1)  # a file may grow after stat()
             size = max(size, len(raw))
-    except OSError as exc:
-        raise InputError([error("plan-yaml", name, line="?", column="?",
-                                detail=os_error_words(exc))]) from None
+    except OSError as exc:  # no permission, a directory, a loop of links: not a YAML error
+        raise InputError([error("plan-unreadable", path=name, detail=os_error_words(exc))]
+                         ) from None
     if size > MAX_PLAN_BYTES:
         raise InputError([error("plan-too-large", name, size=size, limit=MAX_PLAN_BYTES,
                                 size_mib=f"{size / 2**20:.1f}",

@@ -27,6 +27,7 @@ from railkpi.read.observation import Layout, Observation, WorkbookData
 from railkpi.read.roster.vocabulary import RosterWords
 from railkpi.read.row_labels import LabelMatcher
 from railkpi.read.sheets import DamagedSheet, calamine_sheets, openpyxl_sheets
+from railkpi.text_safety import clean_sheet
 
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
 PROSE_SHEETS = {"说明", "填表说明", "备注", "notes", "readme", "instructions", "about"}
@@ -77,12 +78,13 @@ def read_workbook(
     gc.disable()
     try:
         if engine == "calamine":
-            reader.percent_cells = found.percent_cells
-            for sheet, rows in calamine_sheets(path):
-                reader.read_sheet(sheet, rows)
-        else:
-            for sheet, rows in openpyxl_sheets(path):
-                reader.read_sheet(sheet, rows)
+            # The guard names sheets as stored; the reader sees them cleaned.
+            reader.percent_cells = lambda sheet: found.percent_cells(reader.stored(sheet))
+        for sheet, rows in (calamine_sheets if engine == "calamine" else openpyxl_sheets)(path):
+            # Control characters in sheet names and cell text: replaced, with a warning.
+            shown, clean_rows = clean_sheet(path.name, sheet, rows, reader.problems)
+            reader.stored_names[shown] = sheet
+            reader.read_sheet(shown, clean_rows)
     except DamagedSheet as exc:
         # An error value python-calamine does not know (#SPILL!) fails its reading: the
         # guard's problems say why, better than the library's words.
@@ -115,6 +117,7 @@ class _Reader:
         self.roster = roster.RosterTotals(registry.roster)
         self.roster_words = RosterWords.of(registry.roster)
         self.labels = LabelMatcher(registry)
+        self.stored_names: dict[str, str] = {}  # sheet name as shown (cleaned) → as stored
         # Cells formatted as percentages, for readers whose cells carry no number format.
         self.percent_cells: Callable[[str], frozenset[tuple[int, int]]] = _no_cells
 
@@ -148,11 +151,15 @@ class _Reader:
         ordered = sorted(self.observations.values(), key=lambda o: (o.indicator, o.year))
         return WorkbookData(self.file, tuple(ordered), problems, self.layouts)
 
+    def stored(self, sheet: str) -> str:
+        """A sheet's name as the workbook stores it (the guard's name), from the name shown."""
+        return self.stored_names.get(sheet, sheet)
+
     def _hidden_sheets(self) -> None:
         """Data read from a hidden sheet is used, with a warning: it is easily forgotten."""
-        facts = self.survey.sheets if self.survey is not None else {}
         for sheet in self.layouts:
-            hidden = facts[sheet].hidden if sheet in facts else None
+            facts = self.survey.facts(self.stored(sheet)) if self.survey is not None else None
+            hidden = facts.hidden if facts is not None else None
             if hidden is not None:
                 self.warn("hidden-sheet", sheet=sheet, state=hidden)
 

@@ -10,7 +10,7 @@ resolved against the plan's own baseline where it is relative (`≥ +60 = 240`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from railkpi.calc.audit import APPROXIMATE_SHARE
 from railkpi.calc.findings import (
@@ -30,7 +30,9 @@ from railkpi.figures import Figure
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.numeric import written
+from railkpi.plans.models import Plan, Target
 from railkpi.render.display import AUDIT_STYLE, quote, target_text
+from railkpi.render.display import name as scoped_name
 
 Params = tuple[tuple[str, str], ...]
 
@@ -54,6 +56,8 @@ class WordedFinding:
     years: tuple[int, ...] = ()
     other: str | None = None
     other_text: str = ""
+    #: The indicator's name in the run's language (`indicator` is its id, for JSON and CSV).
+    indicator_name: str = ""
 
     def message(self, lang: str) -> str:
         return pick(AUDIT[self.code], lang).format(**dict(self.params))
@@ -74,6 +78,7 @@ class WordedUnchecked:
     years: tuple[int, int]
     reason: str
     reason_years: tuple[int, ...]
+    indicator_name: str = ""
 
     def message(self, lang: str) -> str:
         years = ("、" if lang == "zh" else ", ").join(str(y) for y in self.reason_years)
@@ -86,16 +91,48 @@ class WordedAudit:
     unchecked: tuple[WordedUnchecked, ...]
 
 
+@dataclass(frozen=True)
+class Names:
+    """The audited plans' words: prose names plans by title, indicators and targets by name."""
+
+    plans: dict[str, Plan]
+    lang: str
+
+    def indicator(self, plan: str, indicator: str) -> str:
+        found = self.plans.get(plan)
+        if found is None or indicator not in found.indicators:
+            return indicator
+        return scoped_name(found.indicators[indicator], self.lang)
+
+    def plan(self, plan: str) -> str:
+        found = self.plans.get(plan)
+        return plan if found is None else found.plan.title(self.lang)
+
+    def target(self, plan: str, target: Target) -> str:
+        """'轨道交通企业数量（≥ +60）': the indicator's name and the target as stated."""
+        name = self.indicator(plan, target.indicator)
+        found = self.plans.get(plan)
+        if found is None or target.indicator not in found.indicators:
+            return name
+        stated = target_text(target, found.indicators[target.indicator], self.lang, AUDIT_STYLE)
+        return f"{name}（{stated}）" if self.lang == "zh" else f"{name} ({stated})"
+
+
 def worded(result: AuditResult, lang: str) -> WordedAudit:
     """The audit's findings and unchecked figures in the words of `lang`."""
+    names = Names({plan.id: plan for plan in result.plans}, lang)
     return WordedAudit(
-        tuple(finding_words(f, lang) for f in result.findings),
-        tuple(WordedUnchecked(u.kind, u.plan, u.indicator, u.years, u.reason, u.reason_years)
+        tuple(replace(finding_words(f, lang, names),
+                      indicator_name=names.indicator(f.plan, f.indicator))
+              for f in result.findings),
+        tuple(WordedUnchecked(u.kind, u.plan, u.indicator, u.years, u.reason, u.reason_years,
+                              names.indicator(u.plan, u.indicator))
               for u in result.unchecked),
     )
 
 
-def finding_words(finding: Finding, lang: str) -> WordedFinding:
+def finding_words(finding: Finding, lang: str, names: Names | None = None) -> WordedFinding:
+    names = names or Names({}, lang)
     if isinstance(finding, RateMismatch):
         return _rate(finding)
     if isinstance(finding, ChangeMismatch):
@@ -103,12 +140,12 @@ def finding_words(finding: Finding, lang: str) -> WordedFinding:
     if isinstance(finding, TotalMismatch):
         return _total(finding)
     if isinstance(finding, IncrementVsTotal):
-        return _increment(finding, lang)
+        return _increment(finding, lang, names)
     if isinstance(finding, TargetOutsidePeriod):
-        return _outside(finding)
+        return _outside(finding, names)
     if isinstance(finding, ConflictingLevels):
-        return _levels(finding)
-    return _conflict(finding, lang)
+        return _levels(finding, names)
+    return _conflict(finding, lang, names)
 
 
 def _rate(f: RateMismatch) -> WordedFinding:
@@ -153,7 +190,7 @@ def _total(f: TotalMismatch) -> WordedFinding:
     )
 
 
-def _increment(f: IncrementVsTotal, lang: str) -> WordedFinding:
+def _increment(f: IncrementVsTotal, lang: str, names: Names) -> WordedFinding:
     level_text = _target(f.level, lang)
     resolved_text = interval(f.resolved)
     change = f.change.value or 0.0
@@ -164,43 +201,53 @@ def _increment(f: IncrementVsTotal, lang: str) -> WordedFinding:
         _params(year=f.year, baseline_year=f.baseline_year,
                 baseline=f.baseline.label(written(f.baseline.value)),
                 change=("+" if change >= 0 else "") + written(change), resolved=resolved_text,
-                change_target=f.change.id, level_target=f.level.target.id, level=level_text),
+                change_target=names.target(f.plan, f.change),
+                level_target=names.target(f.plan, f.level.target), level=level_text),
         years=(f.baseline_year, f.year),
     )
 
 
-def _outside(f: TargetOutsidePeriod) -> WordedFinding:
+def _outside(f: TargetOutsidePeriod, names: Names) -> WordedFinding:
     start, end = f.period
     period = f"{start}-{end}"
+    plan = names.plans.get(f.plan)
+    target = next((t for t in plan.targets if t.id == f.target), None) if plan else None
+    shown = names.target(f.plan, target) if target is not None else f.target
     return WordedFinding(f.code, f.plan, f.indicator, f.year, period, str(f.year), period,
-                         _params(target=f.target, year=f.year, start=start, end=end),
+                         _params(target=shown, year=f.year, start=start, end=end),
                          years=(f.year,))
 
 
-def _conflict(f: ConflictingTargets, lang: str) -> WordedFinding:
+def _conflict(f: ConflictingTargets, lang: str, names: Names) -> WordedFinding:
     mine_text, theirs_text = _target(f.mine, lang), _target(f.theirs, lang)
-    # JSON and the message name plan and target; the table has room for the plan.
+    # JSON names plan and target by id; the message by the plans' titles; the table has room
+    # for the plan's id.
     mine_full = f"{mine_text} ({f.mine.plan} {f.mine.target.id})"
     theirs_full = f"{theirs_text} ({f.theirs.plan} {f.theirs.target.id})"
+    opening, closing = ("（", "）") if lang == "zh" else (" (", ")")
     return WordedFinding(
         f.code, f.plan, f.indicator, mine_full, None, f"{mine_text} ({f.mine.plan})", "",
-        _params(year=f.year, first=mine_full, second=theirs_full),
+        _params(year=f.year, first=f"{mine_text}{opening}{names.plan(f.mine.plan)}{closing}",
+                second=f"{theirs_text}{opening}{names.plan(f.theirs.plan)}{closing}"),
         years=(f.year,), other=theirs_full, other_text=f"{theirs_text} ({f.theirs.plan})",
     )
 
 
-def _levels(f: ConflictingLevels) -> WordedFinding:
-    """Both figures with their plan and place, and both quotes."""
+def _levels(f: ConflictingLevels, names: Names) -> WordedFinding:
+    """Both figures with their plan and place, and both quotes; the message names the plans
+    by title."""
 
     def shown(published: PublishedLevel) -> str:
         figure = published.level.figure
         return figure.label(written(figure.value))
 
     first, second = (f"{shown(p)} ({p.plan} history[{p.index}])" for p in (f.first, f.second))
+    opening, closing = ("（", "）") if names.lang == "zh" else (" (", ")")
+    said = [f"{shown(p)}{opening}{names.plan(p.plan)}{closing}" for p in (f.first, f.second)]
     return WordedFinding(
         f.code, f.plan, f.indicator, first, None, f"{shown(f.first)} ({f.first.plan})", "",
         # Both languages' quotes, so that the message reads right in either.
-        _params(year=f.year, first=first, second=second,
+        _params(year=f.year, first=said[0], second=said[1],
                 first_quote_zh=f.first.level.quote, first_quote_en=quote(f.first.level, "en"),
                 second_quote_zh=f.second.level.quote,
                 second_quote_en=quote(f.second.level, "en")),

@@ -6,10 +6,12 @@ full precision and never goes through this module.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from railkpi.calc.results import GrowthRate, Point, TargetResult
+from railkpi.figures import QUALIFIERS
 from railkpi.messages import pick
 from railkpi.messages.notes import NOTE
 from railkpi.messages.outputs import OUTPUT
@@ -199,6 +201,34 @@ def status(result: TargetResult, lang: str) -> str:
     return pick(STATUS[result.status], lang)
 
 
+def colon(lang: str) -> str:
+    """'：' in Chinese, ': ' in English."""
+    return "：" if lang == "zh" else ": "
+
+
+def status_counts(results: Sequence[TargetResult], lang: str) -> str:
+    """'状态汇总：符合进度 3 · 进度偏慢 2', the statuses in their order, only those present."""
+    counts: Counter[str] = Counter(r.status for r in results)
+    items = " · ".join(f"{pick(STATUS[s], lang)} {counts[s]}" for s in STATUS if counts[s])
+    return f"{pick(OUTPUT['statuses'], lang)}{colon(lang)}{items}"
+
+
+def target_name(result: TargetResult, siblings: Sequence[TargetResult], lang: str) -> str:
+    """How prose names a target: its indicator's name, and the target as stated where the
+    plan (the targets `siblings`) sets the same indicator more than one target
+    ('轨道交通企业数量（≥+60）')."""
+    return named(result.target, result.indicator, [r.target for r in siblings], lang)
+
+
+def named(target_: Target, indicator: Indicator, targets: Sequence[Target], lang: str) -> str:
+    """target_name for a target and its indicator among the plan's `targets`."""
+    shown = name(indicator, lang)
+    if sum(t.indicator == target_.indicator for t in targets) < 2:
+        return shown
+    stated = target(target_, indicator, lang)
+    return f"{shown}（{stated}）" if lang == "zh" else f"{shown} ({stated})"
+
+
 def note_text(code: str, params: tuple[tuple[str, str], ...], lang: str) -> str:
     return pick(NOTE[code], lang).format(**dict(params))
 
@@ -211,10 +241,45 @@ def _at(p: Point | None, usual_year: int, result: TargetResult) -> str:
     return shown if p.year == usual_year else f"{shown} ({p.year})"
 
 
+def gap(result: TargetResult, lang: str, unit: str = "", apart: bool = False) -> str:
+    """The gap as people read it: bounded where the latest figure is (`<500` from 突破3000,
+    `≈12` from 180余), and with the years an each-year target was missed, so that a met
+    latest year (a gap ≤ 0) does not read as the target met: '-1（2022 年未达标）'."""
+    if result.gap is None:
+        return "—"
+    shown = _bound_mark(result) + number(result.gap, result.indicator) + unit
+    if result.failing_years and result.gap <= 0:
+        years = pick(OUTPUT["list-separator"], lang).join(map(str, result.failing_years))
+        # `apart`: the years on a line of their own, which keeps a table's column narrow.
+        missed = "gap-missed-apart" if apart else "gap-missed"
+        shown = pick(OUTPUT[missed], lang).format(gap=shown, years=years)
+    return shown
+
+
+def _bound_mark(result: TargetResult) -> str:
+    """'' for a gap between exact figures; '<' or '>' (or ≤, ≥) where the latest figure is
+    bounded on one side and the target is a number of the plan's; else '≈'."""
+    latest = result.latest.figure if result.latest is not None else None
+    derived = result.target.kind in ("change", "ratio")  # X from the baseline's figure
+    baseline_exact = result.baseline is None or result.baseline.figure.exact
+    target_exact = not derived or baseline_exact
+    if latest is None or latest.exact:
+        return "" if target_exact else "≈"
+    side = QUALIFIERS.get(latest.qualifier or "")
+    if side not in ("gt", "ge", "lt", "le") or not target_exact:
+        return "≈"
+    # The gap is the target less the figure (higher is better) or the reverse: a figure above
+    # its printed number makes the gap smaller than the one computed from that number.
+    smaller = (side in ("gt", "ge")) == (result.indicator.better == "higher")
+    strict = side in ("gt", "lt")
+    return ("<" if strict else "≤") if smaller else (">" if strict else "≥")
+
+
 def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str,
                   apart: bool = False) -> list[str]:
     """A target's row in the people's tables (terminal, Markdown), status word last; `apart`
-    puts a ratio's base year on a line of its own.
+    puts a ratio's base year, and the years an each-year target was missed, on a line of
+    their own.
 
     Indicator (unit), baseline, latest, target, gap, completion, time elapsed, actual CAGR,
     CAGR needed from now; years only where they differ from the plan's baseline year, the
@@ -231,7 +296,7 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str,
         _at(result.baseline, baseline_year, result),
         _at(result.latest, as_of, result),
         shown_target,
-        number(result.gap, ind),
+        gap(result, lang, apart=apart),
         shown_rate(result.completion),
         rate(result.time_elapsed),
         shown_rate(result.actual_cagr),

@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection
-from pathlib import Path
 
 from railkpi.calc.results import STATUS_UNORDERED, Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.words import COLUMN, TEXT
-from railkpi.outfile import write_atomic
 from railkpi.render import Report, series_words
 from railkpi.render import display as fmt
+from railkpi.render.files import FileSettings
 
 OPTION = "--junit"
 #: Characters XML 1.0 does not allow (a plan's quote may hold a NUL written as "\0" in YAML).
@@ -34,12 +33,9 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def write_junit(
-    report: Report, lang: str, path: Path, failing: Collection[str], fail_on: str
-) -> None:
-    """Write the JUnit file atomically (railkpi.outfile). `fail_on` names the levels, for the
-    suites' properties."""
-    write_atomic(path, junit_bytes(report, lang, failing, fail_on), OPTION)
+def junit_file(report: Report, lang: str, settings: FileSettings) -> bytes:
+    """The `--junit` file (render/files.py writes it)."""
+    return junit_bytes(report, lang, settings.failing, settings.fail_on)
 
 
 def outcome(status: str, failing: Collection[str]) -> str:
@@ -118,6 +114,12 @@ def _with_unit(value: float | None, result: TargetResult, lang: str) -> str:
     return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}"
 
 
+def _gap(result: TargetResult, lang: str) -> str:
+    """The gap with its unit, bounded or with the years missed as the tables show it."""
+    unit = fmt.unit(result.indicator, lang)
+    return fmt.gap(result, lang, unit if unit == "%" else f" {unit}")
+
+
 def _rate(value: float | None, result: TargetResult) -> str:
     return (fmt.approximate_rate if result.approximate else fmt.rate)(value)
 
@@ -126,7 +128,7 @@ def failure_message(result: TargetResult, lang: str) -> str:
     """Status, gap with its unit, annual growth required from now: 进度滞后：差距 72 家；…"""
     return pick(OUTPUT["failure"], lang).format(
         status=fmt.marked_status(result, lang),
-        gap=_with_unit(result.gap, result, lang),
+        gap=_gap(result, lang),
         required=_rate(result.required_cagr_from_latest, result),
     )
 
@@ -161,7 +163,7 @@ def details(result: TargetResult, lang: str) -> str:
         (COLUMN["target"], f"{target} ({result.target_year})"),
         (COLUMN["baseline"], _figure(result.baseline, result, lang)),
         (COLUMN["latest"], _figure(result.latest, result, lang)),
-        (COLUMN["gap"], _with_unit(result.gap, result, lang)),
+        (COLUMN["gap"], _gap(result, lang)),
         (COLUMN["completion"], _rate(result.completion, result)),
         (COLUMN["time_elapsed"], fmt.rate(result.time_elapsed)),
         (COLUMN["actual_cagr"], _rate(result.actual_cagr, result)),

@@ -9,7 +9,6 @@ terminal table's, formatted by render/display.py, so they round the same way.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -21,7 +20,7 @@ from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import CSV_COLUMN, OUTPUT
 from railkpi.messages.series import DIFF, SERIES
-from railkpi.messages.words import COLUMN, STATUS, TEXT
+from railkpi.messages.words import COLUMN, TEXT
 from railkpi.numeric import written
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
@@ -95,13 +94,13 @@ def assessment_markdown(report: Report, lang: str) -> str:
             rows.append([group] + [""] * (len(header) - 1))
             for result in (r for r in plan_result.targets if r.target.group == group_id):
                 rows.append(_row(result, meta, as_of, lang) + _step_cell(result, step_year))
+                name = inline(fmt.target_name(result, plan_result.targets, lang))
                 notes.extend(
-                    f"- `{result.target.id}`: "
-                    f"{inline(fmt.note_text(n.code, n.params, lang))}"
+                    f"- {name}{fmt.colon(lang)}{inline(fmt.note_text(n.code, n.params, lang))}"
                     for n in result.notes
                 )
         parts.append(table(header, right, rows))
-        parts.append("\n" + _status_counts(plan_result.targets, lang) + "\n")
+        parts.append("\n" + fmt.status_counts(plan_result.targets, lang) + "\n")
         for line in series_words.change_lines(plan_result, as_of, lang):
             parts.append("\n" + inline(line) + "\n")
         legend = steps.step_legend(plan_result.targets, lang)
@@ -127,13 +126,6 @@ def problems_markdown(problems: Sequence[Problem], lang: str) -> str:
             f"- **{pick(OUTPUT[p.severity], lang)}** `{p.code}`{where} {inline(p.message(lang))}"
         )
     return "\n".join(lines) + "\n\n"
-
-
-def _status_counts(results: Sequence[TargetResult], lang: str) -> str:
-    counts: Counter[str] = Counter(r.status for r in results)
-    separator = "：" if lang == "zh" else ": "
-    items = " · ".join(f"{pick(STATUS[s], lang)} {counts[s]}" for s in STATUS if counts[s])
-    return f"{pick(OUTPUT['statuses'], lang)}{separator}{items}"
 
 
 def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:
@@ -224,12 +216,14 @@ def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
         years = steps.step_years(plan_paths)
         rows: list[list[str]] = []
         notes: list[str] = []
+        targets = [path.target for path in plan_paths.targets]
         for group_id in dict.fromkeys(t.group for t in plan.targets):
             rows.append([f"**{cell(plan.groups[group_id](lang))}**"] + [""] * (2 + len(years)))
             for path in (p for p in plan_paths.targets if p.target.group == group_id):
                 rows.append([cell(c) for c in steps.path_row(path, meta, years, lang)])
-                notes += [f"- `{path.target.id}`: {inline(fmt.note_text(n.code, n.params, lang))}"
-                          for n in path.notes]
+                name = inline(fmt.named(path.target, path.indicator, targets, lang))
+                notes += [f"- {name}{fmt.colon(lang)}"
+                          f"{inline(fmt.note_text(n.code, n.params, lang))}" for n in path.notes]
         header = steps.headers(years, lang)
         out.write(table(header, [False] + [True] * (len(header) - 1), rows) + "\n")
         notes.append(f"- {inline(steps.formula(decomposition, lang))}")
@@ -251,7 +245,7 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
             pick(AUDIT[k], lang) for k in ("col-stated", "col-computed", "col-other",
                                            "col-message"))]
         rows = [
-            [str(n), f"`{f.code}`", cell(f.plan), cell(f.indicator),
+            [str(n), f"`{f.code}`", cell(f.plan), cell(f.indicator_name),
              cell(f.years_text), cell(f.stated_text),
              cell(f.computed_text), cell(f.other_text), cell(f.message(lang))]
             for n, f in enumerate(findings, 1)
@@ -261,7 +255,7 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     if unchecked:
         out.write(f"### {pick(OUTPUT['audit-unchecked-heading'], lang)}\n\n")
         for u in unchecked:
-            out.write(f"- {inline(u.plan)} {inline(u.indicator)} {u.years[0]}-{u.years[1]}: "
+            out.write(f"- {inline(u.plan)} {inline(u.indicator_name)} {u.years[0]}-{u.years[1]}: "
                       f"{inline(u.message(lang))}\n")
         out.write("\n")
 

@@ -1,10 +1,10 @@
-"""Annual steps on a terminal (rich): the tables of `railkpi milestones`, and the step column
-of the assessment's table (年度目标 of the year assessed). render/table.py calls these; the
-wording is render/milestone_words.py's."""
+"""Annual steps on a terminal (rich): the tables of `railkpi milestones` (in parts of as many
+years as fit, or a block per target where not one does), and the colours of the step column of
+the assessment's table (render/assessment_table.py). render/table.py calls these; the wording
+is render/milestone_words.py's."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from rich import box
@@ -13,89 +13,103 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from railkpi.calc.milestones import Decomposition
-from railkpi.calc.results import TargetResult
+from railkpi.calc.milestones import Decomposition, PlanPaths, TargetPath
+from railkpi.messages import pick
+from railkpi.messages.milestones import MILESTONE
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
-
-
-def _step_head(year: int, lang: str) -> str:
-    head = steps.step_header(year, lang)
-    return head.replace("年度", "\n年度", 1) if lang == "zh" else head.replace(" ", "\n", 1)
-
-
-def _step_width(results: Sequence[TargetResult], year: int, lang: str) -> int:
-    cells = [steps.check_cell(r.milestone, r.indicator) for r in results]
-    return max(cell_len(line) for line in [*_step_head(year, lang).split("\n"), *cells])
-
-
-def step_column(table: Table, results: Sequence[TargetResult], year: int, lang: str) -> None:
-    """The step column (年度目标 of the year assessed), after the status: never narrower than
-    its widest cell."""
-    table.add_column(_step_head(year, lang), justify="right", no_wrap=True,
-                     min_width=_step_width(results, year, lang))
-
-
-def step_column_fits(con: Console, table: Table, results: Sequence[TargetResult], year: int,
-                     lang: str) -> bool:
-    """Whether `table` (without the step column), as printed at the console's width, leaves
-    room for it: else the steps are lines under the table, so that no column is squeezed
-    into cutting a figure."""
-    printed = io.StringIO()
-    Console(file=printed, width=con.width, no_color=True, highlight=False, emoji=False,
-            soft_wrap=False).print(table)
-    used = max((cell_len(line) for line in printed.getvalue().splitlines()), default=0)
-    return used + 1 + _step_width(results, year, lang) <= con.width
-
+from railkpi.render.table_fit import wrap
+from railkpi.render.terminal import paragraph
 
 #: The step cell's colour: met, missed, not judged.
 STEP_STYLE: dict[bool | None, str] = {True: "green", False: "bold red", None: "dim"}
 
 
-def step_cell(result: TargetResult, year: int | None) -> list[Text]:
-    """A target's cell in the step column, coloured by the check; none without the column."""
-    if year is None:
-        return []
-    check = result.milestone
-    style = STEP_STYLE[check.met] if check is not None else ""
-    return [Text(steps.check_cell(check, result.indicator), style=style)]
-
-
 def print_steps(decomposition: Decomposition, lang: str, con: Console) -> None:
     """`railkpi milestones`: per plan a table of the targets' steps, a column per year; where
     the years do not fit the width, the table is printed in parts of as many years as fit,
-    each with the indicator, target and start, so that no figure is cut."""
+    each with the indicator, target and start, so that no figure is cut; where not even one
+    year fits beside them, a block per target, a line per step."""
     for plan_paths in decomposition.plans:
         plan, meta = plan_paths.plan, plan_paths.plan.plan
-        con.print(Text(f"{meta.title(lang)} [{plan.id}]", style="bold"))
-        con.print(Text(steps.subtitle(decomposition, meta, lang), style="dim"))
+        paragraph(con, f"{meta.title(lang)} [{plan.id}]", "bold")
+        paragraph(con, steps.subtitle(decomposition, meta, lang), "dim")
         years = steps.step_years(plan_paths)
         heads = steps.headers(years, lang)
         rows = [(path, steps.path_row(path, meta, years, lang, apart=True))
                 for path in plan_paths.targets]
         widths = _step_widths(heads, [row for _, row in rows], con.width)
         groups = list(dict.fromkeys(t.group for t in plan.targets))
-        for part in _year_parts(widths, con.width):
-            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
-                          padding=(0, 1), collapse_padding=True)
-            table.add_column(heads[0], ratio=1, min_width=12, overflow="fold")
-            for i in (1, 2):  # target and start wrap at their spaces where they must
-                table.add_column(heads[i], justify="right", min_width=widths[i],
-                                 max_width=widths[i])
-            for i in part:  # a step never breaks
-                table.add_column(heads[i], justify="right", min_width=widths[i], no_wrap=True)
-            for group_id in groups:
-                table.add_row(Text(plan.groups[group_id](lang), style="bold"))
-                for path, row in rows:
-                    if path.target.group == group_id:
-                        table.add_row(row[0], *(row[i] for i in (1, 2, *part)))
-            con.print(table)
-        notes = [f"{path.target.id}: {fmt.note_text(n.code, n.params, lang)}"
+        if _one_year_fits(widths, con.width):
+            for part in _year_parts(widths, con.width):
+                con.print(_table(plan_paths, heads, rows, widths, part, groups, lang,
+                                 con.width))
+        else:
+            _blocks(con, plan_paths, years, heads, groups, lang)
+        targets = [path.target for path in plan_paths.targets]
+        notes = [f"{fmt.named(path.target, path.indicator, targets, lang)}{fmt.colon(lang)}"
+                 f"{fmt.note_text(n.code, n.params, lang)}"
                  for group_id in groups for path in plan_paths.targets
                  if path.target.group == group_id for n in path.notes]
         for line in [*notes, steps.formula(decomposition, lang)]:
-            con.print(Text(f"  · {line}", style="dim"))
+            paragraph(con, line, "dim", first="  · ", rest="    ")
         con.print()
+
+
+def _table(plan_paths: PlanPaths, heads: Sequence[str],
+           rows: Sequence[tuple[TargetPath, Sequence[str]]], widths: Sequence[int],
+           part: Sequence[int], groups: Sequence[str], lang: str, width: int) -> Table:
+    """The table of the years of `part`, beside the indicator, the target and the start."""
+    # The names wrapped as the assessment's table wraps them (table_fit.wrap: Chinese
+    # between characters, never a line starting with a closing bracket).
+    name_width = _name_width(widths, part, width)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                  collapse_padding=True)
+    table.add_column(_wrapped(heads[0], name_width), width=name_width, no_wrap=True)
+    for i in (1, 2):  # target and start wrap at their spaces where they must
+        table.add_column(heads[i], justify="right", min_width=widths[i], max_width=widths[i])
+    for i in part:  # a step never breaks
+        table.add_column(heads[i], justify="right", min_width=widths[i], no_wrap=True)
+    for group_id in groups:
+        table.add_row(Text(_wrapped(plan_paths.plan.groups[group_id](lang), name_width),
+                           style="bold"))
+        for path, row in rows:
+            if path.target.group == group_id:
+                table.add_row(_wrapped(row[0], name_width), *(row[i] for i in (1, 2, *part)))
+    return table
+
+
+def _blocks(con: Console, plan_paths: PlanPaths, years: Sequence[int], heads: Sequence[str],
+            groups: Sequence[str], lang: str) -> None:
+    """A block per target: its name, then a `label: value` line for the target, the start and
+    each year's step."""
+    meta = plan_paths.plan.plan
+    labels = [*heads[1:3], *(pick(MILESTONE["year"], lang).format(year=y) for y in years)]
+    for group_id in groups:
+        paragraph(con, plan_paths.plan.groups[group_id](lang), "bold")
+        for path in (p for p in plan_paths.targets if p.target.group == group_id):
+            row = steps.path_row(path, meta, years, lang)
+            paragraph(con, row[0])
+            for label, value in zip(labels, row[1:], strict=True):
+                if value:
+                    paragraph(con, f"{label}{fmt.colon(lang)}{value}", first="  ",
+                              rest="    ")
+
+
+def _one_year_fits(widths: Sequence[int], width: int) -> bool:
+    """Whether the widest year fits beside the indicator (at least 12), target and start."""
+    return 12 + sum(widths[i] + 2 for i in (1, 2)) + max(widths[3:], default=0) + 2 <= width
+
+
+def _name_width(widths: Sequence[int], part: Sequence[int], width: int) -> int:
+    """The indicator column's width beside the target, the start and the years of `part`:
+    the room they leave (at least 12), no wider than its longest line."""
+    room = width - sum(widths[i] + 2 for i in (1, 2, *part))  # a column's padding: 2
+    return max(12, min(room, widths[0]))
+
+
+def _wrapped(text: str, width: int) -> str:
+    return "\n".join(line for part in text.split("\n") for line in wrap(part, width))
 
 
 def _step_widths(heads: Sequence[str], rows: Sequence[Sequence[str]],

@@ -106,11 +106,11 @@ def step_header(year: int, lang: str) -> str:
 
 
 def step_lines(results: Sequence[TargetResult], lang: str) -> list[str]:
-    """The steps as lines under a table too narrow for their column:
-    'revenue-2025：2024年度目标 3100.0 ✗'."""
-    colon = "：" if lang == "zh" else ": "
-    return [f"{r.target.id}{colon}{step_header(r.milestone.year, lang)} "
-            f"{check_cell(r.milestone, r.indicator)}" for r in results if r.milestone]
+    """The steps as lines under a table too narrow for their column, each target by name
+    among the plan's `results`: '轨道交通产业总收入：2024年度目标 3100.0 ✗'."""
+    return [f"{fmt.target_name(r, results, lang)}{fmt.colon(lang)}"
+            f"{step_header(r.milestone.year, lang)} {check_cell(r.milestone, r.indicator)}"
+            for r in results if r.milestone]
 
 
 def step_legend(results: Sequence[TargetResult], lang: str) -> str | None:
@@ -137,9 +137,9 @@ def missed_lines(assessment: Assessment, lang: str) -> list[str]:
             if check is None or check.met is not False:
                 continue
             lines.append(pick(MILESTONE["missed"], lang).format(
-                plan=plan_result.plan.id, target=r.target.id,
-                indicator=fmt.name(r.indicator, lang),
-                year=check.year, step=step_symbols(check.step, r.indicator),
+                plan=plan_result.plan.plan.title(lang),
+                target=fmt.target_name(r, plan_result.targets, lang), year=check.year,
+                step=step_symbols(check.step, r.indicator),
                 figure=_figure(check.figure, r.indicator),
                 gap=gap_number(check.gap, r.indicator)))
     return lines

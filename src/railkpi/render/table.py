@@ -11,19 +11,17 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from rich import box
-from rich.cells import cell_len
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import GrowthRate, PlanResult, TargetResult
+from railkpi.calc.results import GrowthRate
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.series import SERIES
 from railkpi.messages.words import COLUMN, TEXT
-from railkpi.plans.models import Plan, PlanMeta
+from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
 from railkpi.render import (
@@ -36,14 +34,12 @@ from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
 from railkpi.render.audit_words import worded
 from railkpi.render.listing import published, reading_notes
-from railkpi.render.milestone_table import (
-    print_steps,
-    step_cell,
-    step_column,
-    step_column_fits,
-)
+from railkpi.render.milestone_table import print_steps
 from railkpi.render.table_diff import render_diff as render_diff
-from railkpi.render.terminal import console
+from railkpi.render.table_fit import BLOCK_BELOW
+from railkpi.render.terminal import console as console
+from railkpi.render.terminal import paragraph as paragraph
+from railkpi.render.terminal import plain_width as plain_width
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -55,132 +51,29 @@ STATUS_STYLE = {
     "undetermined": "dim",
     "no_data": "dim",
 }
-#: The change mark's colour (the mark itself reads without it).
-CHANGE_STYLE = {"improved": "green", "worsened": "bold red"}
-def _columns(lang: str, series: Sequence[str] = ()) -> list[tuple[str, dict[str, Any]]]:
-    # A figure may wrap only at the space before its "(year)": numbers themselves never break.
-    number: dict[str, Any] = {"justify": "right", "min_width": 4}
-    # The Markdown table's headers, the figures' stacked on two lines: 完成\n进度, CAGR\nneeded.
-    heads = [pick(OUTPUT[key], lang) for key, _ in fmt.SUMMARY_COLUMNS]
-    heads[1:-1] = [_stacked(head, lang) for head in heads[1:-1]]
-    indicator: dict[str, Any] = {"ratio": 1, "min_width": 12, "overflow": "fold"}
-    status: dict[str, Any] = {"no_wrap": True}
-    before, after = _series_columns(lang, number, series)
-    return [(heads[0], indicator), *((h, number) for h in heads[1:-1]), *before,
-            (heads[-1], status), *after]
-
-
-#: The series' figure columns the terminal table may show before the status. Their priority
-#: when the table is narrower than its columns: the change mark after the status is kept with
-#: the status (always shown); what is still needed each year goes first, shown only from WIDE
-#: columns; 同比 is not in the terminal table (JSON, CSV, Markdown and the Excel table have it).
-TABLE_SERIES = ("col-needed-per-year",)
-WIDE = 120
-
-
-def _series_columns(lang: str, number: dict[str, Any], series: Sequence[str]
-                    ) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, dict[str, Any]]]]:
-    """The series' headers: (before the status, after it)."""
-    before = [(_stacked(pick(SERIES[key], lang), lang), number) for key in series]
-    head = pick(SERIES["col-change"], lang)
-    mark: dict[str, Any] = {"no_wrap": True, "justify": "center", "min_width": cell_len(head)}
-    return before, [(head, mark)]
-
-
-def _series_cells(r: TargetResult, lang: str, series: Sequence[str]
-                  ) -> tuple[list[str], list[Text]]:
-    """A target's series cells: (before the status, after it)."""
-    cells = series_words.summary_cells(r)
-    mark = Text(series_words.change_mark(r, lang),
-                style=CHANGE_STYLE.get(r.series.change if r.series else "", ""))
-    return [cells[key] for key in series], [mark]
-
-
-def _series_shown(width: int) -> tuple[str, ...]:
-    """The series' figure columns shown at this width: what is still needed each year only on
-    a terminal of WIDE columns or more (the table's other columns take the rest)."""
-    return TABLE_SERIES if width >= WIDE else ()
-
-
-def _stacked(head: str, lang: str) -> str:
-    """A header on two lines, so that a column is as narrow as its figures."""
-    if lang == "zh":
-        return f"{head[:2]}\n{head[2:]}" if len(head) > 3 else head
-    return head.replace(" ", "\n", 1)
 
 
 def render_assessment(report: Report, lang: str, out: TextIO) -> None:
+    """The plans' tables at the terminal's width (render/assessment_table.py)."""
+    from railkpi.render import assessment_table
+
+    assessment_table.render_assessment(report, lang, out)
+
+
+def render_failing(report: Report, failing: set[str], levels: Sequence[str], lang: str,
+                   out: TextIO) -> None:
+    """Why `assess --fail-on` exits 1: the targets at or below the level, by plan, by name,
+    each with its status."""
     con = console(out)
-    as_of = report.assessment.as_of
-    _filter_line(con, report, lang)
-    for plan_result in report.assessment.plans:
-        meta = plan_result.plan.plan
-        con.print(Text(f"{meta.title(lang)} [{plan_result.plan.id}]", style="bold"))
-        con.print(Text(fmt.subtitle(meta, as_of, plan_result.thresholds, lang), style="dim"))
-        series = _series_shown(con.width)
-        table, notes = _plan_table(plan_result, as_of, lang, series, None)
-        # The step of the year assessed: a column where the table still fits, else a line
-        # per target under it (no figure is ever cut).
-        year = steps.step_year(report.assessment)
-        shown = [r for r in plan_result.targets if r.milestone is not None]
-        if year is not None and step_column_fits(con, table, shown, year, lang):
-            table, notes = _plan_table(plan_result, as_of, lang, series, year)
-        elif year is not None:
-            notes += steps.step_lines(shown, lang)
-        con.print(table)
-        for line in series_words.change_lines(plan_result, as_of, lang):
-            con.print(Text(line))
-        legend = steps.step_legend(plan_result.targets, lang)
-        for line in [*notes, *([legend] if legend else [])]:
-            con.print(Text(f"  · {line}", style="dim"))
-        con.print()
-    if report.problems:
-        render_problems(report.problems, lang, out)
-
-
-def _plan_table(plan_result: PlanResult, as_of: int, lang: str, series: Sequence[str],
-                step_year: int | None) -> tuple[Table, list[str]]:
-    """A plan's assessment table (with the step column where `step_year` is given), and the
-    notes under it."""
-    plan, meta = plan_result.plan, plan_result.plan.plan
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                  collapse_padding=True)
-    for header, options in _columns(lang, series):
-        table.add_column(header, **options)
-    if step_year is not None:
-        step_column(table, plan_result.targets, step_year, lang)
-    notes: list[str] = []
-    for group_id in _group_order(plan_result.targets):
-        table.add_row(Text(plan.groups[group_id](lang), style="bold"))
-        for result in (r for r in plan_result.targets if r.target.group == group_id):
-            table.add_row(*_row(result, meta, as_of, lang, series), *step_cell(result, step_year))
-            notes.extend(f"{result.target.id}: {fmt.note_text(n.code, n.params, lang)}"
-                         for n in result.notes)
-    return table, notes
-
-
-def _filter_line(con: Console, report: Report, lang: str) -> None:
-    """Above the tables: the filter that narrowed the report, if any."""
-    count = sum(len(p.targets) for p in report.assessment.plans)
-    line = series_words.filter_line(report.target_filter, count, lang)
-    if line is not None:
-        con.print(Text(line, style="bold"))
-        con.print()
-
-
-def _group_order(results: Sequence[TargetResult]) -> list[str]:
-    return list(dict.fromkeys(r.target.group for r in results))
-
-
-def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str,
-         series: Sequence[str] = ()) -> list[Text | str]:
-    # A ratio's base year on a line of its own keeps the target column narrow.
-    *figures, word = fmt.summary_cells(r, meta, as_of, lang, apart=True)
-    status = Text(word, style=STATUS_STYLE[r.status])
-    if r.method == "linear":
-        status.append("*", style="dim")
-    before, after = _series_cells(r, lang, series)
-    return [*figures, *before, status, *after]
+    failed = [(p, r) for p in report.assessment.plans for r in p.targets if r.status in failing]
+    head = pick(OUTPUT["fail-on-head"], lang).format(count=len(failed), levels=",".join(levels))
+    paragraph(con, head, "bold red")
+    for plan_result, result in failed:
+        line = pick(OUTPUT["fail-on-target"], lang).format(
+            plan=plan_result.plan.plan.title(lang), target=fmt.target_name(
+                result, plan_result.targets, lang),
+            status=fmt.marked_status(result, lang))
+        paragraph(con, line, first="  · ", rest="    ")
 
 
 def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
@@ -249,7 +142,17 @@ def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     """`--names`: per plan, each indicator's id and every label a workbook row may use."""
     con = console(out)
     for plan in plans:
-        con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
+        paragraph(con, f"{plan.plan.title(lang)} [{plan.id}]", "bold")
+        if con.width < BLOCK_BELOW:  # too narrow for three columns: a block per indicator
+            for key, indicator in plan.indicators.items():
+                paragraph(con, key, "bold")
+                for label, text in (
+                        (COLUMN["indicator"], fmt.indicator_with_unit(indicator, lang)),
+                        (COLUMN["names"], "; ".join(fmt.accepted_names(key, indicator)))):
+                    paragraph(con, f"{pick(label, lang)}{fmt.colon(lang)}{text}",
+                              first="  ", rest="    ")
+            con.print()
+            continue
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
                       collapse_padding=True)
         table.add_column(pick(COLUMN["id"], lang), no_wrap=True)
@@ -329,7 +232,7 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
         for key in ("col-stated", "col-computed", "col-other"):
             table.add_column(pick(AUDIT[key], lang), justify="right", overflow="fold")
         for number, f in enumerate(findings, 1):
-            table.add_row(str(number), f.code, f.plan, f.indicator, f.years_text,
+            table.add_row(str(number), f.code, f.plan, f.indicator_name, f.years_text,
                           f.stated_text, f.computed_text, f.other_text)
         con.print(table)
         con.print(_hanging([(f"{n}.", Text(f.message(lang))) for n, f in enumerate(findings, 1)]))
@@ -341,7 +244,8 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
         of_kind = [u for u in unchecked if u.kind == kind]
         head = pick(AUDIT[f"unchecked-{kind}"], lang).format(count=len(of_kind))
         items = semicolon.join(
-            f"{u.plan} {u.indicator} {u.years[0]}-{u.years[1]}{opening}{u.message(lang)}{closing}"
+            f"{u.plan} {u.indicator_name} {u.years[0]}-{u.years[1]}{opening}{u.message(lang)}"
+            f"{closing}"
             for u in of_kind
         )
         lines.append(("·", Text(f"{head}{colon}{items}", style="dim")))

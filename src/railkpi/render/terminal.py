@@ -1,14 +1,20 @@
-"""The terminal every table prints on: its width (the terminal's, else PLAIN_WIDTH) and
-whether colour is used (not with NO_COLOR, nor off a terminal)."""
+"""The terminal every table prints on: its width (the terminal's, else $COLUMNS, else
+PLAIN_WIDTH) and whether colour is used (not with NO_COLOR, nor off a terminal); text
+wrapped to that width."""
 
 from __future__ import annotations
 
 import os
 from typing import TextIO
 
+from rich.cells import cell_len
 from rich.console import Console
+from rich.text import Text
 
-#: Width used when output is not a terminal (a pipe, a CI log): wide enough for every column.
+from railkpi.render.table_fit import wrap
+
+#: Width used when output is not a terminal (a pipe, a CI log) and $COLUMNS does not say:
+#: wide enough for every column.
 PLAIN_WIDTH = 100
 
 
@@ -16,9 +22,24 @@ def console(out: TextIO) -> Console:
     is_terminal = out.isatty()
     return Console(
         file=out,
-        width=None if is_terminal else PLAIN_WIDTH,
+        width=None if is_terminal else plain_width(),
         no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
         highlight=False,
         emoji=False,
         soft_wrap=False,
     )
+
+
+def plain_width() -> int:
+    """The width for output that is not a terminal: $COLUMNS when it is a number, else 100."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    return int(columns) if columns.isdigit() and int(columns) > 0 else PLAIN_WIDTH
+
+
+def paragraph(con: Console, text: str, style: str = "", first: str = "",
+              rest: str = "") -> None:
+    """`text` wrapped to the console's width by table_fit.wrap (Chinese between characters,
+    English at spaces), its first line after `first`, the others after `rest`."""
+    indent = max(cell_len(first), cell_len(rest))
+    for number, line in enumerate(wrap(text, max(con.width - indent, 1))):
+        con.print(Text(rest if number else first).append(line, style=style))

@@ -14,6 +14,7 @@ strings than it holds is refused before a reader reserves room for them.
 from __future__ import annotations
 
 import posixpath
+import re
 import struct
 import zipfile
 from dataclasses import dataclass, field
@@ -56,6 +57,14 @@ class SheetFacts:
         return Words(*SHEET_STATES[self.state])
 
 
+#: What XML forbids in a sheet's name: the guard reads each as spaces, a reader as stored.
+_FORBIDDEN_IN_NAME = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _bare(name: str) -> str:
+    return re.sub("[\x00-\x1f\ufffe\uffff ]", "", name)
+
+
 @dataclass
 class Survey:
     """The guard's findings: problems, each worksheet's facts, the styles."""
@@ -66,9 +75,24 @@ class Survey:
     styles: StyleKinds = field(default_factory=StyleKinds)
     last_serial: int = LAST_SERIAL_1900
 
+    def facts(self, sheet: str) -> SheetFacts | None:
+        """The facts of the sheet a reader names `sheet`. The guard reads the characters XML
+        forbids as spaces, a byte's worth each (xml_parsing.tolerant), a reader as stored: a
+        name holding one is looked up so, else without them and spaces where that leaves one
+        sheet (written as a reference, `&#1;`, it took more spaces)."""
+        found = self.sheets.get(sheet)
+        if found is not None or not _FORBIDDEN_IN_NAME.search(sheet):
+            return found
+        spaced = _FORBIDDEN_IN_NAME.sub(lambda m: " " * len(m.group().encode()), sheet)
+        if spaced in self.sheets:
+            return self.sheets[spaced]
+        bare = _bare(sheet)
+        matches = [facts for name, facts in self.sheets.items() if _bare(name) == bare]
+        return matches[0] if len(matches) == 1 else None
+
     def percent_cells(self, sheet: str) -> frozenset[tuple[int, int]]:
         """The cells of `sheet` formatted as percentages (a large sheet is looked at now)."""
-        facts = self.sheets.get(sheet)
+        facts = self.facts(sheet)
         if facts is None or not self.styles.percent:
             return frozenset()
         if facts.percent is None:

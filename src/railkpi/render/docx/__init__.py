@@ -2,7 +2,7 @@
 
 One module per job:
 
-- report.py — the entry point (write_report) and the order of the parts;
+- report.py — the entry point (report_file, written by render/files.py) and the order of the parts;
 - setup.py — the page, the styles and their fonts, the page numbers;
 - table.py — the indicator table and the notes under it;
 - sentences.py, window_sentences.py — the paragraph on each target, by kind and status;

@@ -35,17 +35,15 @@ from railkpi.render.docx.setup import (
     xml_text,
 )
 from railkpi.render.docx.table import add_indicator_table, add_table_notes
+from railkpi.render.files import FileSettings
 from railkpi.render.series_words import filter_line, filter_text
 
 
-def write_report(report: Report, lang: str, path: Path, data_path: Path) -> None:
-    """Write the report to `path` atomically; never over the input workbook (exit 2)."""
-    from railkpi.outfile import refuse_input, write_atomic
-
-    refuse_input(path, data_path, "--docx")
+def report_file(report: Report, lang: str, settings: FileSettings) -> bytes:
+    """The `--docx` file (render/files.py writes it), in settings.document_lang."""
     buffer = io.BytesIO()
-    build_document(report, lang, data_path).save(buffer)
-    write_atomic(path, buffer.getvalue(), "--docx")
+    build_document(report, settings.document_lang, settings.data_path).save(buffer)
+    return buffer.getvalue()
 
 
 def _d(key: str, lang: str, **fields: object) -> str:

@@ -42,6 +42,7 @@ from railkpi.messages import pick
 from railkpi.messages.series import TIMELINE_XLSX
 from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report
+from railkpi.render.files import FileSettings
 from railkpi.render.xlsx.charts import charts_sheet
 from railkpi.render.xlsx.layout import Styles
 from railkpi.render.xlsx.method import method_sheet
@@ -53,25 +54,23 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
 
 
-def write_gap_table(report: Report, lang: str, path: Path, data_path: Path) -> None:
-    """Write the gap table to `path` atomically; never over the input workbook (exit 2)."""
-    from railkpi.outfile import refuse_input, write_atomic
-
-    refuse_input(path, data_path, "--xlsx")
-    workbook = build_workbook(report, lang, data_path)
+def gap_table_file(report: Report, lang: str, settings: FileSettings) -> bytes:
+    """The `--xlsx` file (render/files.py writes it)."""
+    workbook = build_workbook(report, lang, settings.data_path)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    write_atomic(path, buffer.getvalue(), "--xlsx")
+    return buffer.getvalue()
 
 
 def build_workbook(report: Report, lang: str, data_path: Path) -> Workbook:
     from openpyxl import Workbook
 
     styles = Styles(lang)
+    file = report.data_file or data_path.name  # its name as the reader cleaned it
     workbook = Workbook()
     workbook.properties.creator = f"railkpi {__version__}"
     workbook.properties.title = pick(XLSX["summary-title"], lang).format(
-        as_of=report.assessment.as_of, file=data_path.name)
+        as_of=report.assessment.as_of, file=file)
     summary = workbook.active
     assert summary is not None
     summary.title = pick(XLSX["sheet-summary"], lang)
@@ -81,12 +80,12 @@ def build_workbook(report: Report, lang: str, data_path: Path) -> Workbook:
     names: dict[str, str] = {}
     for plan_result in report.assessment.plans:
         names[plan_result.plan.id] = _sheet_name(plan_result.plan.id, taken)
-    summary_sheet(summary, report, lang, styles, names, data_path.name)
+    summary_sheet(summary, report, lang, styles, names, file)
     for plan_result in report.assessment.plans:
         sheet = workbook.create_sheet(names[plan_result.plan.id])
-        plan_sheet(sheet, plan_result, report, lang, styles, data_path.name)
+        plan_sheet(sheet, plan_result, report, lang, styles, file)
     timeline_sheet(workbook.create_sheet(pick(TIMELINE_XLSX["sheet"], lang)), report, lang,
-                   styles, data_path.name)
+                   styles, file)
     charts_sheet(workbook.create_sheet(pick(XLSX["sheet-charts"], lang)), report, lang, styles)
     method_sheet(workbook.create_sheet(pick(XLSX["sheet-method"], lang)), report, lang, styles,
                   data_path)

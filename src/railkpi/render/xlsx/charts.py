@@ -13,6 +13,7 @@ from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report
 from railkpi.render import display as fmt
 from railkpi.render.xlsx.layout import (
+    DEFAULT_COLUMN_WIDTH,
     LINE_HEIGHT,
     Styles,
     banner,
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 
-CHART_ROWS = 15  # rows each chart block takes; two blocks to a printed page
-CHART_ROW_HEIGHT = 15.0
+CHART_ROWS = 14  # rows each chart block takes; two blocks to a printed page
+CHART_ROW_HEIGHT = 13.5  # with the caption's row, two blocks fit between the margins
 
 
 def axis_floor(values: Sequence[float | None]) -> float | None:
@@ -65,10 +66,13 @@ def _chart_title(text: str) -> Any:
 def charts_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles) -> None:
     from openpyxl.worksheet.pagebreak import Break
 
-    for i, width in enumerate((8, 12, 12), start=1):
+    widths = (8, 12, 12)
+    for i, width in enumerate(widths, start=1):
         ws.column_dimensions[letter(i)].width = width
-    banner(ws, 1, pick(XLSX["charts-title"], lang), styles.title, styles, 12)
-    ws.row_dimensions[1].height = 22
+    # The title across the figures and the charts beside them (columns D to L at the default
+    # width), wrapped where it is longer.
+    banner(ws, 1, pick(XLSX["charts-title"], lang), styles.title, styles, 12,
+           width=sum(widths) + 9 * DEFAULT_COLUMN_WIDTH)
     charts = chart_data(report.assessment, report.observations)
     if not charts:
         text_cell(ws, 3, 1, pick(XLSX["charts-none"], lang)).font = styles.font
@@ -109,7 +113,8 @@ def _chart_block(ws: Worksheet, top: int, data: ChartData, lang: str, styles: St
     block = max(CHART_ROWS, len(data.years) + 4)
     for k in range(block):
         ws.row_dimensions[top + k].height = CHART_ROW_HEIGHT
-    ws.row_dimensions[top].height = line_count(title, 32) * LINE_HEIGHT + 2
+    # Bold text is about a tenth wider; a little room below keeps the caption off the table.
+    ws.row_dimensions[top].height = line_count(title, 32 / 1.1) * LINE_HEIGHT + 6
     ws.add_chart(_line_chart(ws, top, data, title, base, lang), f"E{top}")
     return block
 

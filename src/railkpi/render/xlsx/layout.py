@@ -4,7 +4,6 @@ and columns. openpyxl is imported inside the functions that use it."""
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
 FONT = {"zh": "等线", "en": "Calibri"}
 FONT_SIZE = 10
 LINE_HEIGHT = 13.5  # points per line of 10-point text
+DEFAULT_COLUMN_WIDTH = 8.43  # a column's width where the sheet does not set it
 HEADER_FILL = "DDEBF7"
 BORDER_COLOUR = "A6A6A6"
 DASH = "—"
@@ -45,14 +45,46 @@ def text_width(text: str) -> int:
 
 def line_units(text: str) -> float:
     """Width of 10-point text in column-width units (a Calibri 11 digit): a CJK character
-    is about 1.9, Latin text about 0.8 a character on average."""
-    return sum(1.9 if unicodedata.east_asian_width(ch) in "WF" else 0.8 for ch in text)
+    is about 1.9, a digit 0.95, a capital 1.0, a space 0.4, other Latin text 0.75: as wide as
+    Excel prints it (Calibri) or LibreOffice where Calibri is missing (DejaVu Sans), whichever
+    is wider, so that no wrapped text is cut. (There, CJK text takes fewer units than in
+    Excel: a row sized here is as tall as Excel needs, and columns are wide enough for the
+    usual names to fit on one line in either.)"""
+    return sum(_char_units(ch) for ch in text)
+
+
+def _char_units(ch: str) -> float:
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 1.9
+    if ch.isdigit():
+        return 0.95
+    if ch == " ":
+        return 0.4
+    return 1.0 if ch.isupper() else 0.75
 
 
 def line_count(text: str, width: float) -> int:
-    """Lines a wrapped cell of 10-point text needs at a column width."""
-    usable = max(1.0, width - 1.0)
-    return sum(max(1, math.ceil(line_units(part) / usable)) for part in text.split("\n"))
+    """Lines a wrapped cell of 10-point text needs at a column width: filled word by word as
+    a spreadsheet wraps (Latin text at its spaces, Chinese between characters), a word wider
+    than the column split across lines."""
+    usable = max(1.0, width - 1.0)  # the cell's padding
+    return sum(_wrapped_lines(part, usable) for part in text.split("\n"))
+
+
+_WRAP_UNITS = re.compile(r"[ \t]*[^\s\u2e80-\u9fff\uff00-\uffef]+|[ \t]*.", re.S)
+
+
+def _wrapped_lines(text: str, usable: float) -> int:
+    lines, used = 1, 0.0
+    for token in _WRAP_UNITS.findall(text):
+        size = line_units(token)
+        if used and used + size > usable:
+            lines, used = lines + 1, line_units(token.lstrip())
+        else:
+            used += size
+        while used > usable:  # a word wider than the column
+            lines, used = lines + 1, used - usable
+    return lines
 
 
 
@@ -114,14 +146,19 @@ def number_cell(ws: Worksheet, row: int, column: int, value: float | int,
 
 
 
-def print_setup(ws: Worksheet, lang: str, title_rows: str | None = None) -> None:
+def print_setup(ws: Worksheet, lang: str, title_rows: str | None = None,
+                one_page: bool = False) -> None:
+    """Landscape A4, as wide as one page (`one_page`: as tall too), the page number in the
+    footer. The footer (and header) stand 0.3 inch from the paper's edge, inside a margin of
+    0.75: with openpyxl's default of 0.5 in a margin of 0.6, LibreOffice cuts the footer."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = 1 if one_page else 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
     footer = ws.oddFooter
     if footer is not None:
@@ -131,12 +168,18 @@ def print_setup(ws: Worksheet, lang: str, title_rows: str | None = None) -> None
 
 
 def banner(ws: Worksheet, row: int, text: str, font: Any, styles: Styles,
-            last_column: int) -> None:
-    """A title line across the table; the text is in the first cell, the rest merged."""
+            last_column: int, width: float | None = None) -> None:
+    """A title line across the table; the text is in the first cell, the rest merged. Given
+    the merged cells' `width`, a title longer than it wraps, its row as tall as its lines."""
     cell = text_cell(ws, row, 1, text)
     cell.font = font
     cell.alignment = styles.left
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_column)
+    if width is not None:
+        scale = (font.sz or FONT_SIZE) / FONT_SIZE  # line_units measures 10-point text
+        lines = line_count(text, width / scale)
+        cell.alignment = styles.wrap
+        ws.row_dimensions[row].height = lines * LINE_HEIGHT * scale + 6
 
 
 def paragraph(ws: Worksheet, row: int, text: str, font: Any, columns: int, width: float,

@@ -107,7 +107,7 @@ class _MethodSheet:
     def run(self, report: Report, data_path: Path) -> None:
         self.heading("method-run")
         self.pair(self.words("method-version"), __version__)
-        self.pair(self.words("method-file"), data_path.name)
+        self.pair(self.words("method-file"), report.data_file or data_path.name)
         self.pair(self.words("method-sha256"), sha256(data_path))
         self.pair(self.words("method-as-of"), report.assessment.as_of)
         if report.target_filter.applied:

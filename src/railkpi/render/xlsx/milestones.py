@@ -238,8 +238,9 @@ def _comment(cell: Any, text: str) -> None:
 def _notes_below(ws: Worksheet, last: int, report: MilestoneReport, plan_paths: PlanPaths,
                  width: float, styles: Styles, lang: str) -> None:
     """Below the table: the notes on single targets, the formula, the ≈ legend."""
+    targets = [p.target for p in plan_paths.targets]
     notes = [pick(XLSX["note-line"], lang).format(
-                 indicator=fmt.name(p.indicator, lang), target=p.target.id,
+                 target=fmt.named(p.target, p.indicator, targets, lang),
                  note=fmt.note_text(n.code, n.params, lang))
              for p in plan_paths.targets for n in p.notes]
     row = last + 2

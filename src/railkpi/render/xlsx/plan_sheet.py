@@ -63,9 +63,10 @@ class Column:
 
 
 PLAN_COLUMNS: tuple[Column, ...] = (
-    Column("group", 8, 14, wrap=True),
-    Column("indicator", 14, 22, wrap=True),
-    Column("unit", 5, 9),
+    # A group's name on one line (10 Chinese characters), as the rows' heights assume.
+    Column("group", 8, 20, wrap=True),
+    Column("indicator", 14, 30, wrap=True),
+    Column("unit", 5, 14),  # English unit words: laboratories, organisations
     Column("baseline_year", 6, 6, span="baseline"),
     Column("baseline_value", 8, 11),
     Column("latest_year", 6, 6, span="latest"),
@@ -83,7 +84,7 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("projected", 9, 11),
     Column("status", 8, 12, wrap=True),
     Column("change", 7, 9, wrap=True),
-    Column("quote", 30, 30, wrap=True),
+    Column("quote", 44, 44, wrap=True),  # the usual quote on one line
 )
 #: Plan-sheet column keys, in order (tests and callers find a column by key).
 PLAN_KEYS = tuple(c.key for c in PLAN_COLUMNS)
@@ -367,7 +368,7 @@ def _notes_below(ws: Worksheet, last: int, results: Sequence[TargetResult], widt
                  styles: Styles, lang: str, columns: int) -> None:
     """Below the table: notes on single targets, the * of the linear method, the legend."""
     notes = [pick(XLSX["note-line"], lang).format(
-                 indicator=fmt.name(r.indicator, lang), target=r.target.id,
+                 target=fmt.target_name(r, results, lang),
                  note=fmt.note_text(n.code, n.params, lang))
              for r in results for n in r.notes]
     linear = any(r.method == "linear" for r in results)

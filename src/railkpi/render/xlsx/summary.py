@@ -31,7 +31,11 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 #: Column widths of the summary: plan, title, targets, one per status.
-WIDTHS = (12, 34, 9, *([10] * len(ALL_STATUSES)))
+#: Plan, title or indicator (a plan's title and the longest names of the bundled plans on one
+#: line), targets, a column per status ("undetermined" whole in its header).
+WIDTHS = (12, 44, 9, *([11.5] * len(ALL_STATUSES)))
+#: A summary of up to this many rows prints on one page, its headers with it.
+ONE_PAGE_ROWS = 50
 #: The columns of the list of targets needing attention, after the plan's id.
 ATTENTION_KEYS = ("indicator", "latest_value", "target", "gap", "completion", "time_elapsed",
                   "required_cagr_from_latest", "status")
@@ -51,7 +55,7 @@ def summary_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
     row = _counts(ws, report, lang, styles)
     _attention(ws, row + 2, report, lang, styles)
     ws.freeze_panes = "A5"
-    print_setup(ws, lang)
+    print_setup(ws, lang, one_page=ws.max_row <= ONE_PAGE_ROWS)
 
 
 def _header(ws: Worksheet, row: int, labels: Sequence[str], styles: Styles) -> None:

@@ -51,6 +51,7 @@ from railkpi.render.xlsx.layout import (
     text_cell,
 )
 from railkpi.render.xlsx.template_roster import roster_paragraph, roster_sheet
+from railkpi.text_safety import cleaned
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -131,12 +132,13 @@ def write_template(
     if path.exists() and not force:
         raise InputError([error("output-exists", path=str(path))])
     first, last = years or default_years(plans)
-    chosen = "".join(f" --plan {shlex.quote(ref)}" for ref in plan_refs)
-    narrowed = "".join(f" {option} {shlex.quote(p)}" for option, patterns in
-                       target_filter.options() for p in patterns)
-    commands = (f"railkpi validate {path.name}{chosen}",
-                f"railkpi assess {path.name}{chosen}{narrowed} --xlsx gaps.xlsx")
-    workbook, rows = build_template(plans, vocabulary, lang, (first, last), path.name, commands,
+    chosen = cleaned("".join(f" --plan {shlex.quote(ref)}" for ref in plan_refs))
+    narrowed = cleaned("".join(f" {option} {shlex.quote(p)}" for option, patterns in
+                               target_filter.options() for p in patterns))
+    name = cleaned(path.name)  # shown in the workbook: no control characters
+    commands = (f"railkpi validate {name}{chosen}",
+                f"railkpi assess {name}{chosen}{narrowed} --xlsx gaps.xlsx")
+    workbook, rows = build_template(plans, vocabulary, lang, (first, last), name, commands,
                                     target_filter)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -1,0 +1,142 @@
+"""How the terminal's assessment table fits the width it is printed in.
+
+Numbers, targets and statuses are never cut or wrapped. When the full table is wider than the
+terminal, columns are left out, lowest priority first (DROP_ORDER), and the table says which
+in one line under it; then the indicator name wraps (at a word in English, between characters
+in Chinese, never leaving a unit's closing bracket alone on a line). Narrower than BLOCK_BELOW,
+or when even the name at NAME_FLOOR does not fit, each target prints as a block: its name on a
+line, then a `label: value` line per figure. Widths are counted in terminal cells (a Chinese
+character is two), with rich's cell_len.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+#: Columns left out when the table is too wide, first to go first: the step of the year
+#: assessed (its steps then print as lines under the table), what is still needed each year
+#: (a wide terminal's extra), time elapsed (the same for every target of a plan's target
+#: year), the growth achieved so far, the baseline, the growth still needed, completion. The
+#: indicator, the latest figure, the target, the gap, the status and the change mark since the
+#: year before are always shown; a column not named here is never left out.
+DROP_ORDER: tuple[str, ...] = (
+    "col-step", "col-needed-per-year", "col-time", "col-cagr", "col-baseline", "col-needed",
+    "col-completion",
+)
+#: Cells between two columns.
+GAP = 2
+#: The indicator column is not wrapped narrower than this while columns can still be left out…
+NAME_COMFORT = 20
+#: …nor ever narrower than this: below it, the table prints as blocks.
+NAME_FLOOR = 12
+#: Below this width the table always prints as blocks, one per target.
+BLOCK_BELOW = 60
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The columns shown (keys of display.SUMMARY_COLUMNS, the name first) and their widths,
+    the keys left out, or blocks when no table fits."""
+
+    shown: tuple[str, ...]
+    widths: tuple[int, ...]
+    left_out: tuple[str, ...]
+    blocks: bool
+
+
+def fit(keys: Sequence[str], heads: Sequence[str], rows: Sequence[Sequence[str]],
+        width: int, headings: Sequence[str] = ()) -> Layout:
+    """The layout of a table of `rows` (cells in the order of `keys`, the indicator's first)
+    under `heads` (lines split by newlines) at `width` cells; `headings` are the group rows,
+    which print in the indicator's column."""
+    natural = {key: max([_lines_width(heads[i]), *(_lines_width(r[i]) for r in rows)])
+               for i, key in enumerate(keys)}
+    name_key, figures = keys[0], list(keys[1:])
+    names = [*(r[0] for r in rows), *headings]
+    name_natural = max([natural[name_key], *map(cell_len, headings)])
+    # The name column is never narrower than its longest word (a word is not split).
+    longest_word = max((cell_len(t.strip()) for name in names for t in _tokens(name)), default=0)
+    name_floor = min(name_natural, max(NAME_FLOOR, longest_word))
+    name_wanted = max(name_floor, min(name_natural, NAME_COMFORT))
+    left_out: list[str] = []
+
+    def others() -> int:
+        return sum(natural[key] + GAP for key in figures)
+
+    for key in [k for k in DROP_ORDER if k in figures]:
+        if others() + name_wanted <= width:
+            break
+        figures.remove(key)
+        left_out.append(key)
+    name_width = min(name_natural, width - others())
+    if width < BLOCK_BELOW or name_width < name_floor:
+        return Layout((), (), (), blocks=True)
+    shown = (name_key, *figures)
+    return Layout(shown, tuple([name_width, *(natural[k] for k in figures)]),
+                  tuple(left_out), blocks=False)
+
+
+def _lines_width(text: str) -> int:
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+#: A run of Latin letters and digits, a bracketed part (a unit), or any other character.
+_ZH_TOKENS = re.compile(r"[（(][^（）()]{1,12}[）)]|[A-Za-z0-9_.%/+\-]+|.", re.S)
+#: Words, with the space before them; a bracketed unit at the end is one word: "(100M CNY)".
+_WORDS = re.compile(r"\s*\([^()]{1,16}\)$|\s*\S+")
+#: Punctuation a line may not start with.
+_NO_LINE_START = set("）)，、。：；》」』】%;,.:!?")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` cells: broken at spaces, and between Chinese
+    characters; a bracketed unit stays whole where it fits, and no line starts with a closing
+    bracket or punctuation. A word wider than `width` is split by cells."""
+    lines: list[str] = []
+    line = ""
+    for token in _tokens(text):
+        joined = line + token if line else token.lstrip()
+        if cell_len(joined) <= width or not line.strip():
+            line = joined
+        elif token[0] in _NO_LINE_START and cell_len(line) > 1:
+            # Carry the line's last character over with the punctuation.
+            lines.append(line[:-1])
+            line = line[-1] + token
+        else:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        while cell_len(line) > width:
+            head = _cut(line, width)
+            lines.append(head)
+            line = line[len(head):]
+    if line or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def _tokens(text: str) -> list[str]:
+    """Words with the space before them ('Number', ' of', ' firms'), or in Chinese text
+    characters, Latin runs and bracketed parts."""
+    tokens: list[str] = []
+    for word in _WORDS.findall(text):
+        if any(cell_len(ch) > 1 for ch in word):
+            pieces = _ZH_TOKENS.findall(word.lstrip())
+            space = word[: len(word) - len(word.lstrip())]
+            tokens.extend([space + pieces[0], *pieces[1:]] if pieces else [word])
+        else:
+            tokens.append(word)
+    return tokens
+
+
+def _cut(text: str, width: int) -> str:
+    """The longest start of `text` at most `width` cells wide (at least one character)."""
+    used = 0
+    for index, char in enumerate(text):
+        used += cell_len(char)
+        if used > width:
+            return text[: max(index, 1)]
+    return text
