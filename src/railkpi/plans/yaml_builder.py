@@ -11,7 +11,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from railkpi.messages.problems_plan_yaml import YAML_DETAILS, YAML_KINDS, YAML_TAG_KINDS
-from railkpi.plans.yaml_composer import PlanYamlLoader, line_column
+from railkpi.plans.yaml_composer import PlanComposer, line_column
 from railkpi.plans.yaml_hints import node_mistakes
 from railkpi.plans.yaml_scalars import (
     BOOL,
@@ -79,7 +79,7 @@ class Document:
 class Builder:
     """Nodes → Python values, reporting aliases, duplicate keys, tags and ambiguous scalars."""
 
-    def __init__(self, name: str, loader: PlanYamlLoader) -> None:
+    def __init__(self, name: str, loader: PlanComposer) -> None:
         self.name = name
         self.loader = loader
         self.document = Document(None, [], set(), {})
