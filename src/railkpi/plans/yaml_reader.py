@@ -27,7 +27,8 @@ import yaml
 from yaml.nodes import Node
 
 from railkpi.messages.problems_plan_yaml import YAML_DETAILS, YAML_PARSER_ZH
-from railkpi.plans.yaml_builder import Builder, Document
+from railkpi.plans.document import Document
+from railkpi.plans.yaml_builder import Builder
 from railkpi.plans.yaml_composer import (
     C_PARSER_AVAILABLE,
     LimitError,
