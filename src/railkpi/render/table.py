@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich import box
 from rich.cells import cell_len
@@ -17,7 +17,6 @@ from rich.table import Table
 from rich.text import Text
 
 from railkpi.calc.filters import NO_FILTER, TargetFilter
-from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import GrowthRate, PlanResult, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
@@ -42,8 +41,11 @@ from railkpi.render.milestone_table import (
     step_column,
     step_column_fits,
 )
-from railkpi.render.table_diff import render_diff as render_diff
 from railkpi.render.terminal import console
+
+if TYPE_CHECKING:  # the audit and diff outputs import their modules when they run
+    from railkpi.calc.diff import ReportDiff
+    from railkpi.calc.findings import AuditResult
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -357,3 +359,9 @@ def _hanging(rows: Sequence[tuple[str, Text]]) -> Table:
     for mark, text in rows:
         grid.add_row(mark, text)
     return grid
+
+
+def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
+    from railkpi.render import table_diff
+
+    table_diff.render_diff(diff, lang, out)
