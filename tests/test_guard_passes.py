@@ -4,13 +4,17 @@ workbook gets the same problems and percent cells whichever a sheet's size sends
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from railkpi.read.guard import workbook_pass
+from railkpi.read.guard.sheet_bytes import has_error_type
 from railkpi.read.guard.workbook_pass import Survey, survey
 
 ROWS = 800  # about 40 KB of sheet XML: past SMALL_PART, far below a roster
@@ -86,3 +90,25 @@ def test_the_sheet_is_past_the_close_look_size(tmp_path: Path) -> None:
     """The workbooks above do exercise the byte-level pass at the default size."""
     path = build(tmp_path, nothing)
     assert survey(path).sheets["数据"].info.file_size > workbook_pass.SMALL_PART
+
+
+#: The pattern the byte-level pass used before `has_error_type`: a \b, then t="e".
+_WORD_START_ERROR_TYPE = re.compile(rb"\bt\s*=\s*[\"']e[\"']")
+
+
+@given(st.lists(st.sampled_from([b"t", b"xt", b"_t", b"9t", b" ", b"=", b"\"", b"'", b"e",
+                                 b"<c ", b"t=\"e\"", b"&#20225;", b"\n", b">", b"s"]),
+                max_size=30).map(b"".join))
+def test_error_type_search_is_the_word_start_pattern(region: bytes) -> None:
+    assert has_error_type(region) == bool(_WORD_START_ERROR_TYPE.search(region))
+
+
+@pytest.mark.parametrize(("region", "expected"), [
+    (b'<c r="A1" t="e"><v>#DIV/0!</v></c>', True),
+    (b"<c r='A1' t = 'e'>", True),
+    (b't="e"', True),
+    (b'<c r="A1" xt="e"><is><t>&#20225;</t></is></c>', False),
+    (b'<c r="A1" t="s"><v>1</v></c>', False),
+])
+def test_error_type_examples(region: bytes, expected: bool) -> None:
+    assert has_error_type(region) is expected
