@@ -33,7 +33,6 @@ from railkpi.render import (
 )
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
-from railkpi.render.audit_words import worded
 from railkpi.render.listing import published, reading_notes
 from railkpi.render.milestone_table import (
     print_steps,
@@ -313,6 +312,8 @@ def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     """`railkpi audit`: a numbered row per finding, its explanation below the table (as the
     assessment's notes), then what could not be checked, by kind."""
+    from railkpi.render.audit_words import worded
+
     audit = worded(result, lang)
     findings, unchecked = audit.findings, audit.unchecked
     from railkpi.messages.audit import AUDIT
