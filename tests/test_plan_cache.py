@@ -48,7 +48,10 @@ def yaml_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def entry(tmp_path: Path) -> Path:
-    return tmp_path / "cache" / "plans" / f"{PLAN}.json"
+    """The one entry of the plan in the test's cache."""
+    found = list((tmp_path / "cache" / "plans").glob(f"{PLAN}-*.json"))
+    assert len(found) == 1, found
+    return found[0]
 
 
 def loaded(ref: str = PLAN) -> tuple[Plan, list[Problem]]:
@@ -88,6 +91,23 @@ def test_edited_yaml_is_read_again_and_the_entry_rebuilt(
     assert key_after != key_before
     loaded()
     assert len(yaml_reads) == 2  # the rebuilt entry serves the next run
+
+
+def test_two_installations_keep_entries_of_their_own(
+        plan_dir: Path, yaml_reads: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    other = tmp_path / "other-install" / "targets"
+    shutil.copytree(plan_dir, other)
+    loaded()
+    monkeypatch.setattr(bundled, "bundled_plan_dir", lambda: other)
+    monkeypatch.setattr(loader, "bundled_plan_dir", lambda: other)
+    loaded()
+    loaded()
+    monkeypatch.setattr(bundled, "bundled_plan_dir", lambda: plan_dir)
+    monkeypatch.setattr(loader, "bundled_plan_dir", lambda: plan_dir)
+    loaded()
+    assert len(yaml_reads) == 2  # once per installation, then from each one's entry
+    assert len(list((tmp_path / "cache" / "plans").glob(f"{PLAN}-*.json"))) == 2
 
 
 @pytest.mark.parametrize("damage", [

@@ -12,7 +12,8 @@ read from its YAML and the entry written again. A cache that cannot be written i
 
 Where: `RAILKPI_CACHE_DIR` when set, else the platform's user cache directory
 (`$XDG_CACHE_HOME/railkpi` or `~/.cache/railkpi` on Linux, `~/Library/Caches/railkpi` on
-macOS, `%LOCALAPPDATA%\\railkpi\\Cache` on Windows); entries go in its `plans/` folder.
+macOS, `%LOCALAPPDATA%\\railkpi\\Cache` on Windows); entries go in its `plans/` folder, one per
+plan file and installation.
 """
 
 from __future__ import annotations
@@ -68,8 +69,13 @@ def _reader_files() -> list[list[str | int]]:
 
 
 def _entry_path(plan: Path) -> Path | None:
+    """The entry of a plan file: named by the plan and the folder it is installed in, so that
+    two installations (two virtual environments) keep entries of their own."""
     folder = cache_dir()
-    return None if folder is None else folder / "plans" / f"{plan.stem}.json"
+    if folder is None:
+        return None
+    place = hashlib.sha256(str(plan.parent.resolve()).encode("utf-8", "surrogatepass"))
+    return folder / "plans" / f"{plan.stem}-{place.hexdigest()[:12]}.json"
 
 
 def _key(raw: bytes) -> dict[str, Any]:
