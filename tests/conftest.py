@@ -34,19 +34,6 @@ def _no_step_summary(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
 
 
-@pytest.fixture(params=["libyaml", "pyyaml"])
-def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test on each parser a plan file can be read with: libyaml's (where PyYAML has
-    it), and PyYAML's own, which reads every file libyaml's cannot read cleanly."""
-    from railkpi.plans import yaml_reader
-
-    if request.param == "pyyaml":
-        monkeypatch.setattr(yaml_reader, "C_PARSER_AVAILABLE", False)
-    elif not yaml_reader.C_PARSER_AVAILABLE:
-        pytest.skip("PyYAML is built without libyaml here")
-    return str(request.param)
-
-
 @pytest.fixture
 def make_workbook(tmp_path: Path) -> Callable[..., Path]:
     """make_workbook({"数据": [[header…], [row…]]}, name="data.xlsx") → path of a real .xlsx."""

@@ -39,9 +39,9 @@ def yaml_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     read = yaml_reader.read_plan_yaml
 
-    def counting(path: Path, name: str) -> Document:
+    def counting(path: Path, name: str, *, bundled: bool = False) -> Document:
         names.append(name)
-        return read(path, name)
+        return read(path, name, bundled=bundled)
 
     monkeypatch.setattr(yaml_reader, "read_plan_yaml", counting)
     return names
@@ -253,9 +253,31 @@ def test_libyaml_and_pyyaml_read_a_plan_alike(plan: str,
     compose = yaml_composer.PlanYamlCParser.get_single_node
     monkeypatch.setattr(yaml_composer.PlanYamlCParser, "get_single_node",
                         lambda self: used.append("libyaml") or compose(self))
-    in_c = yaml_reader.read_plan_yaml(path, path.name)
+    in_c = yaml_reader.read_plan_yaml(path, path.name, bundled=True)
     assert used == ["libyaml"]
     monkeypatch.setattr(yaml_reader, "C_PARSER_AVAILABLE", False)
-    in_python = yaml_reader.read_plan_yaml(path, path.name)
+    in_python = yaml_reader.read_plan_yaml(path, path.name, bundled=True)
     assert used == ["libyaml"]
     assert in_c == in_python and len(in_c.lines) > 500 and in_c.problems == []
+
+
+#: Text libyaml's parser reads without an error where PyYAML's own refuses it (at this line).
+LIBYAML_ACCEPTS = [("a: 丰政发\t〔2022〕7号\n", 1), ("a: 1\n\ufeff\nb: 2\n", 3),
+                   ("a: [x, number of ? y]\n", 1)]
+
+
+@pytest.mark.parametrize(("text", "line"), LIBYAML_ACCEPTS,
+                         ids=["tab-in-scalar", "bom-inside", "question-mark-in-flow-list"])
+def test_plan_files_of_users_are_parsed_by_pyyaml(tmp_path: Path, text: str, line: int) -> None:
+    """A plan file given by path gets PyYAML's refusal (a syntax error at its line), even
+    where libyaml's parser would have read it: libyaml reads only the bundled plans."""
+    from railkpi.plans import yaml_composer
+    from railkpi.problems import InputError
+
+    if yaml_composer.C_PARSER_AVAILABLE:  # the inputs do differ between the parsers
+        assert yaml_composer.PlanYamlCParser(text).get_single_node() is not None
+    path = tmp_path / "own.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_plan(str(path))
+    assert [(p.code, p.line) for p in refused.value.problems][:1] == [("plan-yaml", line)]

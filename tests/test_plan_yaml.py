@@ -58,10 +58,6 @@ targets:
 NO_ALIASES = ("plan files take no anchors or aliases: write the value out in full wherever it "
               "is needed")
 
-#: Every test here runs on libyaml's parser and on PyYAML's own: the same problems, codes and
-#: lines either way.
-pytestmark = pytest.mark.usefixtures("yaml_parser")
-
 
 def edited(*changes: tuple[str, str], append: str = "") -> str:
     """BASE with each (old, new) replaced (old must occur once) and `append` added at the end."""

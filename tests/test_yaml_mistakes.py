@@ -40,10 +40,6 @@ targets:
     quote: 年度收入达到3000亿元
 """
 
-#: Every test here runs on libyaml's parser and on PyYAML's own: the same problems, codes and
-#: lines either way.
-pytestmark = pytest.mark.usefixtures("yaml_parser")
-
 
 def edited(*changes: tuple[str, str]) -> str:
     text = BASE

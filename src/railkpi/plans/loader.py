@@ -37,7 +37,7 @@ def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
             pass  # checks that have changed since: the YAML's own reading says where
     from railkpi.plans.yaml_reader import read_plan_yaml
 
-    document = read_plan_yaml(path, name)
+    document = read_plan_yaml(path, name, bundled=bundled)
     plan = _checked(document, name, warnings)
     if raw is not None:
         plan_cache.store(path, raw, document)

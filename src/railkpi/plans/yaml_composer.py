@@ -2,9 +2,9 @@
 aliases noted for refusal, explicit tags kept, nesting depth and node count capped.
 
 The same composer runs on two parsers: libyaml's (`PlanYamlCParser`, where PyYAML was built
-with it; some thirty times faster) and PyYAML's own (`PlanYamlLoader`). The reader tries the
-first and falls back to the second for any error, so that every message, line and hint about a
-broken file is the pure parser's (plans/yaml_reader.py)."""
+with it; some thirty times faster), for the bundled plans, and PyYAML's own (`PlanYamlLoader`)
+for every other file, and for a bundled one libyaml's parser cannot read cleanly
+(plans/yaml_reader.py)."""
 
 from __future__ import annotations
 

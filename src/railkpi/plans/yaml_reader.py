@@ -101,8 +101,14 @@ def _compose_in_c(text: str) -> tuple[Node | None, PlanComposer] | None:
         return None
 
 
-def read_plan_yaml(path: Path, name: str) -> Document:
-    """Read a plan file's YAML safely. Raises InputError when it cannot be read at all."""
+def read_plan_yaml(path: Path, name: str, *, bundled: bool = False) -> Document:
+    """Read a plan file's YAML safely. Raises InputError when it cannot be read at all.
+
+    A bundled plan is parsed by libyaml where PyYAML has it: railkpi ships those files, and a
+    test checks that both parsers read them alike. Any other file is parsed by PyYAML's own
+    parser: libyaml accepts some text PyYAML refuses (a tab inside a plain scalar, a
+    byte-order mark in the middle of the file, `?` inside a flow list, a tag like `!2021`), so
+    a plan file of the user's gets every refusal and hint it always got."""
     try:
         size = path.stat().st_size
         if size <= MAX_PLAN_BYTES:
@@ -126,7 +132,7 @@ def read_plan_yaml(path: Path, name: str) -> Document:
             detail=_words("not-utf8", byte=f"{raw[exc.start]:02x}"),
         )]) from None
     try:
-        fast = _compose_in_c(text)
+        fast = _compose_in_c(text) if bundled else None
     except LimitError as exc:
         raise _too_much(name, exc) from None
     if fast is not None:
