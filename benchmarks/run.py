@@ -1,7 +1,7 @@
 """Benchmark railkpi against python-calamine and openpyxl on large roster workbooks, and time
-railkpi's start-up against a one-command Typer app.
+railkpi's everyday run and start-up against bare Typer apps.
 
-    python benchmarks/run.py --quick                 # 10k and 100k rows, 3 repeats, < 2 min
+    python benchmarks/run.py --quick                 # 10k and 100k rows, 3 repeats, < 3 min
     python benchmarks/run.py                         # 10k, 100k and 1,048,576 rows, 5 repeats
     python benchmarks/run.py --sizes 10000,100000 --json results.json
 
@@ -629,10 +629,10 @@ def parse_tools(text: str) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Time railkpi assess against python-calamine and openpyxl on roster "
-        "workbooks of 10k, 100k and 1,048,576 rows, and railkpi's start-up against a "
-        "one-command Typer app.")
+        "workbooks of 10k, 100k and 1,048,576 rows, and railkpi's everyday run and start-up "
+        "against bare Typer apps.")
     parser.add_argument("--quick", action="store_true",
-                        help="10k and 100k rows, 3 repeats, 10 start-up runs (under 2 minutes)")
+                        help="10k and 100k rows, 3 repeats, 10 start-up runs (under 3 minutes)")
     parser.add_argument("--sizes", type=parse_sizes, metavar="N,N,…",
                         help="roster rows (header included), e.g. 10000,100000")
     parser.add_argument("--repeats", type=int, metavar="R",

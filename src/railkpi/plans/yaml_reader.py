@@ -101,14 +101,8 @@ def _compose_in_c(text: str) -> tuple[Node | None, PlanComposer] | None:
         return None
 
 
-def read_plan_yaml(path: Path, name: str, *, bundled: bool = False) -> Document:
-    """Read a plan file's YAML safely. Raises InputError when it cannot be read at all.
-
-    A bundled plan is parsed by libyaml where PyYAML has it: railkpi ships those files, and a
-    test checks that both parsers read them alike. Any other file is parsed by PyYAML's own
-    parser: libyaml accepts some text PyYAML refuses (a tab inside a plain scalar, a
-    byte-order mark in the middle of the file, `?` inside a flow list, a tag like `!2021`), so
-    a plan file of the user's gets every refusal and hint it always got."""
+def _plan_text(path: Path, name: str) -> str:
+    """The file's text: at most MAX_PLAN_BYTES, UTF-8 (InputError otherwise)."""
     try:
         size = path.stat().st_size
         if size <= MAX_PLAN_BYTES:
@@ -131,6 +125,18 @@ def read_plan_yaml(path: Path, name: str, *, bundled: bool = False) -> Document:
             column=len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1,
             detail=_words("not-utf8", byte=f"{raw[exc.start]:02x}"),
         )]) from None
+    return text
+
+
+def read_plan_yaml(path: Path, name: str, *, bundled: bool = False) -> Document:
+    """Read a plan file's YAML safely. Raises InputError when it cannot be read at all.
+
+    A bundled plan is parsed by libyaml where PyYAML has it: railkpi ships those files, and a
+    test checks that both parsers read them alike. Any other file is parsed by PyYAML's own
+    parser: libyaml accepts some text PyYAML refuses (a tab inside a plain scalar, a
+    byte-order mark in the middle of the file, `?` inside a flow list, a tag like `!2021`), so
+    a plan file of the user's gets every refusal and hint it always got."""
+    text = _plan_text(path, name)
     try:
         fast = _compose_in_c(text) if bundled else None
     except LimitError as exc:
