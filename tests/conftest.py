@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,14 @@ from railkpi.problems import InputError, Problem
 from railkpi.read.workbook import read_workbook
 
 Rows = Sequence[Sequence[Any]]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _plan_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The test run's plan cache is a folder of its own, never the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RAILKPI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from railkpi.plans.loader import load_plan
 from railkpi.plans.models import Plan
-from railkpi.plans.yaml_composer import MAX_DEPTH, MAX_NODES, PlanYamlLoader
+from railkpi.plans.yaml_composer import MAX_DEPTH, MAX_NODES, PlanComposer
 from railkpi.plans.yaml_reader import MAX_PLAN_BYTES
 from railkpi.problems import MAX_PER_CODE, InputError
 
@@ -201,15 +201,16 @@ def test_merge_key_is_refused(tmp_path: Path) -> None:
 
 
 def composed_nodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """A counter of the YAML nodes railkpi's composer builds: the work a file makes."""
+    """A counter of the YAML nodes railkpi's composer builds: the work a file makes (on
+    libyaml's parser or PyYAML's own, whichever reads the file)."""
     count = [0]
-    compose = PlanYamlLoader.compose_node
+    compose = PlanComposer.compose_node
 
-    def counting(self: PlanYamlLoader, parent: Any, index: object) -> Any:
+    def counting(self: PlanComposer, parent: Any, index: object) -> Any:
         count[0] += 1
         return compose(self, parent, index)
 
-    monkeypatch.setattr(PlanYamlLoader, "compose_node", counting)
+    monkeypatch.setattr(PlanComposer, "compose_node", counting)
     return count
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 
 from railkpi.messages.plan_values import PYDANTIC_OTHER
 from railkpi.messages.problems_plan_yaml import YAML_VALUE_TYPES
+from railkpi.plans import plan_cache
 from railkpi.plans.bundled import bundled_plan_dir, resolve_plan_path
 from railkpi.plans.checks import check_plan, english_quotes_warning
+from railkpi.plans.document import Document, with_lines
 from railkpi.plans.models import Plan
-from railkpi.plans.schema_problems import schema_problems, with_lines
-from railkpi.plans.yaml_reader import read_plan_yaml
 from railkpi.problems import InputError, Problem, Words, error, raise_if_errors
 
 
@@ -25,9 +26,35 @@ def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
     with the schema's problems, except those at or under a path whose content was refused.
     """
     path = resolve_plan_path(ref)
-    name = str(path) if path.parent != bundled_plan_dir() else path.name
-    document = read_plan_yaml(path, name)
-    problems = document.problems
+    bundled = path.parent == bundled_plan_dir()
+    name = path.name if bundled else str(path)
+    raw = _bundled_bytes(path) if bundled else None
+    cached = plan_cache.lookup(path, raw) if raw is not None else None
+    if cached is not None and raw is not None:
+        try:
+            return _checked(cached, name, warnings)
+        except InputError:
+            pass  # checks that have changed since: the YAML's own reading says where
+    from railkpi.plans.yaml_reader import read_plan_yaml
+
+    document = read_plan_yaml(path, name, bundled=bundled)
+    plan = _checked(document, name, warnings)
+    if raw is not None:
+        plan_cache.store(path, raw, document)
+    return plan
+
+
+def _bundled_bytes(path: Path) -> bytes | None:
+    """A bundled plan file's bytes, for the cache's key (None: read the YAML as usual)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _checked(document: Document, name: str, warnings: list[Problem] | None) -> Plan:
+    """The plan a file's YAML reading gives, validated and cross-checked (see load_plan)."""
+    problems = list(document.problems)
     data = document.data
     # A tag (reported as plan-yaml, like a syntax error) means the YAML is not a plan file's
     # plain YAML: its problems are reported alone, as when the root itself was refused.
@@ -41,6 +68,8 @@ def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
+        from railkpi.plans.schema_problems import schema_problems
+
         invalid = schema_problems(exc.errors(include_url=False), data, name, document)
         raise_if_errors(problems + invalid if problems or invalid else [
             error("plan-invalid", name, None, detail=Words(PYDANTIC_OTHER[0].format(

@@ -14,15 +14,14 @@ is missing from.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic_core import ErrorDetails
 
+from railkpi.plans.document import Document, with_lines, yaml_path
 from railkpi.plans.hints import choices_at, did_you_mean, keys_allowed, keys_at, nearest
 from railkpi.plans.wording import COMPARATORS, figure_advice, target_advice
-from railkpi.plans.yaml_builder import Document, yaml_path
 from railkpi.problems import Problem, error, pydantic_words
 
 
@@ -113,18 +112,3 @@ def schema_problems(errors: Iterable[ErrorDetails], data: Any, name: str,
     return with_lines(problems, document.lines)
 
 
-def line_of(where: str | None, lines: Mapping[str, int]) -> int | None:
-    """The line of a YAML path, else of the nearest enclosing one that has a line."""
-    path = where or ""
-    while path:
-        if path in lines:
-            return lines[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
-    return None
-
-
-def with_lines(problems: Iterable[Problem], lines: Mapping[str, int]) -> list[Problem]:
-    """Each problem at a YAML path with the line it is on (those with a line already keep it)."""
-    return [p if p.line is not None or p.where is None else
-            replace(p, line=line_of(p.where, lines)) for p in problems]

@@ -3,15 +3,15 @@ duplicate keys, tags and ambiguous scalars as problems."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from railkpi.messages.problems_plan_yaml import YAML_DETAILS, YAML_KINDS, YAML_TAG_KINDS
-from railkpi.plans.yaml_composer import PlanYamlLoader, line_column
+from railkpi.plans.document import Document, yaml_path
+from railkpi.plans.yaml_composer import PlanComposer, line_column
 from railkpi.plans.yaml_hints import node_mistakes
 from railkpi.plans.yaml_scalars import (
     BOOL,
@@ -32,7 +32,7 @@ from railkpi.plans.yaml_scalars import (
     scalar_number,
     written_tag,
 )
-from railkpi.problems import Problem, Words, error
+from railkpi.problems import Words, error
 from railkpi.text_safety import forbidden_in
 
 
@@ -42,45 +42,10 @@ def _words(key: str, **fields: object) -> Words:
     return Words(zh.format(**fields), en.format(**fields))
 
 
-def yaml_path(loc: Sequence[int | str]) -> str:
-    """('targets', 3, 'op') → 'targets[3].op'; a refused mapping key is at its own path
-    (pydantic's ('…', 'milestones', '2023年', '[key]') → '….milestones.2023年')."""
-    text = ""
-    for part in loc:
-        if part == "[key]":
-            continue
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text or "(top level)"
-
-
-
-@dataclass
-class Document:
-    """A plan file's YAML as Python values, with what reading it found."""
-
-    data: Any
-    problems: list[Problem]
-    #: YAML paths whose content was refused: schema errors at or under them are not reported.
-    refused: set[str]
-    #: YAML path → the text of a plain scalar YAML read as a number, a boolean or null.
-    texts: dict[str, str]
-    #: YAML path → the line (from 1) of its key, or of its value where it has no key.
-    lines: dict[str, int] = field(default_factory=dict)
-
-    def covers(self, where: str) -> bool:
-        return any(
-            path in ("(top level)", where) or where.startswith((path + ".", path + "["))
-            for path in self.refused
-        )
-
-
 class Builder:
     """Nodes → Python values, reporting aliases, duplicate keys, tags and ambiguous scalars."""
 
-    def __init__(self, name: str, loader: PlanYamlLoader) -> None:
+    def __init__(self, name: str, loader: PlanComposer) -> None:
         self.name = name
         self.loader = loader
         self.document = Document(None, [], set(), {})

@@ -1,21 +1,28 @@
 """Composing a plan file's YAML into nodes, without constructing anything: anchors and
-aliases noted for refusal, explicit tags kept, nesting depth and node count capped."""
+aliases noted for refusal, explicit tags kept, nesting depth and node count capped.
+
+The same composer runs on two parsers: libyaml's (`PlanYamlCParser`, where PyYAML was built
+with it; some thirty times faster), for the bundled plans, and PyYAML's own (`PlanYamlLoader`)
+for every other file, and for a bundled one libyaml's parser cannot read cleanly
+(plans/yaml_reader.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from yaml.composer import ComposerError
 from yaml.error import Mark
 from yaml.events import (
     AliasEvent,
+    DocumentEndEvent,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
+    StreamEndEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -42,18 +49,27 @@ class _Refusal:
     mark: Mark | None
 
 
-class PlanYamlLoader(yaml.SafeLoader):
-    """yaml.SafeLoader that composes nodes only: anchors and aliases noted, limits enforced.
+class PlanComposer:
+    """Composes nodes only, from the events of the parser it is mixed with: anchors and
+    aliases noted, explicit tags kept, limits enforced. The constructor never runs."""
 
-    Only the reader, scanner, parser and this composer are used; the constructor never runs.
-    """
+    refusals: dict[int, list[_Refusal]]
+    explicit_tags: dict[int, str]
+    depth: int
+    count: int
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.refusals: dict[int, list[_Refusal]] = {}
-        self.explicit_tags: dict[int, str] = {}
+    def _start_composing(self) -> None:
+        self.refusals = {}
+        self.explicit_tags = {}
         self.depth = 0
         self.count = 0
+
+    if TYPE_CHECKING:  # the parser's side, from yaml.parser.Parser or yaml.CParser
+        def peek_event(self) -> Any: ...
+
+        def check_event(self, *choices: Any) -> Any: ...
+
+        def get_event(self) -> Any: ...
 
     def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
@@ -61,10 +77,10 @@ class PlanYamlLoader(yaml.SafeLoader):
         return SEQ if kind is SequenceNode else MAP
 
     def next_event(self) -> Any:
-        return self.get_event()  # type: ignore[no-untyped-call]
+        return self.get_event()
 
     def compose_node(self, parent: Node | None, index: object) -> Node:
-        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        event: Any = self.peek_event()
         self.count += 1
         if self.count > MAX_NODES:
             raise LimitError("plan-too-many-nodes", MAX_NODES, event.start_mark)
@@ -91,8 +107,10 @@ class PlanYamlLoader(yaml.SafeLoader):
         tag = event.tag if event.tag not in (None, "!") else None
         if self.check_event(ScalarEvent):
             self.next_event()
+            # libyaml marks a plain scalar's style '' where PyYAML has None.
             return ScalarNode(tag or self.resolve(ScalarNode, event.value, event.implicit),
-                              event.value, event.start_mark, event.end_mark, style=event.style)
+                              event.value, event.start_mark, event.end_mark,
+                              style=event.style or None)
         if self.check_event(SequenceStartEvent):
             self.next_event()
             sequence = SequenceNode(tag or SEQ, [], event.start_mark, None,
@@ -116,6 +134,48 @@ class PlanYamlLoader(yaml.SafeLoader):
     def _refuse(self, node: Node, kind: Literal["anchor", "alias"], text: str,
                 mark: Mark | None) -> None:
         self.refusals.setdefault(id(node), []).append(_Refusal(kind, text, mark))
+
+
+class PlanYamlLoader(PlanComposer, yaml.SafeLoader):
+    """PyYAML's own reader, scanner and parser (pure Python), then `PlanComposer`."""
+
+    def __init__(self, text: str) -> None:
+        yaml.SafeLoader.__init__(self, text)  # checks every character first
+        self._start_composing()
+
+
+# libyaml's parser exists only where PyYAML was built with libyaml.
+_CParser: Any
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:
+    _CParser = None
+C_PARSER_AVAILABLE = _CParser is not None
+
+
+class PlanYamlCParser(PlanComposer, _CParser or object):  # type: ignore[misc]
+    """libyaml's parser (in C), then `PlanComposer`. Use only where C_PARSER_AVAILABLE."""
+
+    def __init__(self, text: str) -> None:
+        _CParser.__init__(self, text)
+        self._start_composing()
+
+    def get_single_node(self) -> Node | None:
+        """The document's root node, as yaml.composer.Composer.get_single_node composes it."""
+        self.next_event()  # the stream's start
+        document = None
+        if not self.check_event(StreamEndEvent):
+            self.next_event()  # the document's start
+            document = self.compose_node(None, None)
+            if not isinstance(self.next_event(), DocumentEndEvent):
+                raise ComposerError(None, None, "expected the end of the document", None)
+        if not self.check_event(StreamEndEvent):
+            event = self.next_event()
+            raise ComposerError("expected a single document in the stream", None,
+                                "but found another document", event.start_mark)
+        self.next_event()
+        return document
+
 
 
 def line_column(mark: Mark | None) -> tuple[int | str, int | str]:

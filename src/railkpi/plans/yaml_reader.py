@@ -24,10 +24,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import yaml
+from yaml.nodes import Node
 
 from railkpi.messages.problems_plan_yaml import YAML_DETAILS, YAML_PARSER_ZH
-from railkpi.plans.yaml_builder import Builder, Document
-from railkpi.plans.yaml_composer import LimitError, PlanYamlLoader, line_column
+from railkpi.plans.document import Document
+from railkpi.plans.yaml_builder import Builder
+from railkpi.plans.yaml_composer import (
+    C_PARSER_AVAILABLE,
+    LimitError,
+    PlanComposer,
+    PlanYamlCParser,
+    PlanYamlLoader,
+    line_column,
+)
 from railkpi.plans.yaml_hints import recognise
 from railkpi.problems import InputError, Problem, Words, error, os_error_words
 
@@ -73,8 +82,27 @@ def syntax_problems(name: str, text: str, exc: yaml.MarkedYAMLError) -> list[Pro
     return problems
 
 
-def read_plan_yaml(path: Path, name: str) -> Document:
-    """Read a plan file's YAML safely. Raises InputError when it cannot be read at all."""
+def _too_much(name: str, exc: LimitError) -> InputError:
+    """The YAML nests too deep or has too many nodes: where composing stopped."""
+    line, column = line_column(exc.mark)
+    return InputError([error(exc.code, name, line=line, column=column, limit=exc.limit)])
+
+
+def _compose_in_c(text: str) -> tuple[Node | None, PlanComposer] | None:
+    """The root node as libyaml's parser gives it, or None when PyYAML has no libyaml or the
+    text is not plain valid YAML: then PyYAML's own parser reads it again, for its messages
+    (and the hints built on them) at their lines. Limits are enforced on either path."""
+    if not C_PARSER_AVAILABLE or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    parser = PlanYamlCParser(text)
+    try:
+        return parser.get_single_node(), parser
+    except yaml.YAMLError:
+        return None
+
+
+def _plan_text(path: Path, name: str) -> str:
+    """The file's text: at most MAX_PLAN_BYTES, UTF-8 (InputError otherwise)."""
     try:
         size = path.stat().st_size
         if size <= MAX_PLAN_BYTES:
@@ -97,6 +125,28 @@ def read_plan_yaml(path: Path, name: str) -> Document:
             column=len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1,
             detail=_words("not-utf8", byte=f"{raw[exc.start]:02x}"),
         )]) from None
+    return text
+
+
+def read_plan_yaml(path: Path, name: str, *, bundled: bool = False) -> Document:
+    """Read a plan file's YAML safely. Raises InputError when it cannot be read at all.
+
+    A bundled plan is parsed by libyaml where PyYAML has it: railkpi ships those files, and a
+    test checks that both parsers read them alike. Any other file is parsed by PyYAML's own
+    parser: libyaml accepts some text PyYAML refuses (a tab inside a plain scalar, a
+    byte-order mark in the middle of the file, `?` inside a flow list, a tag like `!2021`), so
+    a plan file of the user's gets every refusal and hint it always got."""
+    text = _plan_text(path, name)
+    try:
+        fast = _compose_in_c(text) if bundled else None
+    except LimitError as exc:
+        raise _too_much(name, exc) from None
+    if fast is not None:
+        root, composer = fast
+        builder = Builder(name, composer)
+        if root is not None:
+            builder.document.data = builder.build(root)
+        return builder.document
     try:
         loader = PlanYamlLoader(text)  # checks every character first
     except yaml.reader.ReaderError as exc:
@@ -111,9 +161,7 @@ def read_plan_yaml(path: Path, name: str) -> Document:
         raise InputError([error("plan-yaml", name, line="?", column="?",
                                 detail=parser_words(str(exc)))]) from None
     except LimitError as exc:
-        line, column = line_column(exc.mark)
-        raise InputError([error(exc.code, name, line=line, column=column, limit=exc.limit)]
-                         ) from None
+        raise _too_much(name, exc) from None
     finally:
         loader.dispose()
     builder = Builder(name, loader)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from railkpi import __version__
 from railkpi.calc.filters import NO_FILTER, TargetFilter
-from railkpi.calc.findings import AuditResult
 from railkpi.calc.milestones import TargetPath
 from railkpi.calc.results import (
     GrowthRate,
@@ -28,13 +27,15 @@ from railkpi.plans.steps import step_op, upward
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
 from railkpi.render import MilestoneReport, Report, TemplateWritten
-from railkpi.render.audit_words import worded
 from railkpi.render.display import accepted_names, note_text, unit
 from railkpi.render.json_common import dump, problem_entry
-from railkpi.render.json_diff import render_diff as render_diff
 
 SCHEMA = "railkpi.assessment/1"
 MILESTONES_SCHEMA = "railkpi.milestones/1"
+
+if TYPE_CHECKING:  # the audit and diff outputs import their modules when they run
+    from railkpi.calc.diff import ReportDiff
+    from railkpi.calc.findings import AuditResult
 
 
 def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
@@ -306,6 +307,8 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     """`railkpi audit` as {"findings": […], "unchecked": […]} (README: "Checking a plan's own
     figures"). Rates are fractions; stated/computed are numbers where they are numbers.
     """
+    from railkpi.render.audit_words import worded
+
     audit = worded(result, lang)
     findings, unchecked = audit.findings, audit.unchecked
     dump(
@@ -338,3 +341,9 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
         },
         out,
     )
+
+
+def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
+    from railkpi.render import json_diff
+
+    json_diff.render_diff(diff, lang, out)

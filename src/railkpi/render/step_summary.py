@@ -34,6 +34,8 @@ def append(markdown: str, lang: str) -> None:
 
 
 def append_report(report: Report, lang: str) -> None:
+    if not os.environ.get(ENV):
+        return  # no summary to append to: the Markdown is not even built (nor imported)
     from railkpi.render.markdown import assessment_markdown
 
     append(assessment_markdown(report, lang), lang)

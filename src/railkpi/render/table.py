@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
 from railkpi.calc.filters import NO_FILTER, TargetFilter
-from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import GrowthRate
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
@@ -32,14 +31,16 @@ from railkpi.render import (
 )
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
-from railkpi.render.audit_words import worded
 from railkpi.render.listing import published, reading_notes
 from railkpi.render.milestone_table import print_steps
-from railkpi.render.table_diff import render_diff as render_diff
 from railkpi.render.table_fit import BLOCK_BELOW
 from railkpi.render.terminal import console as console
 from railkpi.render.terminal import paragraph as paragraph
 from railkpi.render.terminal import plain_width as plain_width
+
+if TYPE_CHECKING:  # the audit and diff outputs import their modules when they run
+    from railkpi.calc.diff import ReportDiff
+    from railkpi.calc.findings import AuditResult
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -214,6 +215,8 @@ def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     """`railkpi audit`: a numbered row per finding, its explanation below the table (as the
     assessment's notes), then what could not be checked, by kind."""
+    from railkpi.render.audit_words import worded
+
     audit = worded(result, lang)
     findings, unchecked = audit.findings, audit.unchecked
     from railkpi.messages.audit import AUDIT
@@ -261,3 +264,9 @@ def _hanging(rows: Sequence[tuple[str, Text]]) -> Table:
     for mark, text in rows:
         grid.add_row(mark, text)
     return grid
+
+
+def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
+    from railkpi.render import table_diff
+
+    table_diff.render_diff(diff, lang, out)

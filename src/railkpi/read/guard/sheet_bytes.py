@@ -38,8 +38,23 @@ from railkpi.read.guard.xml_parsing import has_tag
 CARRY_LIMIT = 256 * 1024
 #: The root element, for the namespace prefix the sheet's elements carry (x: or none).
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>/]")
-#: An error cell: t="e" in some start tag (searched only where a "#" is).
-_ERROR_TYPE = re.compile(rb"\bt\s*=\s*[\"']e[\"']")
+#: An error cell: t="e" in some start tag (searched only where a "#" is), the t starting a
+#: word (`has_error_type`). A leading \b would make the search try every byte (a sheet of
+#: inline strings written as character references has a "#" in every chunk): the pattern
+#: starts with the literal t, and the word's start is checked on each match.
+_ERROR_TYPE = re.compile(rb"t\s*=\s*[\"']e[\"']")
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def has_error_type(region: bytes) -> bool:
+    """Whether `region` has t="e" (or t = 'e') where the t starts a word."""
+    position = 0
+    while match := _ERROR_TYPE.search(region, position):
+        start = match.start()
+        if start == 0 or region[start - 1] not in _WORD_BYTES:
+            return True
+        position = start + 1
+    return False
 
 
 @dataclass(frozen=True)
@@ -182,7 +197,7 @@ class ByteScan:
         found = self.reasons
         if "formula" not in found and has_tag(region, FORMULA_TAG):
             found.add("formula")
-        if region.find(b"#") != -1 and _ERROR_TYPE.search(region):
+        if region.find(b"#") != -1 and has_error_type(region):
             found.add("error")
         if (region.find(self.patterns.foreign_marker) != -1
                 and self.patterns.foreign.search(region)):
