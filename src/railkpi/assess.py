@@ -249,7 +249,7 @@ def _single_value(
     else:
         assert target.op is not None and target.value is not None
         op = target.op
-        X = _resolve(target, baseline, T, notes)
+        X = _resolve(target, baseline, t0_wanted, T, notes)
         target_value = X
 
     def met_by(point: Point) -> bool | None:
@@ -377,19 +377,22 @@ def _unsettled(latest: Point, baseline: Point | None, op: Op, X: float | None) -
                 target=f"{_OP_SIGN[op]}{X:g}")
 
 
-def _resolve(target: Target, baseline: Point | None, T: int, notes: list[Note]) -> float | None:
+def _resolve(
+    target: Target, baseline: Point | None, t0_wanted: int, T: int, notes: list[Note]
+) -> float | None:
     """The target as an absolute value X (None where the baseline it depends on is missing)."""
     assert target.value is not None
     if target.kind == "level":
         return target.value
     if baseline is None:
-        notes.append(note("baseline-missing", year=target.baseline_year or "?"))
+        notes.append(note("baseline-missing", year=t0_wanted))
         return None
     x0 = baseline.value
     if target.kind == "change":
         return f.total(x0, target.value)
     if target.kind == "ratio":
-        if x0 == 0:
+        # A multiple of zero or of a loss is no target: 2 × −10 = −20 would be met by a loss.
+        if x0 <= 0:
             notes.append(note("ratio-zero-baseline"))
             return None
         return f.product(x0, target.value)
