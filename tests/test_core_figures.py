@@ -11,10 +11,10 @@ import math
 from decimal import Decimal
 
 import pytest
-from core_builders import formulas
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from core_builders import formulas
 from railkpi.figures import (
     Figure,
     FigureError,

@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 import pytest
+
 from core_builders import (
     assess,
     hist,

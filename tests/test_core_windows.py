@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from core_builders import make_plan, notes_of, result, target
 
 EXACT = 1e-12

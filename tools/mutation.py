@@ -37,7 +37,7 @@ from pathlib import Path
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - mutmut brings toml on 3.10
-    import toml as tomllib  # type: ignore[no-redef]
+    import toml as tomllib  # type: ignore[import-untyped,no-redef,unused-ignore]
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "testing.md"
@@ -117,11 +117,11 @@ def mutmut(workdir: Path, *args: str, log: Path | None = None) -> str:
             raise SystemExit(f"mutation: {' '.join(args)} failed:\n{done.stderr[-3000:]}")
         return done.stdout
     with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run(command, cwd=workdir, env=env, stdout=out,
-                              stderr=subprocess.STDOUT, check=False)
-    if done.returncode != 0:
+        ran = subprocess.run(command, cwd=workdir, env=env, stdout=out,
+                             stderr=subprocess.STDOUT, check=False)
+    if ran.returncode != 0:
         tail = log.read_text("utf-8", errors="replace")[-3000:]
-        print(f"mutation: mutmut run failed (exit {done.returncode}); its log ends:\n{tail}",
+        print(f"mutation: mutmut run failed (exit {ran.returncode}); its log ends:\n{tail}",
               file=sys.stderr)
         raise SystemExit(2)
     return ""
