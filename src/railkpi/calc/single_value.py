@@ -79,23 +79,26 @@ def resolve(target: Target, meta: PlanMeta, indicator: Indicator,
         return Resolved(baseline, latest, range_op(indicator), (target.min, target.max), near,
                         tuple(notes))
     assert target.op is not None
-    x_target = absolute(target, baseline, notes)
+    x_target = absolute(target, baseline, wanted, notes)
     return Resolved(baseline, latest, target.op, x_target, x_target, tuple(notes))
 
 
-def absolute(target: Target, baseline: Point | None, notes: list[Note]) -> float | None:
-    """The target as an absolute value X (None where the baseline it depends on is missing)."""
+def absolute(target: Target, baseline: Point | None, wanted: int,
+             notes: list[Note]) -> float | None:
+    """The target as an absolute value X (None where the baseline it depends on is missing);
+    `wanted` is the baseline year the target is measured from, named when it has no figure."""
     assert target.value is not None
     if target.kind == "level":
         return target.value
     if baseline is None:
-        notes.append(note("baseline-missing", year=target.baseline_year or "?"))
+        notes.append(note("baseline-missing", year=wanted))
         return None
     x0 = baseline.value
     if target.kind == "change":
         return numeric.total(x0, target.value)
     if target.kind == "ratio":
-        if x0 == 0:
+        # A multiple of zero or of a loss is no target: 2 × −10 = −20 would be met by a loss.
+        if x0 <= 0:
             notes.append(note("ratio-zero-baseline"))
             return None
         return numeric.product(x0, target.value)
