@@ -13,7 +13,7 @@ from typing import Any
 
 from railkpi.calc import formulas
 from railkpi.calc.assess import assess
-from railkpi.calc.results import Assessment, TargetResult
+from railkpi.calc.results import Assessment, TargetResult, failing
 from railkpi.figures import exact, parse_figure
 from railkpi.plans.models import Plan, Thresholds
 from railkpi.read.observation import Observation
@@ -22,6 +22,7 @@ __all__ = [
     "Assessment",
     "TargetResult",
     "assess",
+    "failing",
     "formulas",
     "hist",
     "make_plan",

@@ -1,5 +1,6 @@
 """No signed zero reaches a report: a lower-is-better figure that has not moved, and a workbook
-cell written "-0", through `railkpi assess --format json|csv`.
+cell written "-0", through `railkpi assess --format json|csv`. And which statuses fail a run
+(`--fail-on`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+from core_builders import failing
 
 #: −0 as JSON or CSV writes it: "-0.0", "-0" (not "-0.04")
 NEGATIVE_ZERO = re.compile(r"-0(\.0*)?(?![0-9.eE])")
@@ -99,3 +102,31 @@ def test_json_of_validate_has_no_negative_zero(case: tuple[Path, Path], railkpi:
     values = [o["value"] for o in json.loads(run.stdout)["observations"]]
     assert sorted(values) == [0.0, 0.0, 1.0, 1.0]
     assert not NEGATIVE_ZERO.search(run.stdout)
+
+
+# -- which statuses fail a run: --fail-on LEVEL ----------------------------------------------------
+
+EVERY_STATUS = ["achieved", "on_track", "moderate", "off_track", "regressing", "not_achieved",
+                "undetermined", "no_data"]
+
+
+@pytest.mark.parametrize(
+    ("levels", "failed"),
+    [
+        # an ordered level fails on itself and every worse one
+        (["moderate"], ["moderate", "off_track", "regressing", "not_achieved"]),
+        (["achieved"], EVERY_STATUS[:6]),
+        # undetermined and no_data fail only when named
+        (["no_data"], ["no_data"]),
+        (["not_achieved", "undetermined"], ["not_achieved", "undetermined"]),
+        ([], []),
+    ],
+)
+def test_fail_on_levels(levels: list[str], failed: list[str]) -> None:
+    assert failing(EVERY_STATUS, levels) == failed
+
+
+def test_fail_on_keeps_every_failing_target() -> None:
+    # two targets off track and one achieved: both off-track ones count, in order
+    assert failing(["off_track", "achieved", "off_track"], ["off_track"]) == [
+        "off_track", "off_track"]

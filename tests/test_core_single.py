@@ -292,6 +292,30 @@ def test_lower_range_on_bounds(figure: str, status: str) -> None:
     assert ("bounds-unsettled" in notes_of(r)) is (status == "undetermined")
 
 
+@pytest.mark.parametrize(
+    ("indicator_id", "low", "high", "figure", "gap", "bound"),
+    [
+        # higher is better: 75 is beyond 70; gap 1 · (60 − 75) = −15
+        ("share", 60, 70, 75, -15.0, "70"),
+        # lower is better: 0.5 is beyond 1; gap −1 · (2 − 0.5) = −1.5
+        ("accident_rate", 1, 2, 0.5, -1.5, "1"),
+    ],
+)
+def test_range_without_a_baseline_still_notes_a_figure_beyond_its_far_end(
+        indicator_id: str, low: float, high: float, figure: float, gap: float,
+        bound: str) -> None:
+    # no figure in 2020 nor between 2020 and 2023: no baseline, so no rates — but the range
+    # is met early, and the figure beyond its far end is still reported
+    plan = make_plan(target("range", indicator_id, min=low, max=high))
+    r = result(plan, {2023: figure})
+    assert r.baseline is None
+    assert (r.status, r.early) == ("achieved", True)
+    assert r.gap == gap
+    assert r.completion is None and r.actual_cagr is None
+    assert notes_of(r) == {"exceeds-range": {"year": "2023", "value": f"{figure:g}",
+                                             "bound": bound}}
+
+
 # -- ratio targets on unusual baselines (rd_expenditure ≥ 2 × the 2020 figure) -------------------
 
 
@@ -352,6 +376,18 @@ def test_ratio_on_a_negative_baseline_is_no_data() -> None:
     assert notes_of(r) == {**FROM_PLAN, "ratio-zero-baseline": {}}
 
 
+@pytest.mark.parametrize(("baseline", "indicator_id"),
+                         [(0, "rd_expenditure"), (-10, "profit_total")])
+def test_ratio_on_a_non_positive_baseline_observed_alone_has_that_note_alone(
+        baseline: float, indicator_id: str) -> None:
+    # only the 2020 figure, before the target year: the target cannot be resolved, which is
+    # the reason to give — not "only the baseline year observed"
+    r = result(doubling(baseline, indicator_id))
+    assert r.latest is not None and r.latest.year == 2020
+    assert (r.status, r.early) == ("no_data", False)
+    assert notes_of(r) == {**FROM_PLAN, "ratio-zero-baseline": {}}
+
+
 def test_ratio_on_a_baseline_between_zero_and_one() -> None:
     # X = 2 × 0.5 = 1; 0.8 in 2023: completion (0.8 − 0.5)/(1 − 0.5) = 0.6 in 0.6 of the time;
     # (1.6)^(1/3) − 1 = 16.96 % against 2^(1/5) − 1 = 14.87 %: on track
@@ -408,6 +444,14 @@ def test_growth_on_a_non_positive_baseline_is_no_data(baseline: float,
     r = result(plan, {2022: baseline, 2023: 5})
     assert r.status == "no_data"
     assert r.target_value is None
+    assert notes_of(r) == {"baseline-nonpositive": {}}
+
+
+def test_growth_on_a_zero_baseline_observed_alone_has_that_note_alone() -> None:
+    # only 2022 (the baseline year), 0: X is undefined, and that is the one note
+    r = result(patent_growth(), {2022: 0})
+    assert r.latest is not None and r.latest.year == 2022
+    assert r.status == "no_data"
     assert notes_of(r) == {"baseline-nonpositive": {}}
 
 
