@@ -25,13 +25,13 @@ thresholds 0.95 / 0.60 / 0; "x→y" below is baseline → 2024):
 2023-2025 Action Plan (baseline 2022, target 2025, as of 2024)
   achieved     revenue_engineering 905.4→1012.6 (≥ 1000); national_enterprise_tech_centers 4→6;
                industry_funds 2→4; poc_centers 0→1 (2023), pilot_platforms 0→1 (2024),
-               beijing_key_labs 0→1 (2024) ("零的突破": zero baseline, linear method)
+               beijing_key_labs 0→1 (2024) ("零的突破": zero baseline, linear method);
+               domestic_supply_share 72.5→75.8 % (进一步提高: the share above 2022's)
   on_track     revenue_total 2651.3→2948.2 (≥ 3000: 5.4 % a year against 4.2 %, ≈ 1.3 — the same
                series is only moderate against the 14th FYP's 3500); revenue_traction_power
                380.2→466.8 (≈ 1.13); revenue_signalling 150.3→185.6 (≈ 1.11);
                specialised_sme_count 24→33 (> 35: ≈ 1.29); service_agencies 1→3 (≥ 4: ≈ 1.25);
                tech_transaction_value 38.5, 44.2, 51.6 (trend: rises every year);
-               domestic_supply_share 72.5, 74.1, 75.8 % (trend: rises);
                core_tech_breakthroughs 31 (2023), 34 (2024) (≥ 30 every year, no year fails)
   moderate     revenue_smart_om 120.4→158.2 (≥ 200: ≈ 0.79); national_eng_research_centers 1→2
                (≥ 3: ≈ 0.94); patent_count 1350→1840 (20 % a year wanted, 16.7 % achieved:

@@ -970,7 +970,8 @@ ACTION_PLAN_TARGETS = {
     "patent-growth": ("patent_count", "growth", ">=", 0.2),
     "tech-transactions-rising": ("tech_transaction_value", "trend", None, None),
     "core-tech-each-year": ("core_tech_breakthroughs", "each_year", ">=", 30),
-    "domestic-supply-rising": ("domestic_supply_share", "trend", None, None),
+    # 进一步提高 by 2025 (no 每年): the 2025 share above the 2022 share, not a rise every year.
+    "domestic-supply-rising": ("domestic_supply_share", "change", ">", 0),
     "featured-parks": ("featured_parks", "level", ">=", 5),
     "industry-funds": ("industry_funds", "level", ">=", 4),
     "research-institutes": ("research_institutes", "level", ">=", 7),
@@ -1005,8 +1006,9 @@ def test_bundled_plan_comparators_follow_wording(plan_id: str) -> None:
     for t in load_plan(plan_id).targets:
         if t.op is None:
             continue
-        # 突破 / 超过 before a number is strict; 零的突破 (a milestone) and 新突破 (a noun) are not
-        strict = re.search(r"(突破|超过)\d", t.quote) is not None
+        # 突破 / 超过 before a number is strict; 零的突破 (a milestone) and 新突破 (a noun) are not;
+        # 进一步提高 (raised further) is a change that must be more than zero.
+        strict = re.search(r"(突破|超过)\d|提高$", t.quote) is not None
         assert t.op == (">" if strict else ">="), (t.id, t.quote)
 
 

@@ -124,23 +124,31 @@ def test_fourteenth_fyp_alone_has_only_the_two_rate_findings() -> None:
 
 def test_fourteenth_fyp_unchecked_figures_are_listed() -> None:
     unchecked = {(u.kind, u.indicator): u for u in audit([fourteenth()]).unchecked}
-    # Profit is published for 2020 only; the staff rates have no levels at all.
+    # Profit is published for 2020 only; the staff rates and the 13th-FYP increments of the
+    # technology centres and the firms above designated size have no levels at all.
     assert set(unchecked) == {
         ("stated_rate", "profit_total"),
         ("stated_rate", "staff_bachelor"),
         ("stated_rate", "staff_master"),
         ("stated_rate", "staff_doctorate"),
         ("stated_change", "profit_total"),
+        ("stated_change", "national_enterprise_tech_centers"),
+        ("stated_change", "beijing_enterprise_tech_centers"),
+        ("stated_change", "enterprises_above_size"),
         ("stated_total", "revenue_total"),
     }
     assert unchecked[("stated_rate", "profit_total")].reason_years == (2015,)
     assert unchecked[("stated_rate", "staff_master")].reason_years == (2015, 2020)
     assert unchecked[("stated_change", "profit_total")].reason_years == (2016,)
-    # The cumulative 2016-2020 revenue needs every year; only 2016 and 2020 are published.
+    centres = unchecked[("stated_change", "beijing_enterprise_tech_centers")]
+    assert (centres.years, centres.reason, centres.reason_years) == (
+        (2015, 2020), "missing", (2015, 2020))
+    # The cumulative 2016-2020 revenue needs every year exactly: 2016 and 2020 are published as
+    # 1558.7 and 2364.9, 2017-2019 only as 突破1000 (连续六年突破千亿元).
     total = unchecked[("stated_total", "revenue_total")]
-    assert (total.reason, total.reason_years) == ("missing", (2017, 2018, 2019))
-    assert total.message("en") == "no published level for 2017, 2018, 2019"
-    assert total.message("zh") == "缺少 2017、2018、2019 年的已公布水平值"
+    assert (total.reason, total.reason_years) == ("inexact", (2017, 2018, 2019))
+    assert total.message("en") == "no exact published level for 2017, 2018, 2019"
+    assert total.message("zh") == "2017、2018、2019 年的水平值不是确数"
 
 
 # -- printed precision ----------------------------------------------------------------------
@@ -337,15 +345,18 @@ def test_bundled_plans_conflict_on_revenue_and_enterprises() -> None:
     plans = [fourteenth(), load_plan("2023-2025")]
     conflicts = [f for f in audit(plans).findings if f.code == "conflicting-targets"]
     assert {f.indicator for f in conflicts} == {"revenue_total", "enterprise_count"}
-    shown = {(f.stated, f.computed) for f in conflicts}
+    # The other plan's target has a column of its own; nothing is computed.
+    shown = {(f.stated, f.computed, f.other) for f in conflicts}
     # The later plan lowers the revenue bar (> 3500 → ≥ 3000) and raises the enterprise one.
-    assert ("> 3500 (14th-fyp revenue-2025)", "≥ 3000 (2023-2025 revenue-2025)") in shown
-    assert ("> 240 (14th-fyp enterprises-2025)", "≥ 300 (2023-2025 enterprises-2025)") in shown
+    assert ("> 3500 (14th-fyp revenue-2025)", None, "≥ 3000 (2023-2025 revenue-2025)") in shown
+    assert ("> 240 (14th-fyp enterprises-2025)", None,
+            "≥ 300 (2023-2025 enterprises-2025)") in shown
     revenue = next(f for f in conflicts if f.indicator == "revenue_total")
     assert "> 3500 (14th-fyp revenue-2025)" in revenue.message("zh")
     assert "≥ 3000 (2023-2025 revenue-2025)" in revenue.message("en")
-    assert (revenue.stated_text, revenue.computed_text) == ("> 3500 (14th-fyp)",
-                                                            "≥ 3000 (2023-2025)")
+    assert (revenue.stated_text, revenue.computed_text, revenue.other_text) == (
+        "> 3500 (14th-fyp)", "", "≥ 3000 (2023-2025)")
+    assert revenue.years == (2025,)
 
 
 def test_same_target_in_two_plans_is_not_a_conflict(tmp_path: Path) -> None:
@@ -358,8 +369,8 @@ def test_same_target_in_two_plans_is_not_a_conflict(tmp_path: Path) -> None:
     second["targets"][0]["value"] = 120
     plans[1] = load_plan(str(write(tmp_path, second, "b.yaml")))
     (finding,) = audit(plans).findings
-    assert (finding.stated, finding.computed) == ("≥ 100 (audit-test rd-2025)",
-                                                  "≥ 120 (audit-test-2 rd-2025)")
+    assert (finding.stated, finding.computed, finding.other) == (
+        "≥ 100 (audit-test rd-2025)", None, "≥ 120 (audit-test-2 rd-2025)")
 
 
 # -- command line ---------------------------------------------------------------------------
@@ -378,7 +389,8 @@ def test_cli_json_shape(railkpi) -> None:
     document = result.json()
     assert list(document) == ["findings", "unchecked"]
     for finding in document["findings"]:
-        assert list(finding) == ["code", "plan", "indicator", "message", "stated", "computed"]
+        assert list(finding) == ["code", "plan", "indicator", "years", "message", "stated",
+                                 "computed", "other"]
     rates = {f["indicator"]: f for f in document["findings"] if f["code"] == "rate-mismatch"}
     assert set(rates) == {"rd_expenditure", "patent_applications"}
     assert rates["rd_expenditure"]["stated"] == 0.163  # rates as fractions, as numbers
@@ -386,7 +398,11 @@ def test_cli_json_shape(railkpi) -> None:
     conflict = next(f for f in document["findings"] if f["indicator"] == "revenue_total")
     assert conflict["code"] == "conflicting-targets"
     assert conflict["stated"] == "> 3500 (14th-fyp revenue-2025)"
-    assert conflict["computed"] == "≥ 3000 (2023-2025 revenue-2025)"
+    assert conflict["computed"] is None
+    assert conflict["other"] == "≥ 3000 (2023-2025 revenue-2025)"
+    assert conflict["years"] == [2025]
+    assert rates["rd_expenditure"]["years"] == [2015, 2020]
+    assert rates["rd_expenditure"]["other"] is None
     for entry in document["unchecked"]:
         assert list(entry) == ["kind", "plan", "indicator", "years", "reason", "reason_years",
                                "message"]

@@ -199,8 +199,9 @@ def test_targets_markdown_and_csv(case, railkpi):
     run = railkpi("targets", "--plan", plan, "--format", "csv", "--lang", "zh")
     rows = _csv(run.stdout)
     assert rows[0][:3] == ["规划编号", "目标编号", "指标编号"]
+    assert rows[0][-3:] == ["依据原文", "目标", "说明"]
     assert [r[1] for r in rows[1:]] == list(STATUSES)
-    assert rows[1][-1] == "'" + HYPERLINK
+    assert rows[1][-3:] == ["'" + HYPERLINK, "≥200.0", ""]  # quote, target as stated, no note
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -211,7 +212,20 @@ def test_audit_markdown_and_csv(railkpi, lang):
     title = {"zh": "## 规划自身数据核对", "en": "## Checks on the plans' own figures"}[lang]
     assert md.stdout.startswith(title)
     rows = _csv(railkpi("audit", "--format", "csv", "--lang", lang).stdout)
-    assert len({len(r) for r in rows}) == 1 and len(rows[0]) == 8
+    assert len({len(r) for r in rows}) == 1 and len(rows[0]) == 9
+    # Every finding fills its years; a finding across two plans has the other plan's target in
+    # a column of its own, not under the computed figure.
+    code, years, computed, other = (rows[0].index(h) for h in (
+        {"zh": "问题", "en": "Check"}[lang], {"zh": "年份", "en": "Years"}[lang],
+        {"zh": "核算", "en": "Computed"}[lang], {"zh": "对照", "en": "Compared with"}[lang]))
+    findings = [r for r in rows[1:] if r[code] in ("rate-mismatch", "conflicting-targets")]
+    assert findings and all(r[years] for r in findings)
+    conflict = next(r for r in findings if r[code] == "conflicting-targets")
+    assert (conflict[years], conflict[computed]) == ("2025", "")
+    assert conflict[other] in ("≥ 3000 (2023-2025 revenue-2025)",
+                               "≥ 300 (2023-2025 enterprises-2025)")
+    rate = next(r for r in findings if r[code] == "rate-mismatch")
+    assert (rate[years], rate[other]) == ("2015-2020", "")
 
 
 # -- GitHub step summary -----------------------------------------------------------------------
@@ -276,7 +290,7 @@ EN_HEADER = [
     "Latest qualifier", "Latest source", "Gap", "Completion", "Time elapsed", "Actual CAGR",
     "Required CAGR", "Required CAGR from latest", "Growth ratio", "Projected",
     "Projected year", "Method", "Status code", "Status", "Approximate", "Notes",
-    "Plan wording",
+    "Plan wording", "Target",
 ]
 
 
@@ -318,9 +332,10 @@ def test_csv_headers_zh(case, railkpi):
     rows = _csv(assess(railkpi, workbook, plan, "--format", "csv", "--lang", "zh").stdout)
     assert rows[0][:4] == ["规划编号", "类别编号", "类别", "目标编号"]
     assert rows[0][21:25] == ["差距", "完成进度", "序时进度", "实际年均增速"]
-    assert rows[0][-4:] == ["状态", "近似值", "说明", "依据原文"]
+    assert rows[0][-5:] == ["状态", "近似值", "说明", "依据原文", "目标"]
     assert len(rows[0]) == len(set(rows[0])) == len(EN_HEADER)
     assert rows[1][32] == "进度滞后" and rows[1][6] == "亿元"
+    assert rows[1][-1] == "≥200.0"
 
 
 def test_csv_formula_injection_neutralised(case, railkpi):

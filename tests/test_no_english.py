@@ -47,8 +47,9 @@ _NOT_WORDS = [
 
 
 def _format_words() -> set[str]:
-    """The words a user types: option values (table, json, on_track, …) and the keys of plan
-    files (indicators:, direction:, …), which messages name as they must be written."""
+    """The words a user types: option values (table, json, on_track, …), the keys of plan
+    files (indicators:, direction:, …) and the values of a fixed set they take (kind: ratio),
+    which messages name as they must be written."""
     from railkpi.cli import Format, Lang, StatusName
     from railkpi.plans.models import Plan
 
@@ -56,6 +57,9 @@ def _format_words() -> set[str]:
     schema = Plan.model_json_schema()
     for model in [schema, *schema.get("$defs", {}).values()]:
         words.update(model.get("properties", {}))
+        for field in model.get("properties", {}).values():
+            for option in [field, *field.get("anyOf", [])]:
+                words.update(str(v) for v in option.get("enum", ()))
     return {part for word in words for part in word.split("_")} | words
 
 
@@ -69,9 +73,9 @@ def english(output: str, inputs: str) -> list[str]:
 
 
 def test_the_check_finds_english() -> None:
-    # The check must be able to fail.
+    # The check must be able to fail ("growth" is a word a plan file takes: kind: growth).
     assert english("错误 [bad-option] START/END：growth numbers need positive values", "0 5") == [
-        "growth", "need", "numbers", "positive", "values"]
+        "need", "numbers", "positive", "values"]
     assert english("错误 [not-xlsx] data.xlsx 数据!C7：“revenue” 不是数值", "revenue") == []
 
 
@@ -134,10 +138,14 @@ def bad_values() -> dict[str, Any]:
         target("trend", "output", id="t1", value=3),
         target("level", "output", id="g1", op="=>", value=1, group="nope"),
         target("growth", "missing_indicator", id="m1", op=">=", value=0.1),
+        target("level", "output", id="w1", op=">=", value="3至5"),  # a range as the plan words it
+        target("level", "output", id="w2", value="超过3000亿元"),  # a comparator and a unit
+        target("levels", "output", id="k1", op=">=", value=1),  # no such kind
+        target("level", "output", id="n1", op=">=", value=1, colour="red"),  # no near key
         {"id": "no-fields", "kind": "level"},
         indicators={**INDICATORS, "bad": {"name": text("坏", "Bad"), "unit": "", "better": "up"}},
         thresholds={"on_track": 0.5, "moderate": 0.9, "off_track": 0},
-        history=[history("output", 1800, "abc")],
+        history=[history("output", 1800, "abc"), history("output", 2020, "突破千亿元")],
         stated_rates=[{"indicator": "output", "years": [2020, 2015], "rate": "16.3",
                        "quote": "原文"}],
         roster={"segments": {"other": {"name": text("其他产业", "other industries")}}},
@@ -166,7 +174,7 @@ def bad_references() -> dict[str, Any]:
         target("level", "output", id="v1", op=">=", value=1, year=2035),  # outside the period
         indicators={**INDICATORS, "power": indicator("能耗量", "Power", "吨", "lower",
                                                      aliases=["产值"])},
-        history=[history("nowhere", 2020, 1)],
+        history=[history("nowhere", 2020, 1), history("产值", 2020, 1)],  # a name, not an id
         roster={"firm_count": "firms", "segments": {
             "a": {"name": text("甲赛道", "segment a"), "indicator": "output"},
             "b": {"name": text("乙赛道", "segment b"), "aliases": ["甲赛道"]},
@@ -183,7 +191,9 @@ def test_bad_plan_references(railkpi: Callable[..., Any], tmp_path: Path) -> Non
 
 
 def test_plans_that_disagree(railkpi: Callable[..., Any], tmp_path: Path) -> None:
-    first = plan_data(target("level", "output", op=">=", value=1), indicators=INDICATORS,
+    scoped = {**INDICATORS, "energy": indicator("能耗", "Energy", "吨", "lower",
+                                                scope=text("丰台园", "Fengtai Park"))}
+    first = plan_data(target("level", "output", op=">=", value=1), indicators=scoped,
                       roster={"firm_count": "output"})
     second = plan_data(target("level", "output", op=">=", value=1), plan_id="second",
                        indicators={**INDICATORS, "output": indicator("产值", "Output", "万元")},
@@ -192,6 +202,7 @@ def test_plans_that_disagree(railkpi: Callable[..., Any], tmp_path: Path) -> Non
     run, words = run_zh(railkpi, "targets", "--plan", a, "--plan", b,
                         inputs=a.read_text("utf-8") + b.read_text("utf-8"))
     assert run.exit_code == 2 and "plan-roster-conflict" in run.stderr
+    assert "plan-scope-conflict" in run.stderr
     assert words == []
 
 
@@ -212,8 +223,14 @@ GOOD = yaml.safe_dump(plan_data(target("level", "output", op=">=", value=1),
     "- a list\n- not a plan\n",
     "plan: [1, 2\n",
     GOOD + "---\nplan: again\n",
-], ids=["tab", "unclosed", "unquoted-id", "octal", "python-tag", "int-tag", "alias",
-        "duplicate-key", "control-character", "top-level-list", "truncated", "two-documents"])
+    GOOD.replace("op: '>='", "op: >="),  # an unquoted comparator
+    GOOD.replace("baseline_year: 2020", "baseline_year：2020"),  # a full-width colon
+    GOOD.replace("group: g", "group: [g，h]"),  # a full-width comma in a flow list
+    GOOD.replace("quote: 规划原文", "quote: '规划原文"),  # a quote left open
+    GOOD.replace("  id: test-plan", "  id: test-plan\n\ttitle: x"),  # a tab, then the rest
+], ids=["tabulator", "unclosed", "unquoted-id", "octal", "python-tag", "int-tag", "alias",
+        "duplicate-key", "control-character", "top-level-list", "truncated", "two-documents",
+        "comparator", "full-width-colon", "full-width-comma", "open-quote", "indented-with-tabs"])
 def test_bad_plan_yaml(content: str, railkpi: Callable[..., Any], tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(content, encoding="utf-8")

@@ -60,11 +60,13 @@ def test_targets_json_structure(railkpi) -> None:
         ("14th-fyp", 12), ("2023-2025", 24)
     ]
     for plan in document["plans"]:
+        assert list(plan) == ["id", "targets", "published"]
         ids = [t["id"] for t in plan["targets"]]
         assert len(ids) == len(set(ids))
         for target in plan["targets"]:
             bound_keys = {"min", "max"} if "min" in target else {"value"}
-            assert set(target) == {"id", "indicator", "kind", "op", "year", "quote"} | bound_keys
+            assert set(target) == {"id", "indicator", "kind", "op", "year", "quote", "quote_en",
+                                   "note"} | bound_keys
             if target["kind"] in ("range", "trend") or "min" in target:
                 assert target["op"] is None
             else:
@@ -78,12 +80,20 @@ def test_targets_json_values(railkpi) -> None:
     assert plans["14th-fyp"]["revenue-2025"] == {
         "id": "revenue-2025", "indicator": "revenue_total", "kind": "level", "op": ">",
         "value": 3500, "year": 2025, "quote": "丰台轨道交通产业总体收入突破3500亿元",
+        "quote_en": "The overall revenue of Fengtai's rail-transit industry exceeds 3500 hundred "
+                    "million yuan",
+        "note": None,
     }
-    assert plans["14th-fyp"]["intl-events"] == {
+    events = plans["14th-fyp"]["intl-events"]
+    assert {k: v for k, v in events.items() if k != "note"} == {
         "id": "intl-events", "indicator": "intl_events", "kind": "each_year", "op": None,
         "min": 2, "max": 3, "year": 2025,
         "quote": "每年参加或举办轨道交通领域的国际性展览和论坛会议2-3次",
+        "quote_en": "attend or host 2-3 international exhibitions and forums in the rail-transit "
+                    "field every year",
     }
+    assert set(events["note"]) == {"zh", "en"}
+    assert "2021-2025" in events["note"]["en"] and "2021–2025" in events["note"]["zh"]
     assert plans["14th-fyp"]["intl-multinationals"]["op"] is None
     assert (plans["14th-fyp"]["intl-multinationals"]["min"],
             plans["14th-fyp"]["intl-multinationals"]["max"]) == (3, 5)
@@ -213,8 +223,9 @@ def test_minimal_plan_is_valid(tmp_path: Path, railkpi) -> None:
     assert result.exit_code == 0
     assert result.json() == {"plans": [{"id": "test-plan", "targets": [{
         "id": "revenue-2025", "indicator": "revenue_total", "kind": "level", "op": ">=",
-        "value": 3000, "year": 2025, "quote": "年度收入达到3000亿元",
-    }]}]}
+        "value": 3000, "year": 2025, "quote": "年度收入达到3000亿元", "quote_en": None,
+        "note": None,
+    }], "published": []}]}
 
 
 def test_example_plan_loads(railkpi) -> None:
@@ -235,10 +246,24 @@ def test_example_plan_loads_by_relative_path(railkpi, monkeypatch: pytest.Monkey
 
 
 def test_example_plan_with_bundled_plans(railkpi) -> None:
+    # The example plan shares the ids revenue_total and enterprise_count but gives them the
+    # scope of its own district: with a Fengtai plan (no scope) it is refused, so that one
+    # district's figures cannot serve the other's targets.
     result = railkpi("targets", "--plan", "14th-fyp", "--plan",
+                     REPO / "examples" / "my-plan.yaml", "--format", "json", "--lang", "en")
+    assert result.exit_code == 2
+    assert sorted((p["code"], p["where"]) for p in result.json()["problems"]) == [
+        ("plan-scope-conflict", "indicators.enterprise_count.scope"),
+        ("plan-scope-conflict", "indicators.revenue_total.scope"),
+    ]
+    message = result.json()["problems"][0]["message"]
+    assert message.startswith("indicator revenue_total has the scope 'Example District' here "
+                              "but (none given) in 14th-fyp; ")
+    # Alone, or with a plan that shares no indicator, it loads.
+    result = railkpi("targets", "--plan", "2023-2025", "--plan",
                      REPO / "examples" / "my-plan.yaml", "--format", "json")
-    assert result.exit_code == 0
-    assert [p["id"] for p in result.json()["plans"]] == ["14th-fyp", "example-plan"]
+    assert result.exit_code == 2  # the Action Plan shares revenue_total too
+    assert railkpi("targets", "--plan", REPO / "examples" / "my-plan.yaml").exit_code == 0
 
 
 Mutation = Callable[[dict[str, Any]], None]
@@ -280,16 +305,18 @@ def _duplicate_target(plan: dict[str, Any]) -> None:
 
 BROKEN: list[tuple[str, Mutation, str, str]] = [
     # (case, mutation, code, YAML path)
-    ("unknown top-level key", _set(("colour",), "red"), "plan-invalid", "colour"),
-    ("unknown key in plan", _set(("plan", "colour"), "red"), "plan-invalid", "plan.colour"),
-    ("unknown key in target", _target(colour="red"), "plan-invalid", "targets[0].colour"),
+    # Unknown keys and values outside a fixed set have codes of their own, with a suggestion.
+    ("unknown top-level key", _set(("colour",), "red"), "plan-unknown-key", "colour"),
+    ("unknown key in plan", _set(("plan", "colour"), "red"), "plan-unknown-key",
+     "plan.colour"),
+    ("unknown key in target", _target(colour="red"), "plan-unknown-key", "targets[0].colour"),
     ("unknown key in indicator", _set(("indicators", "revenue_total", "colour"), "red"),
-     "plan-invalid", "indicators.revenue_total.colour"),
+     "plan-unknown-key", "indicators.revenue_total.colour"),
     ("missing targets", _delete(("targets",)), "plan-invalid", "targets"),
     ("missing better", _delete(("indicators", "revenue_total", "better")), "plan-invalid",
      "indicators.revenue_total.better"),
-    ("bad kind", _target(kind="levels"), "plan-invalid", "targets[0].kind"),
-    ("bad op", _target(op="=>"), "plan-invalid", "targets[0].op"),
+    ("bad kind", _target(kind="levels"), "plan-bad-choice", "targets[0].kind"),
+    ("bad op", _target(op="=>"), "plan-bad-choice", "targets[0].op"),
     ("bad target id", _target(id="收入目标"), "plan-invalid", "targets[0].id"),
     ("period reversed", _set(("plan", "period"), [2025, 2021]), "plan-invalid", "plan"),
     ("unknown indicator", _target(indicator="nosuch"), "plan-unknown-indicator",
@@ -385,7 +412,7 @@ def test_broken_plan_with_absolute_path(tmp_path: Path, railkpi) -> None:
     result = railkpi("targets", "--plan", path, "--format", "json")
     assert result.exit_code == 2
     (problem,) = result.json()["problems"]
-    assert (problem["code"], problem["where"]) == ("plan-invalid", "targets[0].colour")
+    assert (problem["code"], problem["where"]) == ("plan-unknown-key", "targets[0].colour")
     assert Path(problem["file"]).name == "broken-plan.yaml"
     assert "broken-plan.yaml" in result.stderr
 
@@ -527,8 +554,8 @@ def test_two_schema_errors_in_one_file_are_both_reported(
     result = railkpi("targets", "--plan", "broken-plan.yaml", "--format", "json")
     assert result.exit_code == 2
     assert sorted((p["code"], p["where"]) for p in result.json()["problems"]) == [
-        ("plan-invalid", "indicators.energy_use.better"),
-        ("plan-invalid", "targets[0].colour"),
+        ("plan-bad-choice", "indicators.energy_use.better"),
+        ("plan-unknown-key", "targets[0].colour"),
     ]
 
 

@@ -231,7 +231,8 @@ def test_billion_laughs_is_refused_at_once(tmp_path: Path,
         ("a1[0]", f"line 2, column 10: *a0 is a YAML alias; {NO_ALIASES}"),
     ]
     # The rest is the schema: a0…a9 are no plan's keys, and plan:, groups: … are missing.
-    assert {code for code, _, _ in found} == {"plan-yaml-alias", "plan-invalid"}
+    assert {code for code, _, _ in found} == {"plan-yaml-alias", "plan-unknown-key",
+                                              "plan-invalid"}
 
 
 # -- duplicate keys ------------------------------------------------------------------------
@@ -275,9 +276,9 @@ def test_duplicate_keys_are_reported_with_schema_problems(tmp_path: Path) -> Non
     text = edited(("    kind: level", "    kind: levels"), append="    quote: again\n")
     assert problems_of(write(tmp_path, text)) == [
         ("plan-duplicate-key", "targets[0].quote", duplicate("quote", 24, 23)),
-        ("plan-invalid", "targets[0].kind",
-         "Input should be 'level', 'range', 'change', 'ratio', 'growth', 'each_year' or "
-         "'trend' (found 'levels')"),
+        ("plan-bad-choice", "targets[0].kind",
+         "line 18: kind cannot be 'levels'; did you mean 'level'?; expected one of level, "
+         "range, change, ratio, growth, each_year, trend"),
     ]
 
 
@@ -428,7 +429,7 @@ def test_number_where_text_is_expected_shows_it_as_written(tmp_path: Path) -> No
     text = edited(("    unit: 亿元", "    unit: 1.10"))
     assert problems_of(write(tmp_path, text)) == [
         ("plan-invalid", "indicators.revenue_total.unit",
-         "Input should be a valid string (found 1.10)"),
+         "line 12: Input should be a valid string (found 1.10)"),
     ]
 
 
@@ -441,7 +442,7 @@ def test_every_surprise_of_a_file_is_reported_together(tmp_path: Path) -> None:
         ("plan-yaml-unquoted-id", "targets[0].id"),
         ("plan-yaml-ambiguous", "targets[0].value"),
         ("plan-yaml-ambiguous", "targets[0].year"),
-        ("plan-invalid", "targets[0].kind"),
+        ("plan-bad-choice", "targets[0].kind"),
     ]
 
 

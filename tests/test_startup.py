@@ -11,7 +11,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 HEAVY = ["openpyxl", "python_calamine", "defusedxml", "railkpi.render.xlsx",
-         "railkpi.read.workbook"]
+         "railkpi.read.workbook", "docx", "railkpi.render.docx"]
 
 #: Runs railkpi with the arguments in argv[1] and prints which of the modules in argv[2]
 #: ended up imported.
@@ -43,3 +43,17 @@ def test_light_commands_import_nothing_heavy(args: list[str]) -> None:
 def test_probe_sees_heavy_imports_when_there_are_some() -> None:
     # The probe itself must be able to fail: `validate` reads a workbook.
     assert "python_calamine" in heavy_imports(["validate", "examples/fengtai.xlsx"])
+
+
+def test_python_docx_only_with_docx(tmp_path: Path) -> None:
+    """`assess` imports python-docx for --docx only (it brings lxml and takes time to load)."""
+
+    def word_modules(args: list[str]) -> list[str]:
+        return [m for m in heavy_imports(args)
+                if m == "docx" or m.startswith(("docx.", "railkpi.render.docx"))]
+
+    assess = ["assess", "examples/fengtai.xlsx", "--format", "json"]
+    assert word_modules(assess) == []
+    # … and the probe sees them when they are imported
+    loaded = word_modules([*assess, "--docx", str(tmp_path / "r.docx")])
+    assert "docx" in loaded and "railkpi.render.docx.report" in loaded

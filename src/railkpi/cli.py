@@ -11,7 +11,6 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -19,6 +18,22 @@ import typer
 
 from railkpi import __version__
 from railkpi.cli_errors import Commands, default_lang, run_language
+from railkpi.cli_options import (
+    AsOfOpt,
+    DataArg,
+    DocxOpt,
+    FailOnOpt,
+    Format,
+    FormatOpt,
+    JunitOpt,
+    Lang,
+    LangOpt,
+    MaxSizeOpt,
+    PlanOpt,
+    StatusName,
+    ThresholdsOpt,
+    XlsxOpt,
+)
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.problems import InputError, Problem
@@ -27,29 +42,6 @@ if TYPE_CHECKING:
     from railkpi.calc.results import RateKind
 
 EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-
-
-class Lang(str, Enum):
-    zh = "zh"
-    en = "en"
-
-
-class StatusName(str, Enum):
-    achieved = "achieved"
-    on_track = "on_track"
-    moderate = "moderate"
-    off_track = "off_track"
-    regressing = "regressing"
-    not_achieved = "not_achieved"
-    undetermined = "undetermined"
-    no_data = "no_data"
 
 
 app = typer.Typer(
@@ -62,74 +54,15 @@ app = typer.Typer(
     cls=Commands,
 )
 
-PlanOpt = Annotated[
-    list[str] | None,
-    typer.Option("--plan", "-p", metavar="ID|FILE", help="Bundled plan id or a plan YAML "
-                 "file (repeatable; default: every bundled plan)."),
-]
-LangOpt = Annotated[
-    Lang | None,
-    typer.Option("--lang", metavar="zh|en", help="Language of the output (default: from the "
-                 "locale)."),
-]
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", metavar="table|json|markdown|csv", help="Output format."),
-]
-AsOfOpt = Annotated[
-    int | None,
-    typer.Option("--as-of", metavar="YEAR", min=1949, max=2100,
-                 help="Assess as of this year (default: the data's latest year)."),
-]
-MaxSizeOpt = Annotated[
-    str | None,
-    typer.Option("--max-size", metavar="SIZE", help="Refuse a workbook larger than this, e.g. "
-                 "500MB, 1.5GB or bytes (default 200MB)."),
-]
-
-
-FailOnOpt = Annotated[
-    list[StatusName] | None,
-    typer.Option(
-        "--fail-on",
-        metavar="STATUS",
-        help="Exit 1 if any target is this bad or worse (achieved < on_track < moderate < "
-        "off_track < regressing < not_achieved); undetermined and no_data fail only when "
-        "named. Repeatable.",
-    ),
-]
-ThresholdsOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--thresholds",
-        metavar="ON,MODERATE,OFF",
-        help="Status cut-offs on_track,moderate,off_track (default: the plan's, else "
-        "0.95,0.6,0).",
-    ),
-]
-JunitOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--junit",
-        metavar="FILE",
-        help="Also write a JUnit XML file: a test case per target, failing at or below the "
-        "--fail-on level (default off_track).",
-    ),
-]
-XlsxOpt = Annotated[
-    Path | None,
-    typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
-                 "plan, a summary, charts and the method."),
-]
-DataArg = Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")]
-
-
 def _lang(lang: Lang | None) -> str:
     return lang.value if lang else default_lang()
 
 
 def _show_warnings(warnings: Sequence[Problem], lang: str) -> None:
-    """Warnings about plans that load go to stderr, so that stdout stays a clean document."""
+    """Warnings about plans that load go to stderr, so that stdout stays a clean document.
+    A plan without English quotes is news only to English output."""
+    if lang == "zh":
+        warnings = [w for w in warnings if w.code != "plan-no-english-quotes"]
     if warnings:
         from railkpi.render.table import render_problems
 
@@ -162,6 +95,7 @@ def assess(
     thresholds: ThresholdsOpt = None,
     junit: JunitOpt = None,
     xlsx: XlsxOpt = None,
+    docx: DocxOpt = None,
     max_size: MaxSizeOpt = None,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
@@ -173,7 +107,8 @@ def assess(
     levels = [level.value for level in fail_on or ()]
     with reporting(language, fmt), step_summary.problems_on_error(language):
         cut_offs = pipeline.thresholds(thresholds)
-        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx}, data, plan)
+        pipeline.refuse_overwriting_inputs({"--junit": junit, "--xlsx": xlsx, "--docx": docx},
+                                           data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         report = pipeline.assess(data, chosen, as_of, cut_offs, max_size)
@@ -188,6 +123,11 @@ def assess(
             from railkpi.render.xlsx import write_gap_table
 
             write_gap_table(report, language, xlsx, data)
+        if docx is not None:
+            from railkpi.render.docx.report import write_report
+
+            # The report draft is Chinese unless --lang en is given, whatever the locale.
+            write_report(report, lang.value if lang else "zh", docx, data)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
     if levels and failing(report.assessment.statuses(), levels):

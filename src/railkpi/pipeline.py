@@ -41,7 +41,7 @@ class Plans:
 
 def plans(refs: Sequence[str] | None) -> Plans:
     """The chosen plans (default: every bundled plan), checked against each other: shared
-    indicators must agree on unit and direction."""
+    indicators must agree on unit, direction and scope."""
     warnings: list[Problem] = []
     loaded = load_plans(list(refs or bundled_plan_ids()), warnings)
     merge_plans(loaded)

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from railkpi.messages.problems import PROBLEM_MESSAGES
+from railkpi.messages import pick
+from railkpi.messages.problems import ON_LINE, PROBLEM_MESSAGES
 from railkpi.messages.problems_options import OS_ERROR_OTHER, OS_ERRORS_ZH
 
 Severity = Literal["error", "warning"]
@@ -39,10 +40,17 @@ class Problem:
     file: str | None = None
     where: str | None = None
     params: tuple[tuple[str, Param], ...] = field(default=())
+    #: The line of a plan file the problem is on, where known.
+    line: int | None = None
 
     def message(self, lang: str) -> str:
+        """The message in `lang`, starting with the plan file's line where it is known (and the
+        message does not already say it): 'line 17: unknown key …'."""
         template = PROBLEM_MESSAGES[self.code][0 if lang == "zh" else 1]
-        return template.format(**{key: _in(value, lang) for key, value in self.params})
+        text = template.format(**{key: _in(value, lang) for key, value in self.params})
+        if self.line is None or "line" in dict(self.params):
+            return text
+        return pick(ON_LINE, lang).format(line=self.line, message=text)
 
     def location(self) -> str:
         return " ".join(part for part in (self.file, self.where) if part)

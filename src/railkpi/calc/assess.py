@@ -8,8 +8,9 @@ ordered lists of calc/status_rules.py. Result types are in calc/results.py.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
-from railkpi.calc.results import Assessment, PlanResult, Point, TargetResult
+from railkpi.calc.results import Assessment, Note, PlanResult, Point, TargetResult, note
 from railkpi.calc.single_value import assess_single_value
 from railkpi.calc.windows import assess_each_year, assess_trend
 from railkpi.plans.models import Indicator, Plan, PlanMeta, Target, Thresholds
@@ -28,9 +29,8 @@ def default_as_of(observations: Iterable[Observation], plans: Sequence[Plan]) ->
 def series_for(plan: Plan, indicator: str, observations: Iterable[Observation]) -> dict[int, Point]:
     """The plan's own published figures, overridden year by year by the workbook's."""
     points = {
-        h.year: Point(h.year, h.figure, "plan", f"history[{i}]")
-        for i, h in enumerate(plan.history)
-        if h.indicator == indicator
+        year: Point(year, h.figure, "plan", f"history[{i}]", h.note)
+        for year, (i, h) in plan.published(indicator).items()
     }
     for o in observations:
         if o.indicator == indicator:
@@ -80,7 +80,23 @@ def assess_target(
     """One target against one indicator's series (years → points), as of a year."""
     visible = {year: p for year, p in series.items() if year <= as_of}
     if target.kind == "each_year":
-        return assess_each_year(plan_id, meta, target, indicator, visible, as_of)
-    if target.kind == "trend":
-        return assess_trend(plan_id, meta, target, indicator, visible)
-    return assess_single_value(plan_id, meta, target, indicator, visible, as_of, thresholds)
+        result = assess_each_year(plan_id, meta, target, indicator, visible, as_of)
+    elif target.kind == "trend":
+        result = assess_trend(plan_id, meta, target, indicator, visible)
+    else:
+        result = assess_single_value(plan_id, meta, target, indicator, visible, as_of,
+                                     thresholds)
+    return replace(result, baseline_year=target.baseline_year or meta.baseline_year,
+                   notes=(*plan_notes(result), *result.notes))
+
+
+def plan_notes(result: TargetResult) -> list[Note]:
+    """The plan's own reading notes: the target's, then those of its published figures used."""
+    notes = []
+    if result.target.note is not None:
+        notes.append(note("plan-note", zh=result.target.note.zh, en=result.target.note.en))
+    for point in dict.fromkeys(p for p in (result.baseline, result.latest) if p is not None):
+        if point.source == "plan" and point.note is not None:
+            notes.append(note("figure-note", year=point.year, zh=point.note.zh,
+                              en=point.note.en))
+    return notes

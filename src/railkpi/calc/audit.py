@@ -11,7 +11,10 @@ and two plans may target the same indicator. These checks compare them with each
   year (180 + 60 against "> 240");
 - `target-outside-period`: a target year (or each-year window year) outside the plan period;
 - `conflicting-targets`: two loaded plans targeting the same indicator in the same year
-  differently (revenue > 3500 against ≥ 3000 in 2025).
+  differently (revenue > 3500 against ≥ 3000 in 2025);
+- `conflicting-levels`: two published figures of the same indicator and year that cannot both
+  be right (143 in one plan, 180余 in another), within a plan or across the loaded plans
+  (calc/audit_levels.py).
 
 Levels are taken as printed: 26.6 → 56.8 is 16.38 % a year, even though 26.65 → 56.75 (which
 the printed figures also allow) would give 16.32 %. A stated figure whose levels are not all
@@ -28,6 +31,7 @@ from itertools import combinations
 
 from railkpi import numeric
 from railkpi.calc import formulas
+from railkpi.calc.audit_levels import check_levels
 from railkpi.calc.findings import (
     AuditResult,
     ChangeMismatch,
@@ -63,6 +67,7 @@ def audit(plans: Sequence[Plan]) -> AuditResult:
             findings.extend(found)
             unchecked.extend(not_checked)
     findings.extend(check_conflicts(plans))
+    findings.extend(check_levels(plans))
     return AuditResult(tuple(findings), tuple(unchecked))
 
 
@@ -70,12 +75,9 @@ def audit(plans: Sequence[Plan]) -> AuditResult:
 
 
 def history_of(plan: Plan, indicator: str) -> dict[int, Figure]:
-    """The levels a plan publishes for one indicator, by year (the first entry for a year)."""
-    levels: dict[int, Figure] = {}
-    for level in plan.history:
-        if level.indicator == indicator:
-            levels.setdefault(level.year, level.figure)
-    return levels
+    """The levels a plan publishes for one indicator, by year (an exact figure where the plan
+    also gives one with a qualifier: 2364.9 rather than 突破1000)."""
+    return {year: level.figure for year, (_, level) in plan.published(indicator).items()}
 
 
 def _why_not_checkable(

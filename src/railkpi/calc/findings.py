@@ -8,7 +8,14 @@ from decimal import Decimal
 from typing import ClassVar, Literal
 
 from railkpi.figures import Figure
-from railkpi.plans.models import Indicator, StatedChange, StatedRate, StatedTotal, Target
+from railkpi.plans.models import (
+    HistoryLevel,
+    Indicator,
+    StatedChange,
+    StatedRate,
+    StatedTotal,
+    Target,
+)
 
 Reason = Literal["missing", "inexact", "nonpositive"]
 UncheckedKind = Literal["stated_rate", "stated_change", "stated_total", "change_target"]
@@ -104,8 +111,30 @@ class ConflictingTargets:
     theirs: StatedTarget
 
 
+@dataclass(frozen=True)
+class PublishedLevel:
+    """A level one plan publishes, and where: `history[9]` of 14th-fyp."""
+
+    plan: str
+    index: int
+    level: HistoryLevel
+
+
+@dataclass(frozen=True)
+class ConflictingLevels:
+    """Two published levels of one indicator and year that cannot both be right (143 against
+    180余), from two plans or twice from one."""
+
+    code: ClassVar[str] = "conflicting-levels"
+    plan: str
+    indicator: str
+    year: int
+    first: PublishedLevel
+    second: PublishedLevel
+
+
 Finding = (RateMismatch | ChangeMismatch | TotalMismatch | IncrementVsTotal
-           | TargetOutsidePeriod | ConflictingTargets)
+           | TargetOutsidePeriod | ConflictingTargets | ConflictingLevels)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from railkpi.figures import Figure
-from railkpi.plans.models import Indicator, Plan, Target, Thresholds
+from railkpi.plans.models import Indicator, Plan, Target, Text, Thresholds
 
 Status = Literal[
     "achieved", "on_track", "moderate", "off_track", "regressing", "not_achieved",
@@ -34,6 +34,7 @@ class Point:
     figure: Figure
     source: Source
     where: str | None = None  # cell for data, "history[i]" for the plan's figures
+    note: Text | None = None  # how the plan's own figure was read (its history note)
 
     @property
     def value(self) -> float:
@@ -59,6 +60,8 @@ class TargetResult:
     indicator: Indicator
     target_value: float | tuple[float, float] | None
     target_year: int
+    #: t0 the target is measured from: its own baseline_year, else the plan's.
+    baseline_year: int | None = None
     baseline: Point | None = None
     latest: Point | None = None
     gap: float | None = None

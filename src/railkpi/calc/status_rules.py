@@ -212,6 +212,18 @@ def only_baseline(case: Case) -> Verdict | None:
     return None
 
 
+def beyond_baseline(case: Case) -> Verdict | None:
+    """A target to rise above (fall below) the baseline, not yet met: no move yet is off track,
+    a move the wrong way regressing, as a growth ratio of zero or below would grade them."""
+    baseline, latest, x_target = case.resolved.baseline, case.latest, case.resolved.x_target
+    if (baseline is None or latest is None or x_target is None or case.resolved.op not in (">", "<")
+            or not numeric.same(x_target, baseline.value)):
+        return None
+    flat = numeric.same(latest.value, baseline.value)
+    return Verdict("off_track" if flat else "regressing", (note(
+        "beyond-baseline", op=OP_SYMBOLS[case.resolved.op], value=_label(baseline)),))
+
+
 def hold_level(case: Case) -> Verdict | None:
     """A target equal to the baseline (hold the level), not yet met: moving away from it."""
     baseline, x_target = case.resolved.baseline, case.resolved.x_target
@@ -258,6 +270,7 @@ SINGLE_VALUE_RULES: tuple[Rule, ...] = (
     unsettled_early,
     no_baseline,
     only_baseline,
+    beyond_baseline,
     hold_level,
     growth_method,
     linear_method,

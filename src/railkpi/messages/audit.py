@@ -38,8 +38,14 @@ AUDIT: dict[str, Bilingual] = {
         "两个规划对 {year} 年设定了不同目标：{first}；{second}",
         "two plans set different targets for {year}: {first}; {second}",
     ),
+    "conflicting-levels": (
+        "公布的 {year} 年数值不能同时成立：{first}，原文“{first_quote_zh}”；{second}，"
+        "原文“{second_quote_zh}”",
+        "the published {year} figures cannot both be right: {first}, quoted "
+        "\"{first_quote_en}\"; {second}, quoted \"{second_quote_en}\"",
+    ),
     "unchecked-missing": ("缺少 {years} 年的已公布水平值", "no published level for {years}"),
-    "unchecked-inexact": ("{years} 年的水平值不是确数", "the {years} level is not an exact figure"),
+    "unchecked-inexact": ("{years} 年的水平值不是确数", "no exact published level for {years}"),
     "unchecked-nonpositive": (
         "水平值不为正，年均增速无定义",
         "a level is not positive: the growth rate is undefined",
@@ -64,5 +70,6 @@ AUDIT: dict[str, Bilingual] = {
     "col-indicator": ("指标", "Indicator"),
     "col-stated": ("规划所写", "Stated"),
     "col-computed": ("核算", "Computed"),
+    "col-other": ("对照", "Compared with"),
     "col-message": ("说明", "Details"),
 }

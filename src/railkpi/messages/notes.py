@@ -73,4 +73,11 @@ NOTE: dict[str, Bilingual] = {
         "目标为严格不等式（{op}），等于目标值不算完成",
         "the target is strict ({op}): equalling it is not enough",
     ),
+    "beyond-baseline": (
+        "目标为超出基期值（{op}{value}），目前尚未超出",
+        "the target is to move beyond the baseline ({op}{value}), which it has not yet done",
+    ),
+    # The plan's own reading notes (a target's `note`, a published figure's `note`).
+    "plan-note": ("{zh}", "{en}"),
+    "figure-note": ("{year} 年数值：{zh}", "the {year} figure: {en}"),
 }

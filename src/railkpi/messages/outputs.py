@@ -88,6 +88,7 @@ CSV_COLUMN: dict[str, Bilingual] = {
     "approximate": ("近似值", "Approximate"),
     "notes": ("说明", "Notes"),
     "quote": ("依据原文", "Plan wording"),
+    "target_text": ("目标", "Target"),
     # `railkpi validate --format csv`: one row per figure read
     "year": ("年份", "Year"),
     "figure": ("数值", "Value"),

@@ -19,3 +19,6 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
     **PLAN_YAML_PROBLEMS,
     **OPTION_PROBLEMS,
 }
+
+#: A problem of a plan file whose message does not name its line, with the line in front.
+ON_LINE: Bilingual = ("第 {line} 行：{message}", "line {line}: {message}")

@@ -57,6 +57,37 @@ PLAN_YAML_PROBLEMS: dict[str, Bilingual] = {
         "line {line}, column {column}: {found} is used as an id, but {reading}; an id is "
         "text: quote it (\"{found}\")",
     ),
+    "plan-yaml-comparator": (
+        "第 {line} 行第 {column} 列：比较符 {found} 没有加引号，YAML 把 > 读作折叠文本块的开头；"
+        "请加引号写作 {fixed}",
+        "line {line}, column {column}: the comparator {found} is not quoted, and YAML reads > "
+        "as the start of a folded block of text; quote it: {fixed}",
+    ),
+    "plan-yaml-unclosed-quote": (
+        "第 {line} 行第 {column} 列：这里开始的引号 {quote} 在本行没有结束，YAML 会一直读到文件中"
+        "下一个 {quote} 为止，所以错误在后面的行才显现；请在本行文字末尾补上 {quote}：{fixed}",
+        "line {line}, column {column}: the quote {quote} that opens here is not closed on this "
+        "line, so YAML reads on to the next {quote} in the file and fails further down; close "
+        "it at the end of the text on this line: {fixed}",
+    ),
+    "plan-yaml-fullwidth": (
+        "第 {line} 行第 {column} 列：这里的全角{name}“{char}”YAML 不认作分隔符，需要半角"
+        "{name}“{ascii}”；请写作 {fixed}",
+        "line {line}, column {column}: YAML does not read the full-width {name} '{char}' "
+        "as a separator; it needs the ASCII {name} '{ascii}': write {fixed}",
+    ),
+    "plan-yaml-tab": (
+        "第 {line} 行第 {column} 列：缩进中有制表符，YAML 只能用空格缩进；请把制表符换成"
+        "空格，与同一层的键对齐",
+        "line {line}, column {column}: the indentation contains a tab, and YAML indents with "
+        "spaces only: replace the tab with spaces, lined up with the keys at the same level",
+    ),
+}
+
+#: Full-width punctuation YAML does not read as a separator, as plan-yaml-fullwidth names it.
+FULL_WIDTH_NAMES: dict[str, Bilingual] = {
+    "：": ("冒号", "colon"),
+    "，": ("逗号", "comma"),
 }
 
 #: How YAML would read an unquoted scalar, for plan-yaml-ambiguous and plan-yaml-unquoted-id.

@@ -20,12 +20,29 @@ PLAN_PROBLEMS: dict[str, Bilingual] = {
     ),
     "plan-invalid": ("{detail}（实际为 {found}）", "{detail} (found {found})"),
     "plan-unknown-indicator": (
-        "指标“{found}”未在 indicators 中定义",
-        "indicator '{found}' is not defined under indicators",
+        "指标“{found}”未在 indicators 中定义{hint}",
+        "indicator '{found}' is not defined under indicators{hint}",
     ),
     "plan-unknown-group": (
-        "类别“{found}”未在 groups 中定义；已定义：{expected}",
-        "group '{found}' is not defined under groups; defined: {expected}",
+        "类别“{found}”未在 groups 中定义{hint}；已定义：{expected}",
+        "group '{found}' is not defined under groups{hint}; defined: {expected}",
+    ),
+    "plan-unknown-key": (
+        "未知的键“{key}”{hint}",
+        "unknown key '{key}'{hint}",
+    ),
+    "plan-bad-choice": (
+        "{field} 不能是“{found}”{hint}；可选：{expected}",
+        "{field} cannot be '{found}'{hint}; expected one of {expected}",
+    ),
+    "plan-value-wording": (
+        "“{found}”照搬了规划原文的写法；{advice}",
+        "'{found}' is written as the plan's text words it; {advice}",
+    ),
+    "plan-no-english-quotes": (
+        "规划没有为任何依据原文提供英文译文（quote_en）；英文输出中的依据原文显示中文",
+        "the plan gives no English rendering of any quote (quote_en); English output shows "
+        "the Chinese wording",
     ),
     "plan-duplicate-target": (
         "目标编号“{found}”重复（另见 {other}）",
@@ -60,6 +77,13 @@ PLAN_PROBLEMS: dict[str, Bilingual] = {
         "{found}（此处）与 {other_value}（{other}）",
         "indicator {indicator} has {field} {found} here but {other_value} in {other}",
     ),
+    "plan-scope-conflict": (
+        "指标 {indicator} 的口径此处为{found}，在 {other} 中为{other_value}；口径不同的数字不是"
+        "同一个量，不能共用一个指标编号：请为其中一个改用新的编号",
+        "indicator {indicator} has the scope {found} here but {other_value} in {other}; "
+        "figures of different scopes are different quantities and cannot share an indicator "
+        "id: give one of them an id of its own",
+    ),
     # the roster section
     "plan-roster-conflict": (
         "企业名录部分的{what}在两个规划中不一致：{found}（此处）与 {other_value}（{other}）",
@@ -83,4 +107,34 @@ ROSTER_PARTS: dict[str, Bilingual] = {
     "segment": ("赛道", "segment"),
     "tier": ("收入分档", "tier"),
     "flag": ("标记", "flag"),
+}
+
+#: The endings of plan problems that say what to write: did you mean, the keys allowed, the
+#: fields to write instead of the plan's wording, a scope as plan-scope-conflict names it.
+PLAN_HINTS: dict[str, Bilingual] = {
+    "did-you-mean": ("；是否应为“{suggestion}”？", "; did you mean '{suggestion}'?"),
+    "name-not-id": (
+        "；“{found}”是“{known}”的名称或别名，此处应写编号 {known}",
+        "; '{found}' is a name or alias of '{known}': write its id, {known}",
+    ),
+    "keys-allowed": ("；此处可用的键：{keys}", "; the keys allowed here: {keys}"),
+    "figure": (
+        "规划文件中的数字按指标的单位（{unit}）书写，不带单位：请写作 \"{fixed}\"",
+        "a plan file's figures are in the indicator's unit ({unit}) and carry no unit word: "
+        "write \"{fixed}\"",
+    ),
+    "range": (
+        "区间写作 kind: range（每年的区间为 kind: each_year），min: {low}，max: {high}"
+        "（两端都包含）",
+        "a range is written kind: range (or each_year for every year) with min: {low} and "
+        "max: {high} (both ends included)",
+    ),
+    "target": (
+        "比较词写在 op，数字写在 value{unit}：请写作 {op}value: {value}",
+        "the comparator goes in op and the number in value{unit}: write {op}value: {value}",
+    ),
+    "target-op": ("op: \"{op}\"，", "op: \"{op}\" and "),
+    "target-unit": ("（单位 {unit}，不带单位）", " (in {unit}, without a unit word)"),
+    "scope": ("“{scope}”", "'{scope}'"),
+    "no-scope": ("（未注明）", "(none given)"),
 }

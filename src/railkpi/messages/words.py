@@ -43,6 +43,9 @@ COLUMN: dict[str, Bilingual] = {
     "targets": ("目标数", "Targets"),
     "document": ("文号", "Document"),
     "source": ("来源", "Source"),
+    "years": ("年份", "Year(s)"),
+    "figure": ("数值", "Figure"),
+    "where": ("位置", "Entry"),
 }
 
 #: English labels of the units the bundled plans use; other units print as written.
@@ -70,6 +73,13 @@ TEXT: dict[str, Bilingual] = {
     "per_year": ("年", "yr"),
     "rising": ("逐年上升", "rises yearly"),
     "falling": ("逐年下降", "falls yearly"),
+    # a ratio target says what it is a multiple of: ≥×2 vs 2020
+    "base_year": ("{target}（较{year}年）", "{target} vs {year}"),
+    "base_year_apart": ("{target}\n（较{year}年）", "{target}\nvs {year}"),
+    # an indicator whose figures cover part of the plan's area (口径): 企业数量［丰台园］
+    "scoped_name": ("{name}［{scope}］", "{name} [{scope}]"),
+    "published": ("规划公布的数据", "Figures the plan publishes"),
+    "total": ("累计{value}", "{value} in total"),
     "valid": (
         "{file}：{count} 条观测值，可用于评估。",
         "{file}: {count} observations, ready to assess.",

@@ -4,17 +4,18 @@ a roster section naming the plan's own indicators with labels of one segment eac
 
 from __future__ import annotations
 
+from railkpi.plans.hints import id_hint
 from railkpi.plans.labels import labels_of
 from railkpi.plans.models import Indicator, Plan, Target
 from railkpi.plans.roster import merge_rosters
-from railkpi.problems import Problem, error, warning
+from railkpi.problems import Problem, Words, error, warning
 
 _HIGHER_OPS = (">", ">=")
 
 
 def check_plan(plan: Plan, name: str) -> list[Problem]:
     """Every cross-reference problem of one plan, in the order of the file."""
-    problems = [error("plan-unknown-indicator", name, where, found=indicator)
+    problems = [_unknown_indicator(plan, name, where, indicator)
                 for where, indicator in _indicator_references(plan)
                 if indicator not in plan.indicators]
     seen_targets: dict[str, int] = {}
@@ -29,6 +30,27 @@ def check_plan(plan: Plan, name: str) -> list[Problem]:
     return problems
 
 
+def _unknown_indicator(plan: Plan, name: str, where: str, found: str) -> Problem:
+    """An undefined indicator id, with the id whose name or alias was written, or the nearest."""
+    labels = {key: [key, i.name.zh, i.name.en, *i.aliases] for key, i in plan.indicators.items()}
+    return error("plan-unknown-indicator", name, where, found=found,
+                 hint=id_hint(found, plan.indicators, labels))
+
+
+def _group_hint(plan: Plan, found: str) -> Words:
+    return id_hint(found, plan.groups, {key: [g.zh, g.en] for key, g in plan.groups.items()})
+
+
+def english_quotes_warning(plan: Plan, name: str) -> list[Problem]:
+    """A warning when no quote of the plan has an English rendering (quote_en): English output
+    then shows the Chinese wording. (Plans of other districts may be written in Chinese only.)"""
+    entries = [*plan.history, *plan.stated_rates, *plan.stated_changes, *plan.stated_totals,
+               *plan.targets]
+    if any(entry.quote_en for entry in entries):
+        return []
+    return [warning("plan-no-english-quotes", name)]
+
+
 def _indicator_references(plan: Plan) -> list[tuple[str, str]]:
     """(YAML path, indicator id) of the published figures' indicators."""
     return [(f"{section}[{i}].indicator", entry.indicator)
@@ -41,7 +63,8 @@ def _target_problems(plan: Plan, name: str, i: int, target: Target) -> list[Prob
     problems: list[Problem] = []
     if target.group not in plan.groups:
         problems.append(error("plan-unknown-group", name, f"{at}.group", found=target.group,
-                              expected=", ".join(plan.groups)))
+                              expected=", ".join(plan.groups),
+                              hint=_group_hint(plan, target.group)))
     # A warning, not an error: a plan may set a target beyond its period (a 2035 vision in a
     # 2021-2025 plan); the plan loads and `railkpi audit` lists it.
     start, end = plan.plan.period
@@ -57,8 +80,7 @@ def _target_problems(plan: Plan, name: str, i: int, target: Target) -> list[Prob
             baseline=baseline, found=target.year))
     indicator = plan.indicators.get(target.indicator)
     if indicator is None:
-        problems.append(error("plan-unknown-indicator", name, f"{at}.indicator",
-                              found=target.indicator))
+        problems.append(_unknown_indicator(plan, name, f"{at}.indicator", target.indicator))
         return problems
     return problems + _direction_problems(name, at, target, indicator)
 
@@ -105,7 +127,7 @@ def _roster_problems(plan: Plan, name: str) -> list[Problem]:
                    for i, t in enumerate(section.tiers)]
     references += [(f"roster.flags.{key}.indicator", f.indicator)
                    for key, f in section.flags.items()]
-    problems = [error("plan-unknown-indicator", name, where, found=indicator)
+    problems = [_unknown_indicator(plan, name, where, indicator)
                 for where, indicator in references
                 if indicator is not None and indicator not in plan.indicators]
     return problems + merge_rosters([(name, plan)])[1]

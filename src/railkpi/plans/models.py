@@ -93,7 +93,12 @@ class PlanMeta(Strict):
 class Indicator(Strict):
     name: Text
     unit: str = Field(min_length=1)
+    #: The English word for what is counted (platforms, centres, patents); without it English
+    #: output uses the general word for the unit (render/display.unit).
+    unit_en: str | None = Field(default=None, min_length=1)
     better: Better
+    #: What the figures cover when it is not the plan's whole area (口径): 丰台园, key firms.
+    scope: Text | None = None
     aliases: tuple[str, ...] = ()
     nonnegative: bool = True
     decimals: int | None = Field(default=None, ge=0, le=6)
@@ -102,14 +107,21 @@ class Indicator(Strict):
     chart: bool = False
 
 
-class HistoryLevel(Strict):
+class Quoted(Strict):
+    """Base of every entry that carries the plan's own wording: a verbatim Chinese `quote`, an
+    optional English rendering `quote_en`, and an optional `note` on how it was read."""
+
+    quote: str = Field(min_length=1)
+    quote_en: str | None = Field(default=None, min_length=1)
+    note: Text | None = None
+
+
+class HistoryLevel(Quoted):
     """A level the plan publishes itself, e.g. revenue 2364.9 in 2020, enterprises "180余"."""
 
     indicator: str
     year: Year = Field(ge=YEAR_MIN, le=YEAR_MAX)
     value: float | str = Field(union_mode="left_to_right")
-    quote: str = Field(min_length=1)
-    note: Text | None = None
 
     @field_validator("value")
     @classmethod
@@ -145,7 +157,7 @@ def parse_percent(text: str) -> Decimal:
     return number
 
 
-class StatedRate(Strict):
+class StatedRate(Quoted):
     """A growth rate the plan states (年均增速), e.g. 16.3 % a year over 2015→2020.
 
     `rate` is written as the plan prints it, a percentage string ("11.0%"), because the
@@ -158,7 +170,6 @@ class StatedRate(Strict):
     years: tuple[Year, Year]
     # str first: a number string without "%" ("16.3") must not be read as the fraction 16.3.
     rate: str | float = Field(union_mode="left_to_right")
-    quote: str = Field(min_length=1)
 
     @field_validator("rate")
     @classmethod
@@ -199,14 +210,13 @@ class StatedRate(Strict):
         return Decimal(5).scaleb(-(self.decimals + 1))
 
 
-class StatedChange(Strict):
+class StatedChange(Quoted):
     """An increment the plan states, e.g. profit +100 (约) from 2016 to 2020."""
 
     indicator: str
     years: tuple[Year, Year]
     change: float = Field(allow_inf_nan=False)
     approximate: bool = False
-    quote: str = Field(min_length=1)
 
     @model_validator(mode="after")
     def _years_in_order(self) -> StatedChange:
@@ -215,13 +225,12 @@ class StatedChange(Strict):
         return self
 
 
-class StatedTotal(Strict):
+class StatedTotal(Quoted):
     """A cumulative total the plan states, e.g. revenue 9837.9 summed over 2016-2020."""
 
     indicator: str
     years: tuple[Year, Year]
     total: float = Field(allow_inf_nan=False)
-    quote: str = Field(min_length=1)
 
     @model_validator(mode="after")
     def _years_in_order(self) -> StatedTotal:
@@ -230,7 +239,7 @@ class StatedTotal(Strict):
         return self
 
 
-class Target(Strict):
+class Target(Quoted):
     """One quantified target. Which fields apply depends on `kind` (see docs/plan-format.md)."""
 
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -245,8 +254,6 @@ class Target(Strict):
     years: tuple[Year, Year] | None = None
     direction: Literal["rising", "falling"] | None = None
     group: str
-    quote: str = Field(min_length=1)
-    note: Text | None = None
 
     @model_validator(mode="after")
     def _fields_for_kind(self) -> Target:
@@ -327,3 +334,18 @@ class Plan(Strict):
     @property
     def id(self) -> str:
         return self.plan.id
+
+    def published(self, indicator: str) -> dict[int, tuple[int, HistoryLevel]]:
+        """The levels the plan publishes for one indicator, by year, with their `history` index.
+
+        A plan may state a year twice, exactly and with a qualifier (2364.9 and 突破1000 for
+        2020): the exact figure is used, else the first one written.
+        """
+        levels: dict[int, tuple[int, HistoryLevel]] = {}
+        for i, level in enumerate(self.history):
+            if level.indicator != indicator:
+                continue
+            kept = levels.get(level.year)
+            if kept is None or (not kept[1].figure.exact and level.figure.exact):
+                levels[level.year] = (i, level)
+        return levels

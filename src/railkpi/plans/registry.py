@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from railkpi.plans.hints import hint
 from railkpi.plans.labels import labels_of, normalise_label
-from railkpi.plans.models import Indicator, Plan
+from railkpi.plans.models import Indicator, Plan, Text
 from railkpi.plans.roster import RosterVocabulary, merge_rosters
-from railkpi.problems import Problem, error, raise_if_errors
+from railkpi.problems import Problem, Words, error, raise_if_errors
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,34 @@ class IndicatorRegistry:
         return self.by_label.get(normalise_label(label), ())
 
 
+def _conflicts(name: str, indicator_id: str, mine: Indicator, first: Indicator,
+               other: str) -> list[Problem]:
+    """Two plans sharing an indicator id must measure the same thing: the same unit and
+    direction, and the same scope (口径), or none given in either."""
+    problems = [
+        error("plan-indicator-conflict", name, f"indicators.{indicator_id}.{field}",
+              indicator=indicator_id, field=field, found=getattr(mine, field),
+              other_value=getattr(first, field), other=other)
+        for field in ("unit", "better") if getattr(mine, field) != getattr(first, field)
+    ]
+    if mine.scope != first.scope:
+        problems.append(error("plan-scope-conflict", name, f"indicators.{indicator_id}.scope",
+                              indicator=indicator_id, other=other, found=_scope(mine.scope),
+                              other_value=_scope(first.scope)))
+    return problems
+
+
+def _scope(scope: Text | None) -> Words:
+    """'丰台园' as plan-scope-conflict names it, or (none given)."""
+    if scope is None:
+        return hint("no-scope")
+    return Words(hint("scope", scope=scope.zh).zh, hint("scope", scope=scope.en).en)
+
+
 def merge_plans(
     plans: Iterable[tuple[str, Plan]], also_known: Iterable[Plan] = ()
 ) -> IndicatorRegistry:
-    """Merge the plans' indicators; shared ids must agree on unit and direction.
+    """Merge the plans' indicators; shared ids must agree on unit, direction and scope.
 
     `also_known` (the bundled plans not selected) only widens what a workbook may contain:
     one workbook serves every plan, so a row for another plan's indicator is not an error.
@@ -51,15 +76,8 @@ def merge_plans(
         for indicator_id, indicator in plan.indicators.items():
             if indicator_id in indicators:
                 first = indicators[indicator_id]
-                for field in ("unit", "better"):
-                    mine, theirs = getattr(indicator, field), getattr(first, field)
-                    if mine != theirs:
-                        problems.append(
-                            error("plan-indicator-conflict", name,
-                                  f"indicators.{indicator_id}.{field}", indicator=indicator_id,
-                                  field=field, found=mine, other_value=theirs,
-                                  other=origin[indicator_id])
-                        )
+                problems += _conflicts(name, indicator_id, indicator, first,
+                                       origin[indicator_id])
             else:
                 indicators[indicator_id] = indicator
                 origin[indicator_id] = name

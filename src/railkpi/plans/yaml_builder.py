@@ -4,7 +4,7 @@ duplicate keys, tags and ambiguous scalars as problems."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from yaml.error import Mark
@@ -12,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from railkpi.messages.problems_plan_yaml import YAML_DETAILS, YAML_KINDS, YAML_TAG_KINDS
 from railkpi.plans.yaml_composer import PlanYamlLoader, line_column
+from railkpi.plans.yaml_hints import node_mistakes
 from railkpi.plans.yaml_scalars import (
     BOOL,
     FLOAT,
@@ -62,6 +63,8 @@ class Document:
     refused: set[str]
     #: YAML path → the text of a plain scalar YAML read as a number, a boolean or null.
     texts: dict[str, str]
+    #: YAML path → the line (from 1) of its key, or of its value where it has no key.
+    lines: dict[str, int] = field(default_factory=dict)
 
     def covers(self, where: str) -> bool:
         return any(
@@ -81,17 +84,28 @@ class Builder:
     def problem(self, code: str, parts: tuple[str | int, ...], mark: Mark | None,
                 **params: object) -> None:
         line, column = line_column(mark)
+        problem = error(code, self.name, yaml_path(parts), line=line, column=column, **params)
         self.document.problems.append(
-            error(code, self.name, yaml_path(parts), line=line, column=column, **params)
+            replace(problem, line=line) if isinstance(line, int) else problem
         )
 
     def refuse(self, parts: tuple[str | int, ...]) -> None:
         self.document.refused.add(yaml_path(parts))
 
     def build(self, node: Node, parts: tuple[str | int, ...] = ()) -> Any:
+        self.document.lines.setdefault(yaml_path(parts), node.start_mark.line + 1)
         if not self.acceptable(node, parts):
             self.refuse(parts)
             return None
+        mistakes, meant = node_mistakes(node, parts)
+        for code, line, column, params in mistakes:
+            problem = error(code, self.name, yaml_path(parts), line=line, column=column,
+                            **params)
+            self.document.problems.append(replace(problem, line=line))
+        if mistakes:
+            if meant is None:
+                self.refuse(parts)
+            return meant
         if isinstance(node, MappingNode):
             return self.mapping(node, parts)
         if isinstance(node, SequenceNode):
@@ -154,6 +168,7 @@ class Builder:
                 self.build(value_node, key_parts)  # for the problems inside; the first wins
                 continue
             first_line[key] = mark.line + 1 if mark else 0
+            self.document.lines[yaml_path(key_parts)] = first_line[key]
             if (parts in ID_KEYED and key_node.style is None
                     and (reading := id_reading(key))):
                 self.problem("plan-yaml-unquoted-id", key_parts, mark, found=clip(key),

@@ -20,6 +20,7 @@ runs, so no tag can build an object, and every node keeps its line and its text 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -27,7 +28,8 @@ import yaml
 from railkpi.messages.problems_plan_yaml import YAML_DETAILS, YAML_PARSER_ZH
 from railkpi.plans.yaml_builder import Builder, Document
 from railkpi.plans.yaml_composer import LimitError, PlanYamlLoader, line_column
-from railkpi.problems import InputError, Words, error, os_error_words
+from railkpi.plans.yaml_hints import recognise
+from railkpi.problems import InputError, Problem, Words, error, os_error_words
 
 #: A plan file is a few dozen KiB; a larger file is refused without being read.
 MAX_PLAN_BYTES = 1024 * 1024
@@ -55,6 +57,20 @@ def _unreadable(name: str, text: str, exc: yaml.reader.ReaderError) -> InputErro
         column=position - (before.rfind("\n") + 1) + 1,
         detail=_words("control-character", code=f"{code:04X}", reason=exc.reason),
     )])
+
+
+def syntax_problems(name: str, text: str, exc: yaml.MarkedYAMLError) -> list[Problem]:
+    """The mistakes behind a syntax error, each at its line (plans/yaml_hints.py), and whatever
+    error is left once they are mended, as YAML reports it."""
+    mistakes, left = recognise(text, exc)
+    problems = [replace(error(m.code, name, None, line=m.line, column=m.column, **m.params),
+                        line=m.line) for m in mistakes]
+    if left is not None:
+        line, column = line_column(left.problem_mark or left.context_mark)
+        problem = error("plan-yaml", name, line=line, column=column,
+                        detail=parser_words(left.problem or left.context or str(left)))
+        problems.append(replace(problem, line=line) if isinstance(line, int) else problem)
+    return problems
 
 
 def read_plan_yaml(path: Path, name: str) -> Document:
@@ -88,10 +104,7 @@ def read_plan_yaml(path: Path, name: str) -> Document:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        line, column = line_column(exc.problem_mark or exc.context_mark)
-        raise InputError([error("plan-yaml", name, line=line, column=column,
-                                detail=parser_words(exc.problem or exc.context or str(exc)))]
-                         ) from None
+        raise InputError(syntax_problems(name, text, exc)) from None
     except yaml.reader.ReaderError as exc:
         raise _unreadable(name, text, exc) from None
     except yaml.YAMLError as exc:

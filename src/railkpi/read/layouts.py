@@ -249,7 +249,7 @@ class DataSheet:
                        indicator=given.indicator_id, unit=indicator.unit)
             return None
         try:
-            scale = factor(unit, indicator.unit)
+            scale = factor(unit, indicator.unit, indicator.unit_en)
         except UnitError as exc:
             self.error(exc.code, where, found=display(unit), indicator=given.indicator_id,
                        expected=indicator.unit)

@@ -10,15 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from railkpi.money import MONEY, money_factor
 from railkpi.plans.labels import normalise_label
-
-#: Money units: how many 元 one of them is.
-MONEY: dict[str, Decimal] = {
-    "元": Decimal(1),
-    "万元": Decimal(10) ** 4,
-    "亿元": Decimal(10) ** 8,
-    "千亿元": Decimal(10) ** 11,
-}
 
 #: Spellings (normalised: NFKC, case-folded, no spaces) → canonical unit.
 SPELLINGS: dict[str, str] = {
@@ -59,14 +52,16 @@ def canonical(unit: str) -> str | None:
     return SPELLINGS.get(normalise_label(unit))
 
 
-def factor(given: str, indicator_unit: str) -> Decimal:
+def factor(given: str, indicator_unit: str, own_word: str | None = None) -> Decimal:
     """What a figure in unit `given` is multiplied by to be in `indicator_unit`.
 
+    `own_word` is the indicator's own English unit word (platforms for 家), also accepted.
     Raises UnitError: `unknown-unit` (no such unit), `wrong-unit-kind` (money for a count or
     a count for money), `unit-mismatch` (another count unit).
     """
-    # The indicator's own unit, known here or not.
-    if normalise_label(given) == normalise_label(indicator_unit):
+    # The indicator's own unit or word, known here or not.
+    if normalise_label(given) in (normalise_label(indicator_unit),
+                                  normalise_label(own_word or indicator_unit)):
         return Decimal(1)
     unit = canonical(given)
     target = canonical(indicator_unit) or indicator_unit
@@ -75,7 +70,7 @@ def factor(given: str, indicator_unit: str) -> Decimal:
     if unit == target:
         return Decimal(1)
     if unit in MONEY and target in MONEY:
-        return MONEY[unit] / MONEY[target]
+        return money_factor(unit, target)
     if (unit in MONEY) != (target in MONEY):
         raise UnitError("wrong-unit-kind", given, indicator_unit)
     raise UnitError("unit-mismatch", given, indicator_unit)

@@ -16,9 +16,11 @@ from railkpi.calc.audit import APPROXIMATE_SHARE
 from railkpi.calc.findings import (
     AuditResult,
     ChangeMismatch,
+    ConflictingLevels,
     ConflictingTargets,
     Finding,
     IncrementVsTotal,
+    PublishedLevel,
     RateMismatch,
     StatedTarget,
     TargetOutsidePeriod,
@@ -28,7 +30,7 @@ from railkpi.figures import Figure
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.numeric import written
-from railkpi.render.display import AUDIT_STYLE, target_text
+from railkpi.render.display import AUDIT_STYLE, quote, target_text
 
 Params = tuple[tuple[str, str], ...]
 
@@ -37,19 +39,29 @@ Params = tuple[tuple[str, str], ...]
 class WordedFinding:
     """A finding as the outputs show it. `stated` and `computed` are numbers where they are
     numbers (rates as fractions), else text; `stated_text` and `computed_text` are how a
-    table shows them."""
+    table shows them. A finding across two figures of the plans' own has nothing computed:
+    the other plan's target or figure is `other` / `other_text`. `years` are the years the
+    finding is about."""
 
     code: str
     plan: str
     indicator: str
     stated: float | str
-    computed: float | str
+    computed: float | str | None
     stated_text: str
     computed_text: str
     params: Params = ()
+    years: tuple[int, ...] = ()
+    other: str | None = None
+    other_text: str = ""
 
     def message(self, lang: str) -> str:
         return pick(AUDIT[self.code], lang).format(**dict(self.params))
+
+    @property
+    def years_text(self) -> str:
+        """(2015, 2020) → '2015-2020'; (2025,) → '2025'."""
+        return "-".join(str(y) for y in self.years)
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,8 @@ def finding_words(finding: Finding, lang: str) -> WordedFinding:
         return _increment(finding, lang)
     if isinstance(finding, TargetOutsidePeriod):
         return _outside(finding)
+    if isinstance(finding, ConflictingLevels):
+        return _levels(finding)
     return _conflict(finding, lang)
 
 
@@ -107,6 +121,7 @@ def _rate(f: RateMismatch) -> WordedFinding:
         _params(start=start, end=end, start_value=written(start_value),
                 end_value=written(end_value), stated=stated_text, computed=computed_text,
                 tolerance=f.stated.tolerance),
+        years=f.years,
     )
 
 
@@ -123,6 +138,7 @@ def _change(f: ChangeMismatch) -> WordedFinding:
         _params(start=start, end=end, start_value=written(start_value),
                 end_value=written(end_value), stated=stated_text,
                 computed=written(f.computed), tolerance=tolerance),
+        years=f.years,
     )
 
 
@@ -133,6 +149,7 @@ def _total(f: TotalMismatch) -> WordedFinding:
         written(f.computed),
         _params(start=start, end=end, stated=written(f.stated.total),
                 computed=written(f.computed), tolerance=f"±{f.tolerance}"),
+        years=f.years,
     )
 
 
@@ -148,6 +165,7 @@ def _increment(f: IncrementVsTotal, lang: str) -> WordedFinding:
                 baseline=f.baseline.label(written(f.baseline.value)),
                 change=("+" if change >= 0 else "") + written(change), resolved=resolved_text,
                 change_target=f.change.id, level_target=f.level.target.id, level=level_text),
+        years=(f.baseline_year, f.year),
     )
 
 
@@ -155,7 +173,8 @@ def _outside(f: TargetOutsidePeriod) -> WordedFinding:
     start, end = f.period
     period = f"{start}-{end}"
     return WordedFinding(f.code, f.plan, f.indicator, f.year, period, str(f.year), period,
-                         _params(target=f.target, year=f.year, start=start, end=end))
+                         _params(target=f.target, year=f.year, start=start, end=end),
+                         years=(f.year,))
 
 
 def _conflict(f: ConflictingTargets, lang: str) -> WordedFinding:
@@ -164,9 +183,28 @@ def _conflict(f: ConflictingTargets, lang: str) -> WordedFinding:
     mine_full = f"{mine_text} ({f.mine.plan} {f.mine.target.id})"
     theirs_full = f"{theirs_text} ({f.theirs.plan} {f.theirs.target.id})"
     return WordedFinding(
-        f.code, f.plan, f.indicator, mine_full, theirs_full, f"{mine_text} ({f.mine.plan})",
-        f"{theirs_text} ({f.theirs.plan})",
+        f.code, f.plan, f.indicator, mine_full, None, f"{mine_text} ({f.mine.plan})", "",
         _params(year=f.year, first=mine_full, second=theirs_full),
+        years=(f.year,), other=theirs_full, other_text=f"{theirs_text} ({f.theirs.plan})",
+    )
+
+
+def _levels(f: ConflictingLevels) -> WordedFinding:
+    """Both figures with their plan and place, and both quotes."""
+
+    def shown(published: PublishedLevel) -> str:
+        figure = published.level.figure
+        return figure.label(written(figure.value))
+
+    first, second = (f"{shown(p)} ({p.plan} history[{p.index}])" for p in (f.first, f.second))
+    return WordedFinding(
+        f.code, f.plan, f.indicator, first, None, f"{shown(f.first)} ({f.first.plan})", "",
+        # Both languages' quotes, so that the message reads right in either.
+        _params(year=f.year, first=first, second=second,
+                first_quote_zh=f.first.level.quote, first_quote_en=quote(f.first.level, "en"),
+                second_quote_zh=f.second.level.quote,
+                second_quote_en=quote(f.second.level, "en")),
+        years=(f.year,), other=second, other_text=f"{shown(f.second)} ({f.second.plan})",
     )
 
 

@@ -43,11 +43,11 @@ ASSESSMENT_COLUMNS = (
     "latest_year", "latest_value", "latest_qualifier", "latest_source",
     "gap", "completion", "time_elapsed", "actual_cagr", "required_cagr",
     "required_cagr_from_latest", "growth_ratio", "projected", "projected_year", "method",
-    "status", "status_word", "approximate", "notes", "quote",
+    "status", "status_word", "approximate", "notes", "quote", "target_text",
 )
 TARGET_COLUMNS = (
     "plan", "target", "indicator", "indicator_name", "unit", "kind", "op", "value",
-    "target_min", "target_max", "target_year", "quote",
+    "target_min", "target_max", "target_year", "quote", "target_text", "notes",
 )
 
 
@@ -121,7 +121,7 @@ def _row(r: TargetResult, plan: Plan, lang: str) -> list[str]:
         text(plan.groups[r.target.group](lang)),
         text(r.target.id),
         text(r.target.indicator),
-        text(ind.name(lang)),
+        text(fmt.name(ind, lang)),
         text(fmt.unit(ind, lang)),
         text(r.target.kind),
         text(r.target.op),
@@ -145,7 +145,8 @@ def _row(r: TargetResult, plan: Plan, lang: str) -> list[str]:
         text(fmt.status(r, lang)),
         num(r.approximate),
         text(notes),
-        text(r.target.quote),
+        text(fmt.quote(r.target, lang)),
+        text(fmt.resolved_target(r, lang)),
     ]
 
 
@@ -156,14 +157,16 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
         for t in plan.targets:
             ind = plan.indicators[t.indicator]
             rows.append([
-                text(plan.id), text(t.id), text(t.indicator), text(ind.name(lang)),
+                text(plan.id), text(t.id), text(t.indicator), text(fmt.name(ind, lang)),
                 text(fmt.unit(ind, lang)), text(t.kind), text(t.op), num(t.value), num(t.min),
-                num(t.max), num(t.year), text(t.quote),
+                num(t.max), num(t.year), text(fmt.quote(t, lang)),
+                text(fmt.stated_target(plan, t, lang)),
+                text(t.note(lang) if t.note else None),
             ])
     write_rows(out, rows)
 
 
-def _stated(value: float | str) -> str:
+def _stated(value: float | str | None) -> str:
     return num(value) if isinstance(value, float | int) else text(value)
 
 
@@ -173,16 +176,18 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     findings, unchecked = audit.findings, audit.unchecked
     head = [pick(OUTPUT["audit-type"], lang)] + [pick(AUDIT[k], lang) for k in (
         "col-code", "col-plan", "col-indicator")] + [pick(OUTPUT["audit-years"], lang)] + [
-        pick(AUDIT[k], lang) for k in ("col-stated", "col-computed", "col-message")]
+        pick(AUDIT[k], lang) for k in ("col-stated", "col-computed", "col-other",
+                                        "col-message")]
     rows: list[Sequence[str]] = [head]
     rows.extend(
         [text(pick(OUTPUT["audit-finding"], lang)), text(f.code), text(f.plan),
-         text(f.indicator), "", _stated(f.stated), _stated(f.computed), text(f.message(lang))]
+         text(f.indicator), f.years_text, _stated(f.stated),
+         _stated(f.computed), _stated(f.other), text(f.message(lang))]
         for f in findings
     )
     rows.extend(
         [text(pick(OUTPUT["audit-unchecked"], lang)), text(u.kind), text(u.plan),
-         text(u.indicator), f"{u.years[0]}-{u.years[1]}", "", "", text(u.message(lang))]
+         text(u.indicator), f"{u.years[0]}-{u.years[1]}", "", "", "", text(u.message(lang))]
         for u in unchecked
     )
     write_rows(out, rows)

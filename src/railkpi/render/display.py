@@ -16,7 +16,7 @@ from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.template import TEMPLATE
 from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN
 from railkpi.numeric import OP_SYMBOLS, decimal, written
-from railkpi.plans.models import Indicator, PlanMeta, Target, Thresholds
+from railkpi.plans.models import Indicator, Plan, PlanMeta, Quoted, Target, Thresholds
 from railkpi.read.observation import WorkbookData
 from railkpi.render import TemplateWritten
 
@@ -63,13 +63,31 @@ def approximate_rate(value: float | None) -> str:
 
 
 def unit(indicator: Indicator, lang: str) -> str:
-    return indicator.unit if lang == "zh" else UNIT_EN.get(indicator.unit, indicator.unit)
+    """The unit as a reader of `lang` reads it: 家; in English the indicator's own word
+    (platforms, centres), else the general word for the unit (firms)."""
+    if lang == "zh":
+        return indicator.unit
+    return indicator.unit_en or UNIT_EN.get(indicator.unit, indicator.unit)
+
+
+def name(indicator: Indicator, lang: str) -> str:
+    """The indicator's name, with its scope where the plan gives one: 企业数量［丰台园］."""
+    if indicator.scope is None:
+        return indicator.name(lang)
+    return pick(TEXT["scoped_name"], lang).format(name=indicator.name(lang),
+                                                  scope=indicator.scope(lang))
 
 
 def indicator_with_unit(indicator: Indicator, lang: str) -> str:
     """'轨道交通企业数量（家）', 'Number of enterprises (firms)'."""
-    name, shown = indicator.name(lang), unit(indicator, lang)
-    return f"{name}（{shown}）" if lang == "zh" else f"{name} ({shown})"
+    shown_name, shown = name(indicator, lang), unit(indicator, lang)
+    return f"{shown_name}（{shown}）" if lang == "zh" else f"{shown_name} ({shown})"
+
+
+def quote(entry: Quoted, lang: str) -> str:
+    """The plan's wording in `lang`: the English rendering where there is one, else the
+    Chinese as written."""
+    return entry.quote_en if lang == "en" and entry.quote_en else entry.quote
 
 
 def point(p: Point | None, indicator: Indicator) -> str:
@@ -99,9 +117,14 @@ AUDIT_STYLE = TargetStyle(written, written, lambda v: f"{decimal(v).scaleb(2).no
 
 
 def target_text(target: Target, indicator: Indicator, lang: str, style: TargetStyle,
-                resolved: float | None = None) -> str:
+                resolved: float | None = None, base_year: int | None = None,
+                apart: bool = False) -> str:
     """A target as the plan states it: '>3500.0', '3–5', '≥+60', '≥×2', '≥20.0%/年', '每年≥30',
-    '逐年上升'; a change or ratio with X where it is resolved ('≥+60=240', '≥ ×2 = 113.6')."""
+    '逐年上升'; a change or ratio with X where it is resolved ('≥+60=240', '≥ ×2 = 113.6').
+
+    With `base_year`, a ratio says what it is a multiple of, after X so that the year cannot
+    be read as X's: '≥×2=113.6 vs 2020'; `apart` puts that on a line of its own.
+    """
     if target.kind == "trend":
         direction = target.direction or ("rising" if indicator.better == "higher" else "falling")
         return pick(TEXT["rising"] if direction == "rising" else TEXT["falling"], lang)
@@ -121,19 +144,35 @@ def target_text(target: Target, indicator: Indicator, lang: str, style: TargetSt
         text = pick(TEXT["each_year"], lang).format(target=text)
     if resolved is not None and target.kind in ("change", "ratio"):
         text += f"{style.equals}{style.number(resolved)}"
+    if base_year is not None and target.kind == "ratio":
+        words = TEXT["base_year_apart"] if apart else TEXT["base_year"]
+        text = pick(words, lang).format(target=text, year=base_year)
     return text
 
 
-def target(target: Target, indicator: Indicator, lang: str) -> str:
-    """The target as the plan states it, in the people's tables: '>3500.0', '≥+60', '≥×2'."""
-    return target_text(target, indicator, lang, table_style(indicator))
+def target(target: Target, indicator: Indicator, lang: str, base_year: int | None = None) -> str:
+    """The target as the plan states it, in the people's tables: '>3500.0', '≥+60',
+    '≥×2 vs 2020'."""
+    return target_text(target, indicator, lang, table_style(indicator), base_year=base_year)
 
 
-def resolved_target(result: TargetResult, lang: str) -> str:
-    """The target with X where the plan states it relative to the baseline: '≥+60=240'."""
+def stated_target(plan: Plan, target_: Target, lang: str) -> str:
+    """A target of a plan as the plan states it, without data: '≥×2 vs 2020', '≥+60'."""
+    return target(target_, plan.indicators[target_.indicator], lang,
+                  target_.baseline_year or plan.plan.baseline_year)
+
+
+def listing_target(plan: Plan, target_: Target, lang: str) -> str:
+    """A target as `railkpi targets` shows it: '≥×2 vs 2020 (2025)'."""
+    return f"{stated_target(plan, target_, lang)} ({target_.year})"
+
+
+def resolved_target(result: TargetResult, lang: str, apart: bool = False) -> str:
+    """The target with X where the plan states it relative to the baseline: '≥+60=240',
+    '≥×2=113.6 vs 2020' (`apart`: the base year on a line of its own, for a narrow cell)."""
     resolved = result.target_value if isinstance(result.target_value, float) else None
     return target_text(result.target, result.indicator, lang, table_style(result.indicator),
-                       resolved)
+                       resolved, result.baseline_year, apart)
 
 
 def thresholds_text(thresholds: Thresholds, separator: str = "/") -> str:
@@ -172,22 +211,23 @@ def _at(p: Point | None, usual_year: int, result: TargetResult) -> str:
     return shown if p.year == usual_year else f"{shown} ({p.year})"
 
 
-def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:
-    """A target's row in the people's tables (terminal, Markdown), status word last.
+def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str,
+                  apart: bool = False) -> list[str]:
+    """A target's row in the people's tables (terminal, Markdown), status word last; `apart`
+    puts a ratio's base year on a line of its own.
 
     Indicator (unit), baseline, latest, target, gap, completion, time elapsed, actual CAGR,
     CAGR needed from now; years only where they differ from the plan's baseline year, the
     year assessed and the target year; rates from a qualified figure marked ≈.
     """
     ind = result.indicator
-    shown_target = resolved_target(result, lang)
+    shown_target = resolved_target(result, lang, apart)
     if result.target_year != meta.period[1]:
         shown_target = f"{shown_target} ({result.target_year})"
-    name = indicator_with_unit(ind, lang)
     baseline_year = result.target.baseline_year or meta.baseline_year
     shown_rate = approximate_rate if result.approximate else rate
     return [
-        name,
+        indicator_with_unit(ind, lang),
         _at(result.baseline, baseline_year, result),
         _at(result.latest, as_of, result),
         shown_target,

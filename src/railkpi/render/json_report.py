@@ -12,12 +12,12 @@ from typing import Any, TextIO
 from railkpi import __version__
 from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import GrowthRate, Point, TargetResult
-from railkpi.plans.models import Plan, Target
+from railkpi.plans.models import Plan, Quoted, Target
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
 from railkpi.render import Report, TemplateWritten
 from railkpi.render.audit_words import worded
-from railkpi.render.display import note_text
+from railkpi.render.display import note_text, unit
 
 SCHEMA = "railkpi.assessment/1"
 
@@ -81,8 +81,29 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
 
 
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
-    dump({"plans": [{"id": p.id, "targets": [target_entry(t) for t in p.targets]} for p in plans]},
-         out)
+    dump({"plans": [{"id": p.id, "targets": [target_entry(t) for t in p.targets],
+                     "published": published_entries(p)} for p in plans]}, out)
+
+
+#: The sections of a plan file that hold its own published figures, and what `kind` says.
+PUBLISHED = (("history", "level"), ("stated_rates", "rate"), ("stated_changes", "change"),
+             ("stated_totals", "total"))
+
+
+def published_entries(plan: Plan) -> list[dict[str, Any]]:
+    """The figures a plan publishes, as written in its file, each with its kind and quotes."""
+    entries = []
+    for section, kind in PUBLISHED:
+        for entry in getattr(plan, section):
+            entries.append({"kind": kind, **entry.model_dump(mode="json", exclude={
+                "quote", "quote_en", "note"}), **_wording(entry)})
+    return entries
+
+
+def _wording(entry: Quoted) -> dict[str, Any]:
+    """quote, quote_en (null where the plan gives none) and note ({zh, en} or null)."""
+    return {"quote": entry.quote, "quote_en": entry.quote_en,
+            "note": None if entry.note is None else entry.note.model_dump()}
 
 
 def assessment_document(report: Report, lang: str) -> dict[str, Any]:
@@ -119,7 +140,7 @@ def target_entry(target: Target) -> dict[str, Any]:
         entry.update(min=target.min, max=target.max)
     else:
         entry["value"] = target.value
-    entry.update(year=target.year, quote=target.quote)
+    entry.update(year=target.year, **_wording(target))
     return entry
 
 
@@ -148,6 +169,8 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
         "indicator": r.target.indicator,
         "group": r.target.group,
         "unit": r.indicator.unit,
+        "unit_en": unit(r.indicator, "en"),
+        "scope": None if r.indicator.scope is None else r.indicator.scope.model_dump(),
         "better": r.indicator.better,
         "kind": r.target.kind,
         "op": r.target.op,
@@ -175,6 +198,7 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
             {"code": n.code, "message": note_text(n.code, n.params, lang)} for n in r.notes
         ],
         "quote": r.target.quote,
+        "quote_en": r.target.quote_en,
     }
 
 
@@ -184,8 +208,17 @@ def problem_entry(problem: Problem, lang: str) -> dict[str, Any]:
         "code": problem.code,
         "file": problem.file,
         "where": problem.where,
+        "line": _line(problem),
         "message": problem.message(lang),
     }
+
+
+def _line(problem: Problem) -> int | None:
+    """The plan file's line of a problem: its own, or the one its message gives."""
+    if problem.line is not None:
+        return problem.line
+    written = dict(problem.params).get("line", "")
+    return int(written) if isinstance(written, str) and written.isdigit() else None
 
 
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
@@ -201,9 +234,11 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
                     "code": f.code,
                     "plan": f.plan,
                     "indicator": f.indicator,
+                    "years": list(f.years),
                     "message": f.message(lang),
                     "stated": f.stated,
                     "computed": f.computed,
+                    "other": f.other,
                 }
                 for f in findings
             ],

@@ -83,7 +83,7 @@ def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: st
             case = ET.SubElement(
                 suite, "testcase",
                 classname=clean(f"railkpi.{plan.id}.{result.target.group}"),
-                name=clean(f"{result.target.id}: {result.indicator.name(lang)}"),
+                name=clean(f"{result.target.id}: {fmt.name(result.indicator, lang)}"),
             )
             if kind == "failure":
                 failure = ET.SubElement(
@@ -161,7 +161,7 @@ def details(result: TargetResult, lang: str) -> str:
         (COLUMN["required_cagr_from_latest"],
          _rate(result.required_cagr_from_latest, result)),
         (COLUMN["status"], fmt.marked_status(result, lang)),
-        (COLUMN["quote"], result.target.quote),
+        (COLUMN["quote"], fmt.quote(result.target, lang)),
     ]
     notes = _notes(result, lang)
     if notes:

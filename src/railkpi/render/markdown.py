@@ -26,6 +26,7 @@ from railkpi.read.observation import WorkbookData
 from railkpi.render import Report, TemplateWritten
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
+from railkpi.render.listing import published, reading_notes
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 #: "<" that would open an HTML tag or comment in GitHub's renderer ("<300" stays as written).
@@ -125,21 +126,35 @@ def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:
 
 
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
-    """Per plan a heading and a table: target id, indicator, the target, the plan's wording."""
+    """Per plan a heading and a table: target id, indicator, the target, the plan's wording;
+    then the figures the plan publishes and the plan's notes on how it was read."""
     for plan in plans:
         out.write(f"## {inline(plan.plan.title(lang))} `{plan.id}`\n\n")
         rows = []
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
-            shown = fmt.target(target, indicator, lang)
             rows.append([
                 f"`{target.id}`",
-                cell(f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})"),
-                cell(f"{shown} ({target.year})"),
-                cell(target.quote),
+                cell(fmt.indicator_with_unit(indicator, lang)),
+                cell(fmt.listing_target(plan, target, lang)),
+                cell(fmt.quote(target, lang)),
             ])
         header = [pick(COLUMN[k], lang) for k in ("id", "indicator", "target", "quote")]
         out.write(table(header, [False, False, True, False], rows) + "\n")
+        figures = [
+            [f"`{row.where}`", cell(fmt.indicator_with_unit(row.indicator, lang)),
+             cell(row.years), cell(row.figure), cell(fmt.quote(row.entry, lang))]
+            for row in published(plan, lang)
+        ]
+        if figures:
+            out.write(f"### {inline(pick(TEXT['published'], lang))}\n\n")
+            header = [pick(COLUMN[k], lang) for k in ("where", "indicator", "years", "figure",
+                                                      "quote")]
+            out.write(table(header, [False, False, False, True, False], figures) + "\n")
+        notes = reading_notes(plan, lang)
+        if notes:
+            out.write(f"**{pick(OUTPUT['notes'], lang)}**\n\n" + "".join(
+                f"- `{where}`: {inline(note)}\n" for where, note in notes) + "\n")
 
 
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
@@ -151,14 +166,17 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
         out.write(inline(pick(AUDIT["no-findings"], lang)) + "\n\n")
     else:
         header = ["#", *(pick(AUDIT[k], lang) for k in (
-            "col-code", "col-plan", "col-indicator", "col-stated", "col-computed", "col-message"
-        ))]
+            "col-code", "col-plan", "col-indicator")), pick(OUTPUT["audit-years"], lang), *(
+            pick(AUDIT[k], lang) for k in ("col-stated", "col-computed", "col-other",
+                                           "col-message"))]
         rows = [
-            [str(n), f"`{f.code}`", cell(f.plan), cell(f.indicator), cell(f.stated_text),
-             cell(f.computed_text), cell(f.message(lang))]
+            [str(n), f"`{f.code}`", cell(f.plan), cell(f.indicator),
+             cell(f.years_text), cell(f.stated_text),
+             cell(f.computed_text), cell(f.other_text), cell(f.message(lang))]
             for n, f in enumerate(findings, 1)
         ]
-        out.write(table(header, [True, False, False, False, True, True, False], rows) + "\n")
+        out.write(table(header, [True, False, False, False, False, True, True, True, False],
+                        rows) + "\n")
     if unchecked:
         out.write(f"### {pick(OUTPUT['audit-unchecked-heading'], lang)}\n\n")
         for u in unchecked:

@@ -20,13 +20,14 @@ from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import GrowthRate, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
-from railkpi.messages.words import COLUMN
+from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
 from railkpi.render import Report, TemplateWritten
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
+from railkpi.render.listing import published, reading_notes
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -109,33 +110,54 @@ def _group_order(results: Sequence[TargetResult]) -> list[str]:
 
 
 def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | str]:
-    *figures, word = fmt.summary_cells(r, meta, as_of, lang)
+    # A ratio's base year on a line of its own keeps the target column narrow.
+    *figures, word = fmt.summary_cells(r, meta, as_of, lang, apart=True)
     status = Text(word, style=STATUS_STYLE[r.status])
     if r.method == "linear":
         status.append("*", style="dim")
     return [*figures, status]
 
 
+def _listing(headers: Sequence[tuple[str, dict[str, Any]]], lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                  collapse_padding=True)
+    for key, options in headers:
+        table.add_column(pick(COLUMN[key], lang), **options)
+    return table
+
+
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """Per plan: its targets with their wording, the figures it publishes, then its notes."""
     con = console(out)
+    wording: dict[str, Any] = {"ratio": 2, "overflow": "fold"}
     for plan in plans:
         con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                      collapse_padding=True)
-        table.add_column(pick(COLUMN["id"], lang), no_wrap=True)
-        table.add_column(pick(COLUMN["indicator"], lang), ratio=1, overflow="fold")
-        table.add_column(pick(COLUMN["target"], lang), justify="right", no_wrap=True)
-        table.add_column(pick(COLUMN["quote"], lang), ratio=2, overflow="fold")
+        table = _listing([("id", {"no_wrap": True}),
+                          ("indicator", {"ratio": 1, "overflow": "fold"}),
+                          ("target", {"justify": "right", "no_wrap": True}), ("quote", wording)],
+                         lang)
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
-            shown = fmt.target(target, indicator, lang)
-            table.add_row(
-                target.id,
-                f"{indicator.name(lang)} ({fmt.unit(indicator, lang)})",
-                f"{shown} ({target.year})",
-                target.quote,
-            )
+            table.add_row(target.id, fmt.indicator_with_unit(indicator, lang),
+                          fmt.listing_target(plan, target, lang), fmt.quote(target, lang))
         con.print(table)
+        rows = published(plan, lang)
+        if rows:
+            con.print(Text(pick(TEXT["published"], lang), style="bold"))
+            figures = _listing([("where", {"no_wrap": True}),
+                                ("indicator", {"ratio": 1, "overflow": "fold"}),
+                                ("years", {"no_wrap": True}),
+                                ("figure", {"justify": "right", "no_wrap": True}),
+                                ("quote", wording)], lang)
+            for row in rows:
+                figures.add_row(row.where, fmt.indicator_with_unit(row.indicator, lang),
+                                row.years, row.figure, fmt.quote(row.entry, lang))
+            con.print(figures)
+        notes = reading_notes(plan, lang)
+        if notes:
+            con.print(Text(pick(TEXT["notes"], lang), style="bold"))
+            colon = "：" if lang == "zh" else ": "
+            con.print(_hanging([("·", Text(f"{where}{colon}{note}")) for where, note in notes]))
         con.print()
 
 
@@ -199,11 +221,12 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
         table.add_column("#", justify="right", no_wrap=True)
         for key in ("col-code", "col-plan", "col-indicator"):
             table.add_column(pick(AUDIT[key], lang), no_wrap=True)
-        for key in ("col-stated", "col-computed"):
+        table.add_column(pick(OUTPUT["audit-years"], lang), no_wrap=True)
+        for key in ("col-stated", "col-computed", "col-other"):
             table.add_column(pick(AUDIT[key], lang), justify="right", overflow="fold")
         for number, f in enumerate(findings, 1):
-            table.add_row(str(number), f.code, f.plan, f.indicator, f.stated_text,
-                          f.computed_text)
+            table.add_row(str(number), f.code, f.plan, f.indicator, f.years_text,
+                          f.stated_text, f.computed_text, f.other_text)
         con.print(table)
         con.print(_hanging([(f"{n}.", Text(f.message(lang))) for n, f in enumerate(findings, 1)]))
     colon, semicolon, opening, closing = (

@@ -82,7 +82,7 @@ def _chart_block(ws: Worksheet, top: int, data: ChartData, lang: str, styles: St
     """One chart with its figures beside it, from row `top`; the rows it takes."""
     r = data.result
     title = pick(XLSX["chart-title"], lang).format(
-        plan=data.plan_id, indicator=r.indicator.name(lang), unit=fmt.unit(r.indicator, lang),
+        plan=data.plan_id, indicator=fmt.name(r.indicator, lang), unit=fmt.unit(r.indicator, lang),
         target=fmt.resolved_target(r, lang))
     cell = text_cell(ws, top, 1, title)
     cell.font = styles.bold

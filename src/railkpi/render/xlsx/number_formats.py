@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from railkpi.figures import Figure
+from railkpi.money import MONEY
 from railkpi.plans.models import Indicator
-from railkpi.read.units import MONEY, canonical
+from railkpi.read.units import canonical
 from railkpi.render import display as fmt
 
 RATE = "0.0%"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from railkpi.calc.order import ordered
 from railkpi.calc.results import PlanResult, Point, TargetResult
 from railkpi.figures import QUALIFIERS
 from railkpi.messages import pick
@@ -123,12 +124,6 @@ def header_width(text: str) -> float:
     return max(text_width(word) for word in text.replace("\n", " ").split(" ") if word) + 2
 
 
-def ordered(results: Sequence[TargetResult]) -> list[TargetResult]:
-    """Targets grouped as the plan groups them (groups in order of first appearance)."""
-    groups = list(dict.fromkeys(r.target.group for r in results))
-    return [r for g in groups for r in results if r.target.group == g]
-
-
 def _figure_comment(point: Point, lang: str) -> str | None:
     lines = []
     figure = point.figure
@@ -167,13 +162,14 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
 
     return {
         "group": plan_result.plan.groups[r.target.group](lang),
-        "indicator": ind.name(lang),
+        "indicator": fmt.name(ind, lang),
         "unit": fmt.unit(ind, lang),
         "baseline_year": None if r.baseline is None else (r.baseline.year, "0"),
         "baseline_value": figure(r.baseline),
         "latest_year": None if r.latest is None else (r.latest.year, "0"),
         "latest_value": figure(r.latest),
-        "target": fmt.resolved_target(r, lang),
+        # A ratio's base year on a line of its own, as in the terminal table.
+        "target": fmt.resolved_target(r, lang, apart=True),
         "target_year": (r.target_year, "0"),
         "gap": None if r.gap is None else (r.gap, base),
         "completion": rate(r.completion),
@@ -184,7 +180,7 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
         "projected": None if r.projected is None else (
             r.projected, approximate_format(base) if r.approximate else base),
         "status": fmt.marked_status(r, lang),
-        "quote": r.target.quote,
+        "quote": fmt.quote(r.target, lang),
     }
 
 
@@ -311,7 +307,7 @@ def _notes_below(ws: Worksheet, last: int, results: Sequence[TargetResult], widt
                  styles: Styles, lang: str) -> None:
     """Below the table: notes on single targets, the * of the linear method, the legend."""
     notes = [pick(XLSX["note-line"], lang).format(
-                 indicator=r.indicator.name(lang), target=r.target.id,
+                 indicator=fmt.name(r.indicator, lang), target=r.target.id,
                  note=fmt.note_text(n.code, n.params, lang))
              for r in results for n in r.notes]
     linear = any(r.method == "linear" for r in results)

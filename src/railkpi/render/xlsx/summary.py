@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from railkpi.calc.order import needing_attention
 from railkpi.calc.results import ALL_STATUSES
 from railkpi.messages import pick
 from railkpi.messages.words import COLUMN, STATUS
@@ -23,14 +24,10 @@ from railkpi.render.xlsx.layout import (
     print_setup,
     text_cell,
 )
-from railkpi.render.xlsx.plan_sheet import ordered, row_cells
+from railkpi.render.xlsx.plan_sheet import row_cells
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
-
-#: Statuses the summary lists as needing attention, worst first.
-ATTENTION = ("not_achieved", "regressing", "off_track", "moderate", "undetermined", "no_data")
-
 
 #: Column widths of the summary: plan, title, targets, one per status.
 WIDTHS = (12, 34, 9, *([10] * len(ALL_STATUSES)))
@@ -101,11 +98,7 @@ def _attention(ws: Worksheet, row: int, report: Report, lang: str, styles: Style
                         for k in ATTENTION_KEYS)], styles)
     listed = 0
     for plan_result in report.assessment.plans:
-        needing = sorted(
-            (r for r in ordered(plan_result.targets) if r.status in ATTENTION),
-            key=lambda r: ATTENTION.index(r.status),
-        )
-        for r in needing:
+        for r in needing_attention(plan_result.targets):
             row += 1
             listed += 1
             content = row_cells(r, plan_result, lang)

@@ -33,12 +33,11 @@ from typing import TYPE_CHECKING
 from railkpi.messages import pick
 from railkpi.messages.problems_options import OPTION_DETAILS
 from railkpi.messages.template import TEMPLATE
-from railkpi.messages.words import UNIT_EN
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator, Plan
 from railkpi.plans.roster import RosterVocabulary
 from railkpi.problems import InputError, Words, error
 from railkpi.read.units import UnitError, factor
-from railkpi.render import TemplateWritten
+from railkpi.render import TemplateWritten, display
 from railkpi.render.xlsx.layout import (
     BORDER_COLOUR,
     HEADER_FILL,
@@ -94,11 +93,9 @@ def parse_years(text: str) -> tuple[int, int]:
 
 def unit_label(indicator: Indicator, lang: str) -> str | None:
     """The unit as the 单位 column shows it: the reader must accept it (None if it cannot)."""
-    for shown in ((UNIT_EN.get(indicator.unit, indicator.unit),) if lang == "en" else ()) + (
-        indicator.unit,
-    ):
+    for shown in ((display.unit(indicator, "en"),) if lang == "en" else ()) + (indicator.unit,):
         try:
-            factor(shown, indicator.unit)
+            factor(shown, indicator.unit, indicator.unit_en)
         except UnitError:
             continue
         return shown
@@ -199,8 +196,9 @@ def _data_sheet(ws: Worksheet, indicators: Sequence[tuple[str, Indicator]], lang
     grey = Font(color="595959")
     for row, (indicator_id, indicator) in enumerate(indicators, start=2):
         text_cell(ws, row, 1, indicator_id)
-        text_cell(ws, row, 2, indicator.name.zh)
-        text_cell(ws, row, 3, indicator.name.en)
+        # With its scope (企业数量［丰台园］), so that the figure entered is the right one.
+        text_cell(ws, row, 2, display.name(indicator, "zh"))
+        text_cell(ws, row, 3, display.name(indicator, "en"))
         unit = unit_label(indicator, lang)
         if unit is not None:
             text_cell(ws, row, 4, unit)

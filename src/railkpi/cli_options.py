@@ -1,0 +1,87 @@
+"""The command line's vocabulary: the choices (formats, languages, statuses) and the options
+the commands share, declared once so that every command spells them the same way."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class StatusName(str, Enum):
+    achieved = "achieved"
+    on_track = "on_track"
+    moderate = "moderate"
+    off_track = "off_track"
+    regressing = "regressing"
+    not_achieved = "not_achieved"
+    undetermined = "undetermined"
+    no_data = "no_data"
+
+
+PlanOpt = Annotated[
+    list[str] | None,
+    typer.Option("--plan", "-p", metavar="ID|FILE", help="Bundled plan id or a plan YAML "
+                 "file (repeatable; default: every bundled plan)."),
+]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", metavar="zh|en", help="Language of the output (default: from the "
+                 "locale)."),
+]
+FormatOpt = Annotated[
+    Format,
+    typer.Option("--format", "-f", metavar="table|json|markdown|csv", help="Output format."),
+]
+AsOfOpt = Annotated[
+    int | None,
+    typer.Option("--as-of", metavar="YEAR", min=1949, max=2100,
+                 help="Assess as of this year (default: the data's latest year)."),
+]
+MaxSizeOpt = Annotated[
+    str | None,
+    typer.Option("--max-size", metavar="SIZE", help="Refuse a workbook larger than this, e.g. "
+                 "500MB, 1.5GB or bytes (default 200MB)."),
+]
+FailOnOpt = Annotated[
+    list[StatusName] | None,
+    typer.Option("--fail-on", metavar="STATUS", help="Exit 1 if any target is this bad or "
+                 "worse (achieved < on_track < moderate < off_track < regressing < "
+                 "not_achieved); undetermined and no_data fail only when named. Repeatable."),
+]
+ThresholdsOpt = Annotated[
+    str | None,
+    typer.Option("--thresholds", metavar="ON,MODERATE,OFF", help="Status cut-offs "
+                 "on_track,moderate,off_track (default: the plan's, else 0.95,0.6,0)."),
+]
+JunitOpt = Annotated[
+    Path | None,
+    typer.Option("--junit", metavar="FILE", help="Also write a JUnit XML file: a test case "
+                 "per target, failing at or below the --fail-on level (default off_track)."),
+]
+XlsxOpt = Annotated[
+    Path | None,
+    typer.Option("--xlsx", metavar="FILE", help="Also write the Excel gap table: a sheet per "
+                 "plan, a summary, charts and the method."),
+]
+DocxOpt = Annotated[
+    Path | None,
+    typer.Option("--docx", metavar="FILE", help="Also write the evaluation report draft "
+                 "(Word): overview, indicator table, a paragraph per target, method. Chinese "
+                 "unless --lang en."),
+]
+DataArg = Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")]
