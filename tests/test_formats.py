@@ -80,6 +80,10 @@ DATA = [
     # completion 10/−20 = −50 %; CAGR 3.23 %; needed (80/110)^(1/2)−1 = −14.72 %.
     ("fx_cost", 2020, 100), ("fx_cost", 2023, 110),
 ]
+# The series: as of 2021 and 2022 only the baseline is observed (no_data), so every target with
+# a status in 2023 has a "new" one and the test lines' no_data is unchanged. No figure for 2022:
+# no year-on-year growth. Still needed a year, gap ÷ (2025 − 2023): revenue 80/2 = 40.0, firms
+# 2/2 = 1, labs met → 0, share 5/2 = 2.5, cost (lower is better) 30/2 = 15 less a year.
 STATUSES = {
     "rev-2025": "off_track", "firms-2025": "on_track", "labs-2025": "achieved",
     "lines-2025": "no_data", "share-2025": "moderate", "cost-2025": "regressing",
@@ -128,25 +132,31 @@ def test_markdown_table_zh(case, railkpi):
     out = run.stdout
     assert out.startswith("## 格式测试规划 `fx-plan`\n\n")
     assert "基期 2020 年 · 截至 2023 年 · 目标年 2025 年（另注者除外）· 判定阈值 0.95/0.6/0" in out
-    empty = " |  |  |  |  |  |  |  |  |  |"
+    empty = " |" + "  |" * 12
     assert _table_rows(out) == [
         "| 指标（单位） | 基期 | 最新 | 目标 | 差距 | 完成进度 | 序时进度 | 实际增速 | 今后需增速 "
-        "| 状态 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| 同比 | 每年还需 | 状态 | 较上年 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
         "| **规模\\|体量**" + empty,
         "| 收入\\|总额（亿元） | 100.0 | 120.0 | ≥200.0 | 80.0 | 20.0% | 60.0% | 6.3% | 29.1% "
-        "| 进度滞后 |",
-        "| =1+1企业（家） | 40 | 48 | ≥50 | 2 | 80.0% | 60.0% | 6.3% | 2.1% | 符合进度 |",
-        "| @SUM(A1)实验室（个） | 5 | 12 | ≥10 | -2 | 140.0% | 60.0% | 33.9% | -8.7% "
-        "| 已提前完成 |",
+        "| — | 40.0 | 进度滞后 | 新 |",
+        "| =1+1企业（家） | 40 | 48 | ≥50 | 2 | 80.0% | 60.0% | 6.3% | 2.1% | — | 1 | 符合进度 "
+        "| 新 |",
+        "| @SUM(A1)实验室（个） | 5 | 12 | ≥10 | -2 | 140.0% | 60.0% | 33.9% | -8.7% | — | 0 "
+        "| 已提前完成 | 新 |",
         "| **=cmd\\|' /C calc'!A0**" + empty,
-        "| -试验线（条） | — | — | ≥8 | — | — | — | — | — | 无数据 |",
-        "| +配套比重（%） | 50.0 | 55.0 | ≥60.0 | 5.0 | 50.0% | 60.0% | 3.2% | 4.4% | 进度偏慢 |",
-        "| =能耗（吨） | 100 | 110 | ≤80 | 30 | -50.0% | 60.0% | 3.2% | -14.7% | 逆向变化 |",
+        "| -试验线（条） | — | — | ≥8 | — | — | — | — | — | — | — | 无数据 | = |",
+        "| +配套比重（%） | 50.0 | 55.0 | ≥60.0 | 5.0 | 50.0% | 60.0% | 3.2% | 4.4% | — | 2.5 "
+        "| 进度偏慢 | 新 |",
+        "| =能耗（吨） | 100 | 110 | ≤80 | 30 | -50.0% | 60.0% | 3.2% | -14.7% | — | 15 "
+        "| 逆向变化 | 新 |",
     ]
     # one cell per column on every row: no `|` escaped wrongly
     for row in _table_rows(out):
-        assert row.replace("\\|", "").count("|") == 11
+        assert row.replace("\\|", "").count("|") == 14
+    # nothing improved or worsened: every status but the test lines' is new in 2023
+    assert "\n较 2022 年没有目标好转或变差\n" in out
+    assert "变差 " not in out and "好转 " not in out
     assert ("状态汇总：已完成 1 · 符合进度 1 · 进度偏慢 1 · 进度滞后 1 · 逆向变化 1 · "
             "无数据 1") in out
 
@@ -156,11 +166,12 @@ def test_markdown_table_en_escapes_line_breaks_and_tags(case, railkpi):
     run = assess(railkpi, workbook, plan, "--format", "markdown", "--lang", "en")
     rows = _table_rows(run.stdout)
     assert rows[0] == ("| Indicator (unit) | Base | Latest | Target | Gap | Done | Time | CAGR "
-                       "| CAGR needed | Status |")
+                       "| CAGR needed | YoY | Still/yr | Status | Chg |")
     assert rows[2].startswith("| **Scale\\|size &lt;b>** |")
     assert rows[3] == ("| Revenue\\|total<br>(all segments) (100M CNY) | 100.0 | 120.0 | ≥200.0 "
-                       "| 80.0 | 20.0% | 60.0% | 6.3% | 29.1% | off track |")
-    assert rows[5].endswith("| achieved early |")
+                       "| 80.0 | 20.0% | 60.0% | 6.3% | 29.1% | — | 40.0 | off track | new |")
+    assert rows[5].endswith("| 0 | achieved early | new |")
+    assert "\nno target improved or worsened since 2022\n" in run.stdout
     assert "## Format test plan `fx-plan`" in run.stdout
 
 
@@ -168,13 +179,16 @@ def test_markdown_notes_and_linear_marker(railkpi):
     # The example's Action Plan: test-lines is judged by the linear method (0 → 0).
     run = railkpi("assess", EXAMPLE, "--plan", "2023-2025", "--format", "markdown",
                   "--lang", "zh")
-    assert "| 检验检测试验线（条） | 0 | 0 | ≥1 | 1 | 0.0% | 66.7% | — | — | 进度滞后\\* |" in (
-        run.stdout.splitlines())
+    # 0 in 2023 and 2024: no year-on-year growth from 0; 1 still needed in the one year left;
+    # off track as of 2023 too (completion 0 against 1/3 of the time).
+    assert ("| 检验检测试验线（条） | 0 | 0 | ≥1 | 1 | 0.0% | 66.7% | — | — | — | 1 | 进度滞后\\* "
+            "| = |") in run.stdout.splitlines()
     assert "\\* 增速无定义（零或负值），按线性方法判定：完成进度对照序时进度" in run.stdout
     assert "- `test-lines`: 基期值不为正，年均增速无定义，改用线性方法" in run.stdout
     # the terminal table's figures (README "Reading the table")
+    # 同比: 1012.6 / 961.2 − 1 = 5.35 %; met, so 0.0 still needed; on track as of 2023.
     assert ("| 工程建设赛道收入（亿元） | 905.4 | 1012.6 | ≥1000.0 | -12.6 | 113.3% | 66.7% "
-            "| 5.8% | -1.2% | 已提前完成 |") in run.stdout
+            "| 5.8% | -1.2% | 5.3% | 0.0 | 已提前完成 | ↑ |") in run.stdout
 
 
 def test_markdown_problems_at_the_end(make_workbook, railkpi):
@@ -290,7 +304,8 @@ EN_HEADER = [
     "Latest qualifier", "Latest source", "Gap", "Completion", "Time elapsed", "Actual CAGR",
     "Required CAGR", "Required CAGR from latest", "Growth ratio", "Projected",
     "Projected year", "Method", "Status code", "Status", "Approximate", "Notes",
-    "Plan wording", "Target",
+    "Plan wording", "Target", "YoY growth", "Still needed per year", "Previous status code",
+    "Change", "Timeline",
 ]
 
 
@@ -321,7 +336,13 @@ def test_csv_one_row_per_target_en(case, railkpi):
     assert len(rev["Actual CAGR"]) > 8  # not rounded for display
     assert rev["Method"] == "cagr" and rev["Status"] == "off track"
     assert rev["Approximate"] == "false"
+    # the series: no 2022 figure, so no 同比; 80 still short over 2 years
+    assert rev["YoY growth"] == "" and float(rev["Still needed per year"]) == 40
+    assert (rev["Previous status code"], rev["Change"]) == ("no_data", "new")
+    assert rev["Timeline"] == "2021:no_data 2022:no_data 2023:off_track"
     labs, lines = body[2], body[3]
+    assert float(labs["Still needed per year"]) == 0  # met
+    assert lines["Still needed per year"] == "" and lines["Change"] == "unchanged"
     assert labs["Status"] == "achieved early" and float(labs["Gap"]) == -2
     assert lines["Gap"] == lines["Completion"] == lines["Latest year"] == ""
     assert lines["Status"] == "no data"
@@ -332,10 +353,11 @@ def test_csv_headers_zh(case, railkpi):
     rows = _csv(assess(railkpi, workbook, plan, "--format", "csv", "--lang", "zh").stdout)
     assert rows[0][:4] == ["规划编号", "类别编号", "类别", "目标编号"]
     assert rows[0][21:25] == ["差距", "完成进度", "序时进度", "实际年均增速"]
-    assert rows[0][-5:] == ["状态", "近似值", "说明", "依据原文", "目标"]
+    assert rows[0][-10:-5] == ["状态", "近似值", "说明", "依据原文", "目标"]
+    assert rows[0][-5:] == ["同比增长", "今后每年还需", "上年状态代码", "较上年变化", "历年状态"]
     assert len(rows[0]) == len(set(rows[0])) == len(EN_HEADER)
     assert rows[1][32] == "进度滞后" and rows[1][6] == "亿元"
-    assert rows[1][-1] == "≥200.0"
+    assert rows[1][-6] == "≥200.0"  # the target as stated, before the series' columns
 
 
 def test_csv_formula_injection_neutralised(case, railkpi):

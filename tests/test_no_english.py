@@ -47,13 +47,21 @@ _NOT_WORDS = [
 
 
 def _format_words() -> set[str]:
-    """The words a user types: option values (table, json, on_track, …), the keys of plan
-    files (indicators:, direction:, …) and the values of a fixed set they take (kind: ratio),
-    which messages name as they must be written."""
-    from railkpi.cli import Format, Lang, StatusName
+    """The words a user types: command names, option values (table, json, on_track, …), the
+    keys of plan files (indicators:, direction:, …) and the values of a fixed set they take
+    (kind: ratio), which messages name as they must be written; and the codes of the
+    machine-readable outputs (a status, a change, a revision)."""
+    import typing
+
+    from railkpi.calc.diff import RevisionKind
+    from railkpi.calc.results import Change
+    from railkpi.cli import Format, Lang, StatusName, app
     from railkpi.plans.models import Plan
 
     words = {e.value for enum in (Format, Lang, StatusName) for e in enum}
+    words |= {c.name or (c.callback.__name__ if c.callback else "") for c in
+              app.registered_commands}
+    words |= set(typing.get_args(Change)) | set(typing.get_args(RevisionKind))
     schema = Plan.model_json_schema()
     for model in [schema, *schema.get("$defs", {}).values()]:
         words.update(model.get("properties", {}))
@@ -310,4 +318,47 @@ def test_bad_cells(railkpi: Callable[..., Any], make_workbook: Callable[..., Pat
     inputs = " ".join(str(c) for row in rows + roster for c in row)
     run, words = run_zh(railkpi, "validate", path, inputs=inputs)
     assert run.exit_code == 2 and run.stderr.count("错误") >= 10
+    assert words == []
+
+
+# -- filters and report diffs -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [
+    ["assess", EXAMPLE, "--target", "revenue-2026"],
+    ["targets", "--indicator", "revenue_totl", "--group", "nope*"],
+    ["targets", "--plan", "14th-fyp", "--group", "international", "--indicator",
+     "revenue_total"],
+], ids=["target", "indicator-group", "together"])
+def test_filters_that_match_nothing(args: list[Any], railkpi: Callable[..., Any]) -> None:
+    run, words = run_zh(railkpi, *args)
+    assert run.exit_code == 2 and "filter-" in run.stderr
+    assert words == []
+
+
+@pytest.mark.parametrize("content", [
+    "", "<html>", "[" * 5000, '{"a": 1, "a": 2}', '{"as_of": NaN}', '{"problems": []}',
+    '{"schema": "railkpi.assessment/9"}',
+    '{"schema": "railkpi.assessment/1", "as_of": "x", "plans": [{"targets": [{}]}]}',
+], ids=["empty", "html", "deep", "duplicate", "nan", "refusal", "future", "shape"])
+def test_reports_diff_cannot_read(content: str, railkpi: Callable[..., Any],
+                                  tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    run, words = run_zh(railkpi, "diff", bad, bad, inputs=content)
+    assert run.exit_code == 2 and "report-" in run.stderr
+    assert words == []
+
+
+def test_a_report_diff_in_chinese(railkpi: Callable[..., Any], tmp_path: Path) -> None:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    for path, year in ((old, "2023"), (new, "2024")):
+        path.write_text(railkpi("assess", EXAMPLE, "--as-of", year, "--format", "json",
+                                "--lang", "zh").stdout, encoding="utf-8")
+    for fmt in ("table", "markdown", "csv"):
+        run, words = run_zh(railkpi, "diff", old, new, "--format", fmt)
+        assert run.exit_code == 0
+        assert words == []
+    run, words = run_zh(railkpi, "assess", EXAMPLE, "--fail-on-worse", "--group", "innovation")
+    assert run.exit_code == 1 and "--fail-on-worse" in run.stderr
     assert words == []

@@ -55,7 +55,8 @@ def test_targets_json_structure(railkpi) -> None:
     result = railkpi("targets", "--format", "json")
     assert result.exit_code == 0
     document = result.json()
-    assert list(document) == ["plans"]
+    assert list(document) == ["filter", "plans"]
+    assert document["filter"] is None  # no --target, --indicator or --group
     assert [(p["id"], len(p["targets"])) for p in document["plans"]] == [
         ("14th-fyp", 12), ("2023-2025", 24)
     ]
@@ -221,7 +222,7 @@ def test_minimal_plan_is_valid(tmp_path: Path, railkpi) -> None:
     path = write_plan(tmp_path, minimal_plan(), "ok-plan.yaml")
     result = railkpi("targets", "--plan", path, "--format", "json")
     assert result.exit_code == 0
-    assert result.json() == {"plans": [{"id": "test-plan", "targets": [{
+    assert result.json() == {"filter": None, "plans": [{"id": "test-plan", "targets": [{
         "id": "revenue-2025", "indicator": "revenue_total", "kind": "level", "op": ">=",
         "value": 3000, "year": 2025, "quote": "年度收入达到3000亿元", "quote_en": None,
         "note": None,

@@ -240,7 +240,8 @@ def test_filled_template_round_trips(
     table = tmp_path / "gaps.xlsx"
     run = railkpi("assess", out, "--plan", "2023-2025", "--xlsx", table, "--lang", "zh")
     assert run.exit_code == 0
-    assert openpyxl.load_workbook(table).sheetnames == ["汇总", "2023-2025", "图表", "方法说明"]
+    assert openpyxl.load_workbook(table).sheetnames == [
+        "汇总", "2023-2025", "历年状态", "图表", "方法说明"]
 
 
 def test_template_for_a_plan_file_of_ones_own(railkpi: Callable[..., Any], tmp_path: Path) -> None:

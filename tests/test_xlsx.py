@@ -29,28 +29,29 @@ EXAMPLE = REPO / "examples" / "fengtai.xlsx"
 HEADERS = {
     "zh": (
         ["类别", "指标", "单位", "基期", None, "最新", None, "目标", "目标年", "差距", "完成进度",
-         "序时进度", "实际\n年均增速", "所需\n年均增速\n(自基期)", "今后所需\n年均增速",
-         "预计\n目标年值", "状态", "依据原文"],
-        [None, None, None, "年份", "数值", "年份", "数值", *([None] * 11)],
+         "序时进度", "实际\n年均增速", "同比增长", "所需\n年均增速\n(自基期)",
+         "今后所需\n年均增速", "今后每年还需", "预计\n目标年值", "状态", "较上年", "依据原文"],
+        [None, None, None, "年份", "数值", "年份", "数值", *([None] * 14)],
     ),
     "en": (
         ["Group", "Indicator", "Unit", "Baseline", None, "Latest", None, "Target",
-         "Target year", "Gap", "Completion", "Time elapsed", "Actual CAGR",
-         "Required CAGR (from baseline)", "Required CAGR from now", "Projected", "Status",
-         "Plan wording"],
-        [None, None, None, "Year", "Value", "Year", "Value", *([None] * 11)],
+         "Target year", "Gap", "Completion", "Time elapsed", "Actual CAGR", "YoY growth",
+         "Required CAGR (from baseline)", "Required CAGR from now", "Still needed per year",
+         "Projected", "Status", "Change since last year", "Plan wording"],
+        [None, None, None, "Year", "Value", "Year", "Value", *([None] * 14)],
     ),
 }
 SHEETS = {
-    "zh": ["汇总", "14th-fyp", "2023-2025", "图表", "方法说明"],
-    "en": ["Summary", "14th-fyp", "2023-2025", "Charts", "Method"],
+    "zh": ["汇总", "14th-fyp", "2023-2025", "历年状态", "图表", "方法说明"],
+    "en": ["Summary", "14th-fyp", "2023-2025", "Timeline", "Charts", "Method"],
 }
 # Column of each field on a plan sheet (1-based), as the headers above lay them out.
 COL = {key: i for i, key in enumerate(
     ["group", "indicator", "unit", "baseline_year", "baseline_value", "latest_year",
      "latest_value", "target", "target_year", "gap", "completion", "time_elapsed",
-     "actual_cagr", "required_cagr", "required_cagr_from_latest", "projected", "status",
-     "quote"], start=1)}
+     "actual_cagr", "yoy_growth", "required_cagr", "required_cagr_from_latest",
+     "needed_per_year", "projected", "status", "change", "quote"], start=1)}
+LAST = len(COL)
 # Green achieved / on track, amber moderate, red off track … not achieved, grey otherwise.
 FILLS = {
     "achieved": "A9D08E", "on_track": "C6EFCE", "moderate": "FFEB9C", "off_track": "FFC7CE",
@@ -104,17 +105,17 @@ def test_sheets_and_headers_in_both_languages(example_runs: dict[str, Any], lang
     assert workbook.sheetnames == SHEETS[lang]
     for plan in report["plans"]:
         ws = workbook[plan["id"]]
-        top = [ws.cell(3, c).value for c in range(1, 19)]
-        sub = [ws.cell(4, c).value for c in range(1, 19)]
+        top = [ws.cell(3, c).value for c in range(1, LAST + 1)]
+        sub = [ws.cell(4, c).value for c in range(1, LAST + 1)]
         assert (top, sub) == HEADERS[lang]
-        assert ws.cell(3, 19).value is None  # nothing beyond the 18 columns
+        assert ws.cell(3, LAST + 1).value is None  # nothing beyond the last column
         title = plan["title"][lang]
         assert ws["A1"].value == f"{title} [{plan['id']}]"
         assert str(report["as_of"]) in ws["A2"].value
         assert "fengtai.xlsx" in ws["A2"].value
         # 基期 and 最新 span their year and value columns; the others span both header rows.
         merged = {str(r) for r in ws.merged_cells.ranges}
-        assert {"D3:E3", "F3:G3", "A3:A4", "R3:R4"} <= merged
+        assert {"D3:E3", "F3:G3", "A3:A4", "U3:U4"} <= merged
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -134,8 +135,12 @@ def test_every_value_equals_the_json_report_of_the_same_run(
                 assert at(f"{point}_year") == (figure and figure["year"])
                 assert at(f"{point}_value") == (figure and stored(figure["value"]))
             for key in ("target_year", "gap", "completion", "time_elapsed", "actual_cagr",
-                        "required_cagr", "required_cagr_from_latest", "projected"):
+                        "required_cagr", "required_cagr_from_latest", "projected",
+                        "yoy_growth", "needed_per_year"):
                 assert at(key) == stored(t[key]), (plan["id"], t["id"], key)
+            marks = {"improved": ("↑ 好转", "↑ improved"), "worsened": ("↓ 变差", "↓ worsened"),
+                     "unchanged": ("= 持平", "= unchanged"), "new": ("新判定", "new")}
+            assert at("change") == marks[t["change"]][0 if lang == "zh" else 1]
             words = STATUS_EARLY_ACHIEVED if t["early"] else STATUS[t["status"]]
             status = words[0] if lang == "zh" else words[1]
             assert at("status") == status + ("*" if t["method"] == "linear" else "")
@@ -190,8 +195,9 @@ def test_number_formats(example_runs: dict[str, Any]) -> None:
     assert revenue["projected"] == "#,##0.0"
     assert revenue["baseline_year"] == "0"
     for key in ("completion", "time_elapsed", "actual_cagr", "required_cagr",
-                "required_cagr_from_latest"):
+                "required_cagr_from_latest", "yoy_growth"):
         assert revenue[key] == "0.0%"
+    assert revenue["needed_per_year"] == "#,##0.0"  # in the indicator's unit
     assert formats["14th-fyp/rd-personnel"]["latest_value"] == "0"  # count
     assert formats["14th-fyp/patents-per-capita"]["latest_value"] == "0.00"  # per capita
 
@@ -202,14 +208,14 @@ def test_freeze_panes_autofilter_and_print_setup(example_runs: dict[str, Any]) -
         ws = workbook[plan["id"]]
         last = FIRST_ROW + len(plan["targets"]) - 1
         assert ws.freeze_panes == "D5"  # header rows and 类别 | 指标 | 单位 stay in view
-        assert ws.auto_filter.ref == f"A4:R{last}"
+        assert ws.auto_filter.ref == f"A4:U{last}"
         assert ws.page_setup.orientation == "landscape"
         assert ws.page_setup.fitToWidth == 1
         assert ws.page_setup.fitToHeight == 0
         assert ws.sheet_properties.pageSetUpPr.fitToPage is True
         assert ws.print_title_rows == "$3:$4"
-        widths = {c: ws.column_dimensions[c].width for c in "ABR"}
-        assert widths["B"] >= 14 and widths["R"] >= 30  # names and quotes fit, wrapped
+        widths = {c: ws.column_dimensions[c].width for c in "ABU"}
+        assert widths["B"] >= 14 and widths["U"] >= 30  # names and quotes fit, wrapped
         assert ws.cell(FIRST_ROW, COL["quote"]).alignment.wrap_text
     for ws in workbook.worksheets:
         assert ws.page_setup.orientation == "landscape"
@@ -444,3 +450,26 @@ def test_libreoffice_converts_the_gap_table_to_pdf(example_runs: dict[str, Any],
     assert result.returncode == 0, result.stderr
     assert pdf.exists() and pdf.stat().st_size > 10_000
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_timeline_sheet_of_the_example(example_runs: dict[str, Any]) -> None:
+    workbook, report, _ = example_runs["en"]
+    ws = workbook["Timeline"]
+    assert [ws.cell(4, c).value for c in range(1, 8)] == [
+        "Indicator", "Target", 2021, 2022, 2023, 2024, "Change"]
+    row = 4
+    for plan in report["plans"]:
+        row += 1
+        assert ws.cell(row, 1).value == f"{plan['title']['en']} [{plan['id']}]"
+        for t in ordered(plan["targets"]):
+            row += 1
+            by_year = {y["year"]: y["status"] for y in t["timeline"]}
+            for column, year in enumerate(range(2021, 2025), start=3):
+                cell = ws.cell(row, column)
+                if year in by_year:
+                    assert cell.fill.fgColor.rgb == "FF" + FILLS[by_year[year]], (t["id"], year)
+                elif year == plan["baseline_year"]:  # the Action Plan's 2022
+                    assert cell.value == "baseline"
+                else:
+                    assert cell.value is None and cell.fill.fill_type is None
+    assert row == 4 + 1 + 12 + 1 + 24

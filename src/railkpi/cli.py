@@ -6,40 +6,46 @@ Exit status: 0 ran; 1 a target is at or below the --fail-on level; 2 bad input o
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from railkpi import __version__
-from railkpi.cli_errors import Commands, default_lang, run_language
+from railkpi.cli_errors import Commands, default_lang, internal_error, settings
 from railkpi.cli_options import (
     AsOfOpt,
     DataArg,
     DocxOpt,
     FailOnOpt,
+    FailOnWorseOpt,
     Format,
     FormatOpt,
+    GroupOpt,
+    IndicatorOpt,
     JunitOpt,
     Lang,
     LangOpt,
     MaxSizeOpt,
     PlanOpt,
+    ReportArg,
+    ReportSizeOpt,
     StatusName,
+    TargetOpt,
     ThresholdsOpt,
     XlsxOpt,
+    YearsOpt,
+    target_filter,
 )
 from railkpi.messages import pick
-from railkpi.messages.outputs import OUTPUT
 from railkpi.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from railkpi.calc.results import RateKind
+    from railkpi.render import Report
 
 EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -97,6 +103,10 @@ def assess(
     xlsx: XlsxOpt = None,
     docx: DocxOpt = None,
     max_size: MaxSizeOpt = None,
+    target: TargetOpt = None,
+    indicator: IndicatorOpt = None,
+    group: GroupOpt = None,
+    fail_on_worse: FailOnWorseOpt = False,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
     language = _lang(lang)
@@ -111,7 +121,8 @@ def assess(
                                            data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-        report = pipeline.assess(data, chosen, as_of, cut_offs, max_size)
+        report = pipeline.assess(data, chosen, as_of, cut_offs, max_size,
+                                 target_filter(target, indicator, group))
         if junit is not None:
             from railkpi.render.junit import write_junit
 
@@ -130,8 +141,23 @@ def assess(
             write_report(report, lang.value if lang else "zh", docx, data)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
-    if levels and failing(report.assessment.statuses(), levels):
+    worse = fail_on_worse and _worsened(report, language)
+    if worse or (levels and failing(report.assessment.statuses(), levels)):
         raise typer.Exit(EXIT_FAIL_ON)
+
+
+def _worsened(report: Report, lang: str) -> bool:
+    """--fail-on-worse: whether a target's status is worse than the year before; if so, which
+    (by name, per plan) on standard error."""
+    from railkpi.messages.series import SERIES
+    from railkpi.render.series_words import worsened_lines
+
+    lines = worsened_lines(report.assessment, lang)
+    if lines:
+        separator = "\n" if len(lines) > 1 else ""
+        sys.stderr.write(pick(SERIES["fail-on-worse"], lang).format(
+            lines=separator + "\n".join(lines)) + "\n")
+    return bool(lines)
 
 
 @app.command()
@@ -166,6 +192,9 @@ def template(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    target: TargetOpt = None,
+    indicator: IndicatorOpt = None,
+    group: GroupOpt = None,
 ) -> None:
     """Write a blank input workbook for the chosen plans: indicators, years, a roster sheet."""
     language = _lang(lang)
@@ -181,22 +210,27 @@ def template(
         _show_warnings(chosen.warnings, language)
         # The roster sheet offers what the reader accepts: the chosen and the bundled plans'.
         vocabulary = pipeline.registry(chosen).roster
-        written = write_template(chosen.models, vocabulary, out, language, span, force,
-                                 plan or ())
+        narrowed = target_filter(target, indicator, group)
+        written = write_template(pipeline.select(chosen, narrowed), vocabulary, out, language,
+                                 span, force, plan or (), narrowed)
     renderer(fmt.value).render_template(written, language, sys.stdout)
 
 
 @app.command()
-def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None,
+            target: TargetOpt = None, indicator: IndicatorOpt = None,
+            group: GroupOpt = None) -> None:
     """List every target with the plan's own wording."""
     language = _lang(lang)
     from railkpi import pipeline
     from railkpi.render import renderer
 
+    narrowed = target_filter(target, indicator, group)
     with reporting(language, fmt):
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-    renderer(fmt.value).render_targets(chosen.models, language, sys.stdout)
+        shown = pipeline.select(chosen, narrowed)
+    renderer(fmt.value).render_targets(shown, language, sys.stdout, narrowed)
 
 
 @app.command()
@@ -239,15 +273,46 @@ def audit(
 
 
 @app.command()
+def diff(
+    old: ReportArg,
+    new: ReportArg,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    fail_on_revision: Annotated[bool, typer.Option(
+        "--fail-on-revision", help="Exit 1 if a figure of the old report was revised.")] = False,
+    fail_on_worse: FailOnWorseOpt = False,
+    max_size: ReportSizeOpt = None,
+) -> None:
+    """Compare two JSON assessment reports (e.g. last year's and this year's): statuses that
+    changed, targets added or removed, and revised figures."""
+    language = _lang(lang)
+    from railkpi import pipeline
+    from railkpi.messages.series import DIFF
+    from railkpi.render import renderer
+
+    with reporting(language, fmt):
+        result = pipeline.diff(old, new, max_size)
+    renderer(fmt.value).render_diff(result, language, sys.stdout)
+    failed = False
+    if fail_on_revision and result.revisions:
+        failed = True
+        sys.stderr.write(pick(DIFF["fail-on-revision"], language).format(
+            count=len(result.revisions)) + "\n")
+    if fail_on_worse and result.worsened:
+        failed = True
+        sys.stderr.write(pick(DIFF["fail-on-worse"], language).format(
+            count=len(result.worsened)) + "\n")
+    if failed:
+        raise typer.Exit(EXIT_FAIL_ON)
+
+
+@app.command()
 def schema() -> None:
     """Print the plan-file JSON Schema, for editors."""
     from railkpi.plans.schema import plan_schema
     from railkpi.render.json_report import dump
 
     dump(plan_schema(), sys.stdout)
-
-
-YearsOpt = Annotated[int, typer.Option("--years", "-n", min=1, help="Number of years.")]
 
 
 def _growth_rate(kind: RateKind, start: float, end: float, years: int, names: str,
@@ -310,20 +375,7 @@ def _root(
     ] = False,
 ) -> None:
     """railkpi: where every target of a plan stands, and what it still needs."""
-    _settings["debug"] = debug
-
-
-#: Run-wide settings of the root command, read when an internal error is reported.
-_settings: dict[str, bool] = {"debug": False}
-
-
-def _internal_error(exc: BaseException) -> NoReturn:
-    if _settings["debug"] or os.environ.get("RAILKPI_DEBUG"):
-        traceback.print_exception(exc)
-    message = pick(OUTPUT["internal-error"], run_language(sys.argv[1:]))
-    sys.stderr.write(message.format(version=__version__, error=f"{type(exc).__name__}: {exc}")
-                     + "\n")
-    sys.exit(EXIT_INTERNAL)
+    settings["debug"] = debug
 
 
 def main(run: Callable[[], Any] = app) -> None:
@@ -334,4 +386,4 @@ def main(run: Callable[[], Any] = app) -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:
-        _internal_error(exc)
+        internal_error(exc, EXIT_INTERNAL)

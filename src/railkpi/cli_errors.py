@@ -13,11 +13,15 @@ from __future__ import annotations
 import os
 import re
 import sys
+import traceback
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from typer.core import TyperGroup
 
+from railkpi import __version__
+from railkpi.messages import pick
+from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.problems_options import OPTION_DETAILS
 from railkpi.problems import Problem, Words, error
 
@@ -142,3 +146,18 @@ class Commands(TyperGroup):
             render_problems([usage_problem(exc)], "zh", sys.stderr)
             sys.exit(2)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+#: Run-wide settings of the root command (--debug), read when an internal error is reported.
+settings: dict[str, bool] = {"debug": False}
+
+
+def internal_error(exc: BaseException, status: int) -> NoReturn:
+    """A bug in railkpi: a short message with the version and how to report it (the traceback
+    only with --debug or RAILKPI_DEBUG), and exit `status`."""
+    if settings["debug"] or os.environ.get("RAILKPI_DEBUG"):
+        traceback.print_exception(exc)
+    message = pick(OUTPUT["internal-error"], run_language(sys.argv[1:]))
+    sys.stderr.write(message.format(version=__version__, error=f"{type(exc).__name__}: {exc}")
+                     + "\n")
+    sys.exit(status)

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from railkpi.calc.filters import TargetFilter
 
 
 class Format(str, Enum):
@@ -85,3 +88,41 @@ DocxOpt = Annotated[
                  "unless --lang en."),
 ]
 DataArg = Annotated[Path, typer.Argument(metavar="DATA", help="The data workbook (.xlsx).")]
+YearsOpt = Annotated[int, typer.Option("--years", "-n", min=1, help="Number of years.")]
+
+# --target, --indicator, --group: which targets a command shows (calc/filters.py).
+TargetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--target", "-t", metavar="ID", help="Only this target (an id or a glob such "
+                 "as 'revenue-*'; repeatable)."),
+]
+IndicatorOpt = Annotated[
+    list[str] | None,
+    typer.Option("--indicator", metavar="ID", help="Only the targets on this indicator (an id "
+                 "or a glob; repeatable)."),
+]
+GroupOpt = Annotated[
+    list[str] | None,
+    typer.Option("--group", metavar="ID", help="Only the targets of this group (an id or a "
+                 "glob; repeatable)."),
+]
+FailOnWorseOpt = Annotated[
+    bool,
+    typer.Option("--fail-on-worse", help="Exit 1 if any target's status is worse than the year "
+                 "before (combinable with --fail-on)."),
+]
+ReportArg = Annotated[Path, typer.Argument(help="A JSON report of railkpi assess --format "
+                                           "json.")]
+ReportSizeOpt = Annotated[
+    str | None,
+    typer.Option("--max-size", metavar="SIZE", help="Refuse a report larger than this, e.g. "
+                 "50MB (default 20MB)."),
+]
+
+
+def target_filter(target: list[str] | None, indicator: list[str] | None,
+                  group: list[str] | None) -> TargetFilter:
+    """--target, --indicator and --group as the filter calc/filters.py applies."""
+    from railkpi.calc.filters import TargetFilter
+
+    return TargetFilter(tuple(target or ()), tuple(indicator or ()), tuple(group or ()))

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from railkpi.calc import formulas
+from railkpi.calc import filters, formulas
+from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.results import GrowthRate, RateKind
 from railkpi.messages.problems_options import OPTION_DETAILS
 from railkpi.plans.bundled import bundled_plan_ids, resolve_plan_path
@@ -21,9 +22,12 @@ from railkpi.plans.registry import IndicatorRegistry, merge_plans
 from railkpi.problems import InputError, Problem, Words, error
 
 if TYPE_CHECKING:
+    from railkpi.calc.diff import ReportDiff
     from railkpi.calc.findings import AuditResult
     from railkpi.read.observation import WorkbookData
     from railkpi.render import Report
+
+
 
 
 @dataclass(frozen=True)
@@ -66,15 +70,32 @@ def read(data: Path, chosen: Plans, max_size: str | None) -> WorkbookData:
 
 
 def assess(data: Path, chosen: Plans, as_of: int | None, thresholds: Thresholds | None,
-           max_size: str | None) -> Report:
-    """Every target of the chosen plans assessed against the workbook."""
-    from railkpi.calc import assess as assessment
+           max_size: str | None, target_filter: TargetFilter = NO_FILTER) -> Report:
+    """The targets of the chosen plans that the filter keeps, assessed against the workbook as
+    of the year assessed and as of each year before it (calc/series.py). The workbook is read
+    for every indicator of the plans: a filter narrows the report, not what is checked."""
+    from railkpi.calc.series import assess_series
     from railkpi.render import Report
 
+    kept = select(chosen, target_filter)
     workbook = read(data, chosen, max_size)
-    result = assessment.assess(chosen.models, workbook.observations, as_of=as_of,
-                               thresholds=thresholds)
-    return Report(result, workbook.warnings, data.name, workbook.observations)
+    result = assess_series(kept, workbook.observations, as_of=as_of, thresholds=thresholds)
+    return Report(result, workbook.warnings, data.name, workbook.observations, target_filter)
+
+
+def select(chosen: Plans, target_filter: TargetFilter) -> list[Plan]:
+    """The chosen plans with only the targets of --target, --indicator and --group (InputError
+    on a pattern that matches nothing)."""
+    return filters.select(chosen.models, target_filter)
+
+
+def diff(old: Path, new: Path, max_size: str | None) -> ReportDiff:
+    """Two JSON assessment reports read (as untrusted files) and compared; the problems of both
+    files are reported together."""
+    from railkpi.calc.diff import diff_reports
+    from railkpi.read.report import read_pair, report_size_limit
+
+    return diff_reports(*read_pair(old, new, report_size_limit(max_size)))
 
 
 def audit(refs: Sequence[str] | None) -> AuditResult:

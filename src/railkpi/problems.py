@@ -13,11 +13,15 @@ from __future__ import annotations
 import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from railkpi.messages import pick
+from railkpi.messages.plan_values import PLAN_CHECKS, PYDANTIC_OTHER, PYDANTIC_ZH
 from railkpi.messages.problems import ON_LINE, PROBLEM_MESSAGES
 from railkpi.messages.problems_options import OS_ERROR_OTHER, OS_ERRORS_ZH
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 Severity = Literal["error", "warning"]
 
@@ -88,6 +92,24 @@ def os_error_words(exc: OSError) -> Words:
     name = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
     english = exc.strerror or type(exc).__name__
     chinese = OS_ERRORS_ZH.get(name, OS_ERROR_OTHER[0].format(name=name))
+    return Words(chinese, english)
+
+
+def pydantic_words(err: ErrorDetails) -> Words:
+    """Why pydantic refused a value (a plan file's, a report's), in both languages: railkpi's
+    own checks from the catalog, pydantic's translated by error type (their English is
+    pydantic's own message)."""
+    english = err["msg"].removeprefix("Value error, ")
+    kind = err["type"]
+    context = {key: str(value) for key, value in (err.get("ctx") or {}).items()}
+    if kind in PLAN_CHECKS:
+        return Words(PLAN_CHECKS[kind][0].format(**context), english)
+    if "expected" in context:  # "'higher' or 'lower'" → "'higher'、'lower'"
+        context["expected"] = context["expected"].replace(" or ", ", ").replace(", ", "、")
+    try:
+        chinese = PYDANTIC_ZH[kind].format(**context)
+    except KeyError:
+        chinese = PYDANTIC_OTHER[0].format(type=kind)
     return Words(chinese, english)
 
 

@@ -81,3 +81,23 @@ def projected_year(
         if compare(latest * (1.0 + rate) ** years_ahead, reach, target):
             return latest_year + years_ahead
     return None
+
+
+def yoy_growth(previous: float, latest: float) -> float | None:
+    """Year-on-year growth (同比): latest ÷ previous year's figure − 1; undefined (None) when the
+    previous year's figure is zero or negative, where a growth rate means nothing."""
+    if previous <= 0:
+        return None
+    return difference(latest, previous) / previous
+
+
+def needed_per_year(gap: float | None, latest_year: int, target_year: int) -> float | None:
+    """How far the figure must still move each remaining year to reach the target, in the
+    indicator's unit: gap ÷ (T − t), with the sign of the gap (positive: still short, whichever
+    way is better). 0 once the target is met (gap ≤ 0); None when no year is left (t ≥ T) or
+    the gap is undefined."""
+    if gap is None or latest_year >= target_year:
+        return None
+    if gap <= 0:
+        return 0.0
+    return gap / (target_year - latest_year)

@@ -81,6 +81,37 @@ class TargetResult:
     approximate: bool = False  # computed from a qualified figure (180余, 约100, …)
     failing_years: tuple[int, ...] = ()
     notes: tuple[Note, ...] = ()
+    #: The target over the years (calc/series.py): None where it was not computed.
+    series: TargetSeries | None = None
+
+
+Change = Literal["improved", "worsened", "unchanged", "new"]
+
+
+@dataclass(frozen=True)
+class YearStatus:
+    """The status a target had as of one year, with the figure and growth ratio it rested on."""
+
+    year: int
+    status: Status
+    early: bool = False
+    value: float | None = None  # x as of that year (the latest figure at or before it)
+    value_year: int | None = None  # the year of that figure
+    growth_ratio: float | None = None
+
+
+@dataclass(frozen=True)
+class TargetSeries:
+    """A target as one point of a series (calc/series.py): its status in each year from the
+    first after the baseline to the year assessed, the change since the year before, and the
+    year-on-year figures."""
+
+    timeline: tuple[YearStatus, ...] = ()
+    previous_status: Status | None = None
+    change: Change = "new"
+    yoy_growth: float | None = None  # latest figure over the previous year's, − 1
+    yoy_approximate: bool = False  # one of those two figures is qualified (180余, 约100)
+    needed_per_year: float | None = None  # gap ÷ years left, in the indicator's unit
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,11 @@ from railkpi.messages import Bilingual
 DOCX_OVERVIEW: dict[str, Bilingual] = {
     "counts": ("本规划共设置量化目标{total}项。截至{as_of}年，{counts}。",
                "The plan sets {total} quantified targets. As of {as_of}: {counts}."),
+    "counts-filtered": (
+        "本报告按筛选条件（{filters}）列出本规划的量化目标{total}项。截至{as_of}年，{counts}。",
+        "This report lists {total} of the plan's quantified targets, selected by {filters}. "
+        "As of {as_of}: {counts}.",
+    ),
     "count": ("{status}{n}项", "{status} {n}"),
     "headline": ("{group}方面，{items}。", "{group}: {items}."),
     "brief": ("{name}{value}", "{name} {value}"),
@@ -116,4 +121,6 @@ DOCX_METHOD: dict[str, Bilingual] = {
     "run-file": ("数据文件：{file}。", "Data file: {file}."),
     "run-sha256": ("数据文件 SHA-256：{sha256}。", "Data file SHA-256: {sha256}."),
     "run-version": ("生成工具：railkpi {version}。", "Written by railkpi {version}."),
+    "run-filter": ("筛选条件：{filters}（本报告只列出符合条件的目标）。",
+                   "Filter: {filters} (this report lists only the matching targets)."),
 }

@@ -89,6 +89,18 @@ CSV_COLUMN: dict[str, Bilingual] = {
     "notes": ("说明", "Notes"),
     "quote": ("依据原文", "Plan wording"),
     "target_text": ("目标", "Target"),
+    "yoy_growth": ("同比增长", "YoY growth"),
+    "needed_per_year": ("今后每年还需", "Still needed per year"),
+    "previous_status": ("上年状态代码", "Previous status code"),
+    "change": ("较上年变化", "Change"),
+    "timeline": ("历年状态", "Timeline"),
+    "filter": ("筛选条件", "Filter"),
+    # `railkpi diff --format csv`
+    "section": ("类别", "Section"),
+    "old": ("原值", "Old"),
+    "new": ("现值", "New"),
+    "old_source": ("原来源", "Old source"),
+    "new_source": ("现来源", "New source"),
     # `railkpi validate --format csv`: one row per figure read
     "year": ("年份", "Year"),
     "figure": ("数值", "Value"),

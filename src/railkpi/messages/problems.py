@@ -7,6 +7,7 @@ from railkpi.messages.problems_files import FILE_PROBLEMS
 from railkpi.messages.problems_options import OPTION_PROBLEMS
 from railkpi.messages.problems_plan_yaml import PLAN_YAML_PROBLEMS
 from railkpi.messages.problems_plans import PLAN_PROBLEMS
+from railkpi.messages.problems_reports import REPORT_PROBLEMS
 from railkpi.messages.problems_roster import ROSTER_PROBLEMS
 from railkpi.messages.problems_sheets import SHEET_PROBLEMS
 
@@ -18,6 +19,7 @@ PROBLEM_MESSAGES: dict[str, Bilingual] = {
     **PLAN_PROBLEMS,
     **PLAN_YAML_PROBLEMS,
     **OPTION_PROBLEMS,
+    **REPORT_PROBLEMS,
 }
 
 #: A problem of a plan file whose message does not name its line, with the line in front.

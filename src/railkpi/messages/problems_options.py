@@ -27,6 +27,16 @@ OPTION_PROBLEMS: dict[str, Bilingual] = {
         "无法写入 {option} 的输出文件 {path}：{detail}",
         "cannot write the {option} file {path}: {detail}",
     ),
+    # --target, --indicator, --group
+    "filter-no-match": (
+        "{option} “{found}”：所选规划中没有这个{what}{suggestion}（railkpi targets 列出全部目标）",
+        "{option} '{found}': no {what} of the chosen plans matches{suggestion} (railkpi targets "
+        "lists every target)",
+    ),
+    "filter-matches-nothing": (
+        "{options}：没有同时符合这些条件的目标",
+        "{options}: no target matches all of these together",
+    ),
     "step-summary-not-written": (
         "无法追加 GitHub 步骤摘要（GITHUB_STEP_SUMMARY={path}）：{detail}",
         "cannot append to the GitHub step summary (GITHUB_STEP_SUMMARY={path}): {detail}",
@@ -48,6 +58,9 @@ OPTION_DETAILS: dict[str, Bilingual] = {
     "at-least": ("；应不小于 {low}", "; expected at least {low}"),
     "number": ("；应为数字", "; expected a number"),
     "integer": ("；应为整数", "; expected a whole number"),
+    "filter-target": ("目标编号", "target id"),
+    "filter-indicator": ("指标编号", "indicator id"),
+    "filter-group": ("类别编号", "group id"),
     "usage": ("命令行有误；请用 --help 查看用法", "{message}"),
 }
 

@@ -101,6 +101,12 @@ XLSX: dict[str, Bilingual] = {
         "d · actual CAGR / |required CAGR from the baseline|",
     ),
     "f-projected": ("x · (1 + 实际年均增速)^(T − t)", "x · (1 + actual CAGR)^(T − t)"),
+    "f-yoy": ("x / (上年的 x) − 1；上年没有数值或不为正数时无定义",
+              "x / (the previous year's x) − 1; undefined without a positive figure the year "
+              "before"),
+    "f-needed": ("max(差距, 0) / (T − t)；已达到时为 0，t = T 时无定义",
+                 "max(gap, 0) / (T − t); 0 once met, undefined when t = T"),
+    "method-filter": ("筛选", "Filter"),
     "f-path-name": ("图表中的所需路径", "Required path (charts)"),
     "f-path": ("x0 · (1 + 所需年均增速)^(年份 − t0)", "x0 · (1 + required CAGR)^(year − t0)"),
     "method-statuses": ("状态判定（目标年之前）", "Statuses (before the target year)"),

@@ -20,28 +20,10 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from railkpi.messages.plan_values import PLAN_CHECKS, PYDANTIC_OTHER, PYDANTIC_ZH
 from railkpi.plans.hints import choices_at, did_you_mean, keys_allowed, keys_at, nearest
 from railkpi.plans.wording import COMPARATORS, figure_advice, target_advice
 from railkpi.plans.yaml_builder import Document, yaml_path
-from railkpi.problems import Problem, Words, error
-
-
-def detail_words(err: ErrorDetails) -> Words:
-    """Why pydantic refused a value, in both languages: railkpi's own checks from the catalog,
-    pydantic's translated by error type (their English is pydantic's own message)."""
-    english = err["msg"].removeprefix("Value error, ")
-    kind = err["type"]
-    context = {key: str(value) for key, value in (err.get("ctx") or {}).items()}
-    if kind in PLAN_CHECKS:
-        return Words(PLAN_CHECKS[kind][0].format(**context), english)
-    if "expected" in context:  # "'higher' or 'lower'" → "'higher'、'lower'"
-        context["expected"] = context["expected"].replace(" or ", ", ").replace(", ", "、")
-    try:
-        chinese = PYDANTIC_ZH[kind].format(**context)
-    except KeyError:
-        chinese = PYDANTIC_OTHER[0].format(type=kind)
-    return Words(chinese, english)
+from railkpi.problems import Problem, error, pydantic_words
 
 
 def _found(value: Any) -> str:
@@ -101,7 +83,7 @@ def schema_problem(err: ErrorDetails, data: Any, name: str, where: str, found: s
                   else target_advice(given, unit) if loc[0] == "targets" else None)
         if advice is not None:
             return error("plan-value-wording", name, where, found=found, advice=advice)
-    return error("plan-invalid", name, where, detail=detail_words(err), found=found)
+    return error("plan-invalid", name, where, detail=pydantic_words(err), found=found)
 
 
 def schema_problems(errors: Iterable[ErrorDetails], data: Any, name: str,

@@ -8,6 +8,7 @@ per command's output, each writing to `out` in the run's language.
     render_audit(result, lang, out)           railkpi audit
     render_template(written, lang, out)       railkpi template (what was written)
     render_rate(rate, lang, out)              railkpi cagr, railkpi required
+    render_diff(diff, lang, out)              railkpi diff
     render_refusal(problems, lang, out)       any command whose input cannot be used
 
 A format is added by writing its module and one line in FORMATS; mypy checks (below) that the
@@ -22,11 +23,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import Assessment, GrowthRate
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import Observation, WorkbookData
+
+if TYPE_CHECKING:
+    from railkpi.calc.diff import ReportDiff
 
 #: format name → module (imported only when that format is asked for)
 FORMATS: dict[str, str] = {
@@ -44,6 +49,8 @@ class Report:
     data_file: str | None
     #: The workbook's observations, for outputs that draw a series by year (the xlsx charts).
     observations: tuple[Observation, ...] = ()
+    #: --target, --indicator, --group: the report shows only the targets they keep.
+    target_filter: TargetFilter = NO_FILTER
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class TemplateWritten:
     path: str
     indicators: int
     years: tuple[int, int]
+    target_filter: TargetFilter = NO_FILTER
 
 
 class Renderer(Protocol):
@@ -60,7 +68,8 @@ class Renderer(Protocol):
 
     def render_validation(self, workbook: WorkbookData, lang: str, out: TextIO) -> None: ...
 
-    def render_targets(self, plans: Sequence[Plan], lang: str, out: TextIO) -> None: ...
+    def render_targets(self, plans: Sequence[Plan], lang: str, out: TextIO,
+                       target_filter: TargetFilter = ...) -> None: ...
 
     def render_plans(self, plans: Sequence[Plan], lang: str, out: TextIO) -> None: ...
 
@@ -69,6 +78,8 @@ class Renderer(Protocol):
     def render_template(self, written: TemplateWritten, lang: str, out: TextIO) -> None: ...
 
     def render_rate(self, rate: GrowthRate, lang: str, out: TextIO) -> None: ...
+
+    def render_diff(self, diff: ReportDiff, lang: str, out: TextIO) -> None: ...
 
     def render_refusal(self, problems: Sequence[Problem], lang: str, out: TextIO) -> None: ...
 

@@ -20,15 +20,18 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from railkpi.calc.diff import ReportDiff
+from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import GrowthRate, Point, TargetResult
+from railkpi.calc.results import GrowthRate, Point, TargetResult, TargetSeries
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import CSV_COLUMN, OUTPUT
+from railkpi.messages.series import DIFF
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten
+from railkpi.render import Report, TemplateWritten, diff_words, series_words
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
 
@@ -44,6 +47,8 @@ ASSESSMENT_COLUMNS = (
     "gap", "completion", "time_elapsed", "actual_cagr", "required_cagr",
     "required_cagr_from_latest", "growth_ratio", "projected", "projected_year", "method",
     "status", "status_word", "approximate", "notes", "quote", "target_text",
+    # the series (calc/series.py), after the columns scripts already read by position
+    "yoy_growth", "needed_per_year", "previous_status", "change", "timeline",
 )
 TARGET_COLUMNS = (
     "plan", "target", "indicator", "indicator_name", "unit", "kind", "op", "value",
@@ -95,8 +100,8 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
     rows: list[Sequence[str]] = [header(ASSESSMENT_COLUMNS, lang)]
     for plan_result in report.assessment.plans:
         plan = plan_result.plan
-        rows.extend(_row(r, plan, lang) for r in plan_result.targets)
-    write_rows(out, rows)
+        rows.extend([*_row(r, plan, lang), *_series_row(r)] for r in plan_result.targets)
+    write_rows(out, with_filter(rows, report.target_filter, lang))
     if report.problems:
         from railkpi.render.table import render_problems
 
@@ -150,7 +155,27 @@ def _row(r: TargetResult, plan: Plan, lang: str) -> list[str]:
     ]
 
 
-def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+def _series_row(r: TargetResult) -> list[str]:
+    """The series' cells: 同比, still needed a year, the status the year before, the change,
+    the timeline as 'YEAR:status' words ('2021:on_track 2022:moderate')."""
+    series = r.series or TargetSeries()
+    timeline = " ".join(f"{y.year}:{y.status}" for y in series.timeline)
+    return [num(series.yoy_growth), num(series.needed_per_year), text(series.previous_status),
+            text(series.change), text(timeline)]
+
+
+def with_filter(rows: list[Sequence[str]], target_filter: TargetFilter,
+                lang: str) -> list[Sequence[str]]:
+    """A report narrowed by --target, --indicator or --group says so in a last column, on
+    every row (a CSV has no other place that stays with the data); none when not narrowed."""
+    if not target_filter.applied:
+        return rows
+    shown = text(series_words.filter_text(target_filter, lang))
+    return [[*rows[0], *header(("filter",), lang)], *([*row, shown] for row in rows[1:])]
+
+
+def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
+                   target_filter: TargetFilter = NO_FILTER) -> None:
     """One row per target as the plan states it (value is Δ for change, k for ratio, …)."""
     rows: list[Sequence[str]] = [header(TARGET_COLUMNS, lang)]
     for plan in plans:
@@ -163,7 +188,7 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
                 text(fmt.stated_target(plan, t, lang)),
                 text(t.note(lang) if t.note else None),
             ])
-    write_rows(out, rows)
+    write_rows(out, with_filter(rows, target_filter, lang))
 
 
 def _stated(value: float | str | None) -> str:
@@ -233,13 +258,42 @@ def render_template(written: TemplateWritten, lang: str, out: TextIO) -> None:
     rows: list[Sequence[str]] = [header(("file", "indicators", "first_year", "last_year"), lang)]
     rows.append([text(written.path), num(written.indicators), num(written.years[0]),
                  num(written.years[1])])
-    write_rows(out, rows)
+    write_rows(out, with_filter(rows, written.target_filter, lang))
 
 
 def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
     """One column, the rate as a fraction (empty where undefined)."""
     column = "cagr" if rate.kind == "cagr" else "required_cagr_now"
     write_rows(out, [header((column,), lang), [num(rate.rate)]])
+
+
+DIFF_COLUMNS = ("section", "plan", "target", "indicator", "indicator_name", "year", "old",
+                "new", "change", "old_source", "new_source")
+
+
+def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
+    """`railkpi diff`: one row per status change, target added or removed and revised figure;
+    statuses as codes, figures as numbers (with their qualifier in the change column)."""
+    rows: list[Sequence[str]] = [header(DIFF_COLUMNS, lang)]
+    section = {key: pick(DIFF[f"section-{key}"], lang)
+               for key in ("status", "added", "removed", "revision")}
+    for c in diff.status_changes:
+        rows.append([text(section["status"]), text(c.ref.plan), text(c.ref.target),
+                     text(c.ref.indicator), text(diff_words.name(c.ref, lang)), "",
+                     text(c.old), text(c.new), text(c.change), "", ""])
+    for key, entries in (("added", diff.added), ("removed", diff.removed)):
+        for p in entries:
+            old, new = ("", p.status) if key == "added" else (p.status, "")
+            rows.append([text(section[key]), text(p.ref.plan), text(p.ref.target),
+                         text(p.ref.indicator), text(diff_words.name(p.ref, lang)), "",
+                         text(old), text(new), "", "", ""])
+    for r in diff.revisions:
+        rows.append([text(section["revision"]), text(", ".join(r.plans)), "",
+                     text(r.indicator), text(diff_words.revision_name(r, lang)),
+                     num(r.year), num(r.old.value if r.old else None),
+                     num(r.new.value if r.new else None), text(r.kind),
+                     text(diff_words.source(r.old, lang)), text(diff_words.source(r.new, lang))])
+    write_rows(out, rows)
 
 
 def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:

@@ -10,11 +10,15 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from railkpi import __version__
+from railkpi.calc.diff import ReportDiff, Side, TargetRef
+from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import GrowthRate, Point, TargetResult
+from railkpi.calc.results import GrowthRate, PlanResult, Point, TargetResult, TargetSeries
+from railkpi.calc.series import figures_used
 from railkpi.plans.models import Plan, Quoted, Target
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
+from railkpi.read.report import FigureEntry
 from railkpi.render import Report, TemplateWritten
 from railkpi.render.audit_words import worded
 from railkpi.render.display import note_text, unit
@@ -63,7 +67,7 @@ def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
 
 def render_template(written: TemplateWritten, lang: str, out: TextIO) -> None:
     dump({"file": written.path, "indicators": written.indicators,
-          "years": list(written.years)}, out)
+          "years": list(written.years), "filter": filter_entry(written.target_filter)}, out)
 
 
 def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
@@ -80,8 +84,10 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
     dump(assessment_document(report, lang), out)
 
 
-def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
-    dump({"plans": [{"id": p.id, "targets": [target_entry(t) for t in p.targets],
+def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
+                   target_filter: TargetFilter = NO_FILTER) -> None:
+    dump({"filter": filter_entry(target_filter),
+          "plans": [{"id": p.id, "targets": [target_entry(t) for t in p.targets],
                      "published": published_entries(p)} for p in plans]}, out)
 
 
@@ -106,6 +112,14 @@ def _wording(entry: Quoted) -> dict[str, Any]:
             "note": None if entry.note is None else entry.note.model_dump()}
 
 
+def filter_entry(target_filter: TargetFilter) -> dict[str, list[str]] | None:
+    """{"target": [...], "indicator": [...], "group": [...]} as given; null when none was."""
+    if not target_filter.applied:
+        return None
+    return {"target": list(target_filter.targets), "indicator": list(target_filter.indicators),
+            "group": list(target_filter.groups)}
+
+
 def assessment_document(report: Report, lang: str) -> dict[str, Any]:
     assessment = report.assessment
     return {
@@ -113,6 +127,7 @@ def assessment_document(report: Report, lang: str) -> dict[str, Any]:
         "railkpi_version": __version__,
         "as_of": assessment.as_of,
         "data_file": report.data_file,
+        "filter": filter_entry(report.target_filter),
         "plans": [
             {
                 "id": result.plan.id,
@@ -122,6 +137,7 @@ def assessment_document(report: Report, lang: str) -> dict[str, Any]:
                 "baseline_year": result.plan.plan.baseline_year,
                 "thresholds": result.thresholds.model_dump(),
                 "targets": [result_entry(t, result.plan, lang) for t in result.targets],
+                "figures": figures_entry(result, report),
             }
             for result in assessment.plans
         ],
@@ -167,6 +183,7 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
     return {
         "id": r.target.id,
         "indicator": r.target.indicator,
+        "indicator_name": r.indicator.name.model_dump(),
         "group": r.target.group,
         "unit": r.indicator.unit,
         "unit_en": unit(r.indicator, "en"),
@@ -194,12 +211,71 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
         "early": r.early,
         "approximate": r.approximate,
         "failing_years": list(r.failing_years),
+        **series_entry(r),
         "notes": [
             {"code": n.code, "message": note_text(n.code, n.params, lang)} for n in r.notes
         ],
         "quote": r.target.quote,
         "quote_en": r.target.quote_en,
     }
+
+
+def series_entry(r: TargetResult) -> dict[str, Any]:
+    """The target as one point of a series (calc/series.py): the change since the year before,
+    the year-on-year figures, the status of each year."""
+    series = r.series or TargetSeries()
+    return {
+        "previous_status": series.previous_status,
+        "change": series.change,
+        "yoy_growth": series.yoy_growth,
+        "needed_per_year": series.needed_per_year,
+        "timeline": [
+            {"year": y.year, "status": y.status, "early": y.early, "value": y.value,
+             "value_year": y.value_year, "growth_ratio": y.growth_ratio}
+            for y in series.timeline
+        ],
+    }
+
+
+def figures_entry(plan_result: PlanResult, report: Report) -> dict[str, Any]:
+    """The figures the plan's assessment could use, by indicator and year: what `railkpi
+    diff` compares to find revised figures."""
+    used = figures_used(plan_result, report.observations, report.assessment.as_of)
+    return {indicator: [_point(p) for p in points] for indicator, points in used.items()}
+
+
+DIFF_SCHEMA = "railkpi.diff/1"
+
+
+def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
+    """`railkpi diff` (docs/report-format.md): both reports, the status changes, the targets
+    added and removed, the revised figures with both values and where each came from."""
+    def ref(r: TargetRef) -> dict[str, Any]:
+        return {"plan": r.plan, "target": r.target, "indicator": r.indicator}
+
+    def figure(f: FigureEntry | None) -> dict[str, Any] | None:
+        return None if f is None else {"value": f.value, "qualifier": f.qualifier,
+                                       "source": f.source, "where": f.where}
+
+    dump({
+        "schema": DIFF_SCHEMA,
+        "old": side_entry(diff.old),
+        "new": side_entry(diff.new),
+        "status_changes": [{**ref(c.ref), "old_status": c.old, "new_status": c.new,
+                            "change": c.change} for c in diff.status_changes],
+        "unchanged": diff.unchanged,
+        "added": [{**ref(p.ref), "status": p.status} for p in diff.added],
+        "removed": [{**ref(p.ref), "status": p.status} for p in diff.removed],
+        "revisions": [{"indicator": r.indicator, "year": r.year, "kind": r.kind,
+                       "old": figure(r.old), "new": figure(r.new), "plans": list(r.plans)}
+                      for r in diff.revisions],
+        "unchecked": list(diff.unchecked),
+    }, out)
+
+
+def side_entry(side: Side) -> dict[str, Any]:
+    return {"file": side.file, "schema": side.schema, "as_of": side.as_of,
+            "data_file": side.data_file, "railkpi_version": side.railkpi_version}
 
 
 def problem_entry(problem: Problem, lang: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.words import COLUMN, TEXT
 from railkpi.outfile import write_atomic
-from railkpi.render import Report
+from railkpi.render import Report, series_words
 from railkpi.render import display as fmt
 
 OPTION = "--junit"
@@ -77,6 +77,7 @@ def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: st
             ("data_file", report.data_file or ""),
             ("thresholds", fmt.thresholds_text(th)),
             ("fail_on", fail_on),
+            *_series_properties(report, lang),
         ):
             ET.SubElement(properties, "property", name=name, value=clean(value))
         for result, kind in zip(results, kinds, strict=True):
@@ -101,6 +102,12 @@ def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: st
     ET.indent(root)
     document = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + document + "\n").encode("utf-8")
+
+
+def _series_properties(report: Report, lang: str) -> list[tuple[str, str]]:
+    """The filter that narrowed the report, when one did: a suite lists only its targets."""
+    narrowed = series_words.filter_text(report.target_filter, lang)
+    return [("filter", narrowed)] if narrowed else []
 
 
 def _with_unit(value: float | None, result: TargetResult, lang: str) -> str:
@@ -163,6 +170,11 @@ def details(result: TargetResult, lang: str) -> str:
         (COLUMN["status"], fmt.marked_status(result, lang)),
         (COLUMN["quote"], fmt.quote(result.target, lang)),
     ]
+    if result.series is not None and result.series.needed_per_year is not None:
+        lines.insert(-2, (COLUMN["needed_per_year"],
+                          _with_unit(result.series.needed_per_year, result, lang)))
+    if result.series is not None:
+        lines.insert(-1, (COLUMN["change"], series_words.change_text(result, lang)))
     notes = _notes(result, lang)
     if notes:
         lines.append((TEXT["notes"], notes))

@@ -13,17 +13,20 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
+from railkpi.calc.diff import ReportDiff
+from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import GrowthRate, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import CSV_COLUMN, OUTPUT
+from railkpi.messages.series import DIFF, SERIES
 from railkpi.messages.words import COLUMN, STATUS, TEXT
 from railkpi.numeric import written
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten
+from railkpi.render import Report, TemplateWritten, diff_words, series_words
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
 from railkpi.render.listing import published, reading_notes
@@ -64,6 +67,10 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
 def assessment_markdown(report: Report, lang: str) -> str:
     parts: list[str] = []
     as_of = report.assessment.as_of
+    count = sum(len(p.targets) for p in report.assessment.plans)
+    shown_filter = series_words.filter_line(report.target_filter, count, lang)
+    if shown_filter is not None:
+        parts.append(f"**{inline(shown_filter)}**\n\n")
     for plan_result in report.assessment.plans:
         plan = plan_result.plan
         meta = plan.plan
@@ -72,9 +79,10 @@ def assessment_markdown(report: Report, lang: str) -> str:
         parts.append(inline(fmt.subtitle(meta, as_of, th, lang)) + "\n\n")
         rows: list[list[str]] = []
         notes: list[str] = []
+        header, right = _header(lang)
         for group_id in dict.fromkeys(r.target.group for r in plan_result.targets):
             group = f"**{cell(plan.groups[group_id](lang))}**"
-            rows.append([group] + [""] * (len(fmt.SUMMARY_COLUMNS) - 1))
+            rows.append([group] + [""] * (len(header) - 1))
             for result in (r for r in plan_result.targets if r.target.group == group_id):
                 rows.append(_row(result, meta, as_of, lang))
                 notes.extend(
@@ -82,11 +90,10 @@ def assessment_markdown(report: Report, lang: str) -> str:
                     f"{inline(fmt.note_text(n.code, n.params, lang))}"
                     for n in result.notes
                 )
-        parts.append(
-            table([pick(OUTPUT[key], lang) for key, _ in fmt.SUMMARY_COLUMNS],
-                  [right for _, right in fmt.SUMMARY_COLUMNS], rows)
-        )
+        parts.append(table(header, right, rows))
         parts.append("\n" + _status_counts(plan_result.targets, lang) + "\n")
+        for line in series_words.change_lines(plan_result, as_of, lang):
+            parts.append("\n" + inline(line) + "\n")
         if any(r.method == "linear" for r in plan_result.targets):
             parts.append("\n" + inline(pick(OUTPUT["linear"], lang)) + "\n")
         if notes:
@@ -122,12 +129,39 @@ def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:
     # A status judged by the linear method carries a (Markdown-escaped) "*", as in the terminal.
     if r.method == "linear":
         cells[-1] += "\\*"
-    return cells
+    before, after = _series_cells(r, lang)
+    return [*cells[:-1], *before, cells[-1], *after]
 
 
-def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+#: The series' columns: 同比 and what is still needed each year before the status, the
+#: change mark after it.
+MARKDOWN_SERIES = ("col-yoy", "col-needed-per-year")
+
+
+def _header(lang: str) -> tuple[list[str], list[bool]]:
+    """The assessment table's headers and which are right-aligned, the series' included."""
+    heads = [pick(OUTPUT[key], lang) for key, _ in fmt.SUMMARY_COLUMNS]
+    right = [r for _, r in fmt.SUMMARY_COLUMNS]
+    series = [pick(SERIES[key], lang) for key in MARKDOWN_SERIES]
+    return ([*heads[:-1], *series, heads[-1], pick(SERIES["col-change"], lang)],
+            [*right[:-1], *(True for _ in series), right[-1], False])
+
+
+def _series_cells(r: TargetResult, lang: str) -> tuple[list[str], list[str]]:
+    """A target's series cells: (before the status, after it)."""
+    cells = series_words.summary_cells(r)
+    return [cell(cells[key]) for key in MARKDOWN_SERIES], [
+        cell(series_words.change_mark(r, lang))]
+
+
+def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
+                   target_filter: TargetFilter = NO_FILTER) -> None:
     """Per plan a heading and a table: target id, indicator, the target, the plan's wording;
-    then the figures the plan publishes and the plan's notes on how it was read."""
+    then the figures the plan publishes and the plan's notes on how it was read (the filter
+    that narrowed the list, if any, above them)."""
+    line = series_words.filter_line(target_filter, sum(len(p.targets) for p in plans), lang)
+    if line is not None:
+        out.write(f"**{inline(line)}**\n\n")
     for plan in plans:
         out.write(f"## {inline(plan.plan.title(lang))} `{plan.id}`\n\n")
         rows = []
@@ -216,10 +250,44 @@ def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
 
 def render_template(written: TemplateWritten, lang: str, out: TextIO) -> None:
     out.write(inline(fmt.template_line(written, lang)) + "\n")
+    line = series_words.filter_text(written.target_filter, lang)
+    if line:
+        out.write("\n" + inline(pick(SERIES["filter-template"], lang).format(filters=line))
+                  + "\n")
 
 
 def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
     out.write(inline(fmt.rate_line(rate, lang)) + "\n")
+
+
+def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
+    """`railkpi diff`: a heading, then per section a table (or a line where there is none)."""
+    out.write(f"## {inline(diff_words.title(diff, lang))}\n\n")
+    sections = [
+        ("status-changes", "no-status-changes", diff_words.STATUS_COLUMNS,
+         [diff_words.status_row(c, lang) for c in diff.status_changes]),
+        ("added", None, diff_words.PRESENCE_COLUMNS,
+         [diff_words.presence_row(p, lang) for p in diff.added]),
+        ("removed", None, diff_words.PRESENCE_COLUMNS,
+         [diff_words.presence_row(p, lang) for p in diff.removed]),
+        ("revisions", "no-revisions", diff_words.REVISION_COLUMNS,
+         [diff_words.revision_row(r, lang) for r in diff.revisions]),
+    ]
+    for heading, none, keys, rows in sections:
+        if not rows and none is None:
+            continue
+        out.write(f"### {inline(pick(DIFF[heading], lang))}\n\n")
+        if not rows:
+            out.write(inline(pick(DIFF[none or heading], lang)) + "\n\n")
+            continue
+        right = [key in ("col-year", "col-old-value", "col-new-value") for key in keys]
+        out.write(table(diff_words.heads(keys, lang), right,
+                        [[cell(c) for c in row] for row in rows]) + "\n")
+        if heading == "status-changes" and diff.unchanged:
+            out.write(inline(pick(DIFF["unchanged"], lang).format(count=diff.unchanged))
+                      + "\n\n")
+    for line in diff_words.notes(diff, lang):
+        out.write(f"> {inline(line)}\n\n")
 
 
 def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:

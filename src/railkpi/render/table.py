@@ -12,19 +12,23 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from railkpi.calc.diff import ReportDiff
+from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import GrowthRate, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
+from railkpi.messages.series import DIFF, SERIES
 from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten
+from railkpi.render import Report, TemplateWritten, diff_words, series_words
 from railkpi.render import display as fmt
 from railkpi.render.audit_words import worded
 from railkpi.render.listing import published, reading_notes
@@ -39,6 +43,8 @@ STATUS_STYLE = {
     "undetermined": "dim",
     "no_data": "dim",
 }
+#: The change mark's colour (the mark itself reads without it).
+CHANGE_STYLE = {"improved": "green", "worsened": "bold red"}
 #: Width used when output is not a terminal (a pipe, a CI log): wide enough for every column.
 PLAIN_WIDTH = 100
 
@@ -55,7 +61,7 @@ def console(out: TextIO) -> Console:
     )
 
 
-def _columns(lang: str) -> list[tuple[str, dict[str, Any]]]:
+def _columns(lang: str, series: Sequence[str] = ()) -> list[tuple[str, dict[str, Any]]]:
     # A figure may wrap only at the space before its "(year)": numbers themselves never break.
     number: dict[str, Any] = {"justify": "right", "min_width": 4}
     # The Markdown table's headers, the figures' stacked on two lines: 完成\n进度, CAGR\nneeded.
@@ -63,7 +69,41 @@ def _columns(lang: str) -> list[tuple[str, dict[str, Any]]]:
     heads[1:-1] = [_stacked(head, lang) for head in heads[1:-1]]
     indicator: dict[str, Any] = {"ratio": 1, "min_width": 12, "overflow": "fold"}
     status: dict[str, Any] = {"no_wrap": True}
-    return [(heads[0], indicator), *((h, number) for h in heads[1:-1]), (heads[-1], status)]
+    before, after = _series_columns(lang, number, series)
+    return [(heads[0], indicator), *((h, number) for h in heads[1:-1]), *before,
+            (heads[-1], status), *after]
+
+
+#: The series' figure columns the terminal table may show before the status. Their priority
+#: when the table is narrower than its columns: the change mark after the status is kept with
+#: the status (always shown); what is still needed each year goes first, shown only from WIDE
+#: columns; 同比 is not in the terminal table (JSON, CSV, Markdown and the Excel table have it).
+TABLE_SERIES = ("col-needed-per-year",)
+WIDE = 120
+
+
+def _series_columns(lang: str, number: dict[str, Any], series: Sequence[str]
+                    ) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, dict[str, Any]]]]:
+    """The series' headers: (before the status, after it)."""
+    before = [(_stacked(pick(SERIES[key], lang), lang), number) for key in series]
+    head = pick(SERIES["col-change"], lang)
+    mark: dict[str, Any] = {"no_wrap": True, "justify": "center", "min_width": cell_len(head)}
+    return before, [(head, mark)]
+
+
+def _series_cells(r: TargetResult, lang: str, series: Sequence[str]
+                  ) -> tuple[list[str], list[Text]]:
+    """A target's series cells: (before the status, after it)."""
+    cells = series_words.summary_cells(r)
+    mark = Text(series_words.change_mark(r, lang),
+                style=CHANGE_STYLE.get(r.series.change if r.series else "", ""))
+    return [cells[key] for key in series], [mark]
+
+
+def _series_shown(width: int) -> tuple[str, ...]:
+    """The series' figure columns shown at this width: what is still needed each year only on
+    a terminal of WIDE columns or more (the table's other columns take the rest)."""
+    return TABLE_SERIES if width >= WIDE else ()
 
 
 def _stacked(head: str, lang: str) -> str:
@@ -76,6 +116,7 @@ def _stacked(head: str, lang: str) -> str:
 def render_assessment(report: Report, lang: str, out: TextIO) -> None:
     con = console(out)
     as_of = report.assessment.as_of
+    _filter_line(con, report, lang)
     for plan_result in report.assessment.plans:
         plan = plan_result.plan
         meta = plan_result.plan.plan
@@ -86,18 +127,21 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
         con.print(Text(subtitle, style="dim"))
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
                       collapse_padding=True)
-        for header, options in _columns(lang):
+        series = _series_shown(con.width)
+        for header, options in _columns(lang, series):
             table.add_column(header, **options)
         notes: list[str] = []
         for group_id in _group_order(plan_result.targets):
             table.add_row(Text(plan.groups[group_id](lang), style="bold"))
             for result in (r for r in plan_result.targets if r.target.group == group_id):
-                table.add_row(*_row(result, meta, as_of, lang))
+                table.add_row(*_row(result, meta, as_of, lang, series))
                 notes.extend(
                     f"{result.target.id}: {fmt.note_text(n.code, n.params, lang)}"
                     for n in result.notes
                 )
         con.print(table)
+        for line in series_words.change_lines(plan_result, as_of, lang):
+            con.print(Text(line))
         for line in notes:
             con.print(Text(f"  · {line}", style="dim"))
         con.print()
@@ -105,17 +149,28 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
         render_problems(report.problems, lang, out)
 
 
+def _filter_line(con: Console, report: Report, lang: str) -> None:
+    """Above the tables: the filter that narrowed the report, if any."""
+    count = sum(len(p.targets) for p in report.assessment.plans)
+    line = series_words.filter_line(report.target_filter, count, lang)
+    if line is not None:
+        con.print(Text(line, style="bold"))
+        con.print()
+
+
 def _group_order(results: Sequence[TargetResult]) -> list[str]:
     return list(dict.fromkeys(r.target.group for r in results))
 
 
-def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[Text | str]:
+def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str,
+         series: Sequence[str] = ()) -> list[Text | str]:
     # A ratio's base year on a line of its own keeps the target column narrow.
     *figures, word = fmt.summary_cells(r, meta, as_of, lang, apart=True)
     status = Text(word, style=STATUS_STYLE[r.status])
     if r.method == "linear":
         status.append("*", style="dim")
-    return [*figures, status]
+    before, after = _series_cells(r, lang, series)
+    return [*figures, *before, status, *after]
 
 
 def _listing(headers: Sequence[tuple[str, dict[str, Any]]], lang: str) -> Table:
@@ -126,9 +181,15 @@ def _listing(headers: Sequence[tuple[str, dict[str, Any]]], lang: str) -> Table:
     return table
 
 
-def render_targets(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
-    """Per plan: its targets with their wording, the figures it publishes, then its notes."""
+def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
+                   target_filter: TargetFilter = NO_FILTER) -> None:
+    """Per plan: its targets with their wording, the figures it publishes, then its notes
+    (the filter that narrowed the list, if any, above them)."""
     con = console(out)
+    line = series_words.filter_line(target_filter, sum(len(p.targets) for p in plans), lang)
+    if line is not None:
+        con.print(Text(line, style="bold"))
+        con.print()
     wording: dict[str, Any] = {"ratio": 2, "overflow": "fold"}
     for plan in plans:
         con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
@@ -181,12 +242,53 @@ def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
 
 def render_template(written: TemplateWritten, lang: str, out: TextIO) -> None:
     out.write(fmt.template_line(written, lang) + "\n")
+    line = series_words.filter_text(written.target_filter, lang)
+    if line:
+        out.write(pick(SERIES["filter-template"], lang).format(filters=line) + "\n")
 
 
 def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
     """`railkpi cagr` / `railkpi required`: the rate to two decimals and to one, or — if the
     rate is undefined."""
     out.write(fmt.rate_line(rate, lang) + "\n")
+
+
+def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
+    """`railkpi diff`: the status changes, the targets added and removed, the revised figures,
+    each a table under its heading (a line where there is none)."""
+    con = console(out)
+    con.print(Text(diff_words.title(diff, lang), style="bold"))
+    sections = [
+        ("status-changes", "no-status-changes", diff_words.STATUS_COLUMNS,
+         [diff_words.status_row(c, lang) for c in diff.status_changes]),
+        ("added", None, diff_words.PRESENCE_COLUMNS,
+         [diff_words.presence_row(p, lang) for p in diff.added]),
+        ("removed", None, diff_words.PRESENCE_COLUMNS,
+         [diff_words.presence_row(p, lang) for p in diff.removed]),
+        ("revisions", "no-revisions", diff_words.REVISION_COLUMNS,
+         [diff_words.revision_row(r, lang) for r in diff.revisions]),
+    ]
+    for heading, none, keys, rows in sections:
+        if not rows and none is None:
+            continue
+        con.print()
+        con.print(Text(pick(DIFF[heading], lang), style="bold"))
+        if not rows:
+            con.print(pick(DIFF[none or heading], lang))
+            continue
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                      collapse_padding=True)
+        for head in diff_words.heads(keys, lang):
+            table.add_column(head, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        con.print(table)
+        if heading == "status-changes" and diff.unchanged:
+            con.print(Text(pick(DIFF["unchanged"], lang).format(count=diff.unchanged),
+                           style="dim"))
+    for line in diff_words.notes(diff, lang):
+        con.print()
+        con.print(Text(line, style="yellow"))
 
 
 def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:

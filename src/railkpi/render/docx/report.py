@@ -35,6 +35,7 @@ from railkpi.render.docx.setup import (
     xml_text,
 )
 from railkpi.render.docx.table import add_indicator_table, add_table_notes
+from railkpi.render.series_words import filter_line, filter_text
 
 
 def write_report(report: Report, lang: str, path: Path, data_path: Path) -> None:
@@ -65,12 +66,16 @@ def build_document(report: Report, lang: str, data_path: Path) -> WordDocument:
     add_heading(document, title, level=0)
     centred(add_paragraph(document, _d("subtitle", lang, as_of=as_of)))
     plans = report.assessment.plans
+    shown = filter_line(report.target_filter, sum(len(p.targets) for p in plans), lang)
+    if shown is not None:  # a report narrowed by --target, --indicator or --group says so
+        centred(add_paragraph(document, shown))
     for number, plan_result in enumerate(plans, start=1):
         _plan_part(document, plan_result, number, report, data_path.name, lang)
     method_number = len(plans) + 1
     add_heading(document, _d("h1", lang, n=w.numeral(method_number, lang),
                             text=_d("method", lang)), level=1)
-    sections = method_sections(plans, as_of, data_path, lang)
+    sections = method_sections(plans, as_of, data_path, lang,
+                               filter_text(report.target_filter, lang))
     for index, (heading, paragraphs) in enumerate(sections, start=1):
         add_heading(document, _h2(index, method_number, heading, lang), level=2)
         for text in paragraphs:
@@ -107,7 +112,8 @@ def _plan_part(document: WordDocument, plan_result: PlanResult, number: int, rep
     add_paragraph(document, basis(plan_result, as_of, data_file, lang))
 
     add_heading(document, _h2(1, number, _d("overview", lang), lang), level=2)
-    for text in overview_paragraphs(plan_result, as_of, lang):
+    narrowed = filter_text(report.target_filter, lang)
+    for text in overview_paragraphs(plan_result, as_of, lang, narrowed):
         add_paragraph(document, text)
 
     add_heading(document, _h2(2, number, _d("indicators", lang), lang), level=2)

@@ -70,11 +70,16 @@ def headline_item(r: TargetResult, as_of: int, lang: str) -> str:
     return text + _overview("brief-status", lang, status=status)
 
 
-def overview_paragraphs(plan_result: PlanResult, as_of: int, lang: str) -> list[str]:
+def overview_paragraphs(plan_result: PlanResult, as_of: int, lang: str,
+                        narrowed: str = "") -> list[str]:
+    """`narrowed`: the filter that selected the targets (--target, …), in words; the count
+    then says the report lists those, not that the plan sets them."""
     results = ordered(plan_result.targets)
+    counts = status_counts(plan_result, lang)
     first = [
-        _overview("counts", lang, total=len(results), as_of=as_of,
-           counts=status_counts(plan_result, lang)),
+        _overview("counts-filtered", lang, filters=narrowed, total=len(results), as_of=as_of,
+                  counts=counts) if narrowed else
+        _overview("counts", lang, total=len(results), as_of=as_of, counts=counts),
     ]
     if results:
         group = results[0].target.group
@@ -111,8 +116,9 @@ def attention_paragraphs(plan_result: PlanResult, as_of: int, lang: str) -> list
 
 
 def method_sections(plans: tuple[PlanResult, ...], as_of: int, data_path: Path,
-                    lang: str) -> list[tuple[str, list[str]]]:
-    """(heading, paragraphs) for each part of the method section."""
+                    lang: str, narrowed: str = "") -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs) for each part of the method section; `narrowed` the filter that
+    selected the targets, in words ("" when none)."""
     statuses = []
     for plan_result in plans:
         th = plan_result.thresholds
@@ -132,6 +138,7 @@ def method_sections(plans: tuple[PlanResult, ...], as_of: int, data_path: Path,
         _method("run-file", lang, file=data_path.name),
         _method("run-sha256", lang, sha256=sha256(data_path)),
         _method("run-version", lang, version=__version__),
+        *([_method("run-filter", lang, filters=narrowed)] if narrowed else []),
     ]
     return [
         (pick(DOCX_METHOD["statuses"], lang), statuses),

@@ -1,7 +1,8 @@
 """The Excel gap table (`railkpi assess DATA --xlsx gaps.xlsx`): the table leaders read.
 
 Sheets, in order: 汇总 / Summary (per plan, the targets by status and those needing attention),
-one sheet per plan laid out like a Chinese plan indicator table, 图表 / Charts (actual values
+one sheet per plan laid out like a Chinese plan indicator table, 历年状态 / Timeline (every
+target's status by year, a heat-grid), 图表 / Charts (actual values
 against the required path, for the indicators a plan marks `chart` and every growth target) and
 方法说明 / Method (the
 formulas, the thresholds used, the year assessed, the input file and its SHA-256, the version).
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from railkpi import __version__
 from railkpi.messages import pick
+from railkpi.messages.series import TIMELINE_XLSX
 from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report
 from railkpi.render.xlsx.charts import charts_sheet
@@ -45,6 +47,7 @@ from railkpi.render.xlsx.layout import Styles
 from railkpi.render.xlsx.method import method_sheet
 from railkpi.render.xlsx.plan_sheet import plan_sheet
 from railkpi.render.xlsx.summary import summary_sheet
+from railkpi.render.xlsx.timeline import timeline_sheet
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -73,7 +76,8 @@ def build_workbook(report: Report, lang: str, data_path: Path) -> Workbook:
     assert summary is not None
     summary.title = pick(XLSX["sheet-summary"], lang)
     taken = {summary.title.casefold(), pick(XLSX["sheet-charts"], lang).casefold(),
-             pick(XLSX["sheet-method"], lang).casefold(), "history"}
+             pick(XLSX["sheet-method"], lang).casefold(),
+             pick(TIMELINE_XLSX["sheet"], lang).casefold(), "history"}
     names: dict[str, str] = {}
     for plan_result in report.assessment.plans:
         names[plan_result.plan.id] = _sheet_name(plan_result.plan.id, taken)
@@ -81,6 +85,8 @@ def build_workbook(report: Report, lang: str, data_path: Path) -> Workbook:
     for plan_result in report.assessment.plans:
         sheet = workbook.create_sheet(names[plan_result.plan.id])
         plan_sheet(sheet, plan_result, report, lang, styles, data_path.name)
+    timeline_sheet(workbook.create_sheet(pick(TIMELINE_XLSX["sheet"], lang)), report, lang,
+                   styles, data_path.name)
     charts_sheet(workbook.create_sheet(pick(XLSX["sheet-charts"], lang)), report, lang, styles)
     method_sheet(workbook.create_sheet(pick(XLSX["sheet-method"], lang)), report, lang, styles,
                   data_path)

@@ -71,6 +71,9 @@ class Styles:
         self.header_fill = PatternFill("solid", fgColor="FF" + HEADER_FILL)
         side = Side(style="thin", color=BORDER_COLOUR)
         self.border = Border(left=side, right=side, top=side, bottom=side)
+        #: The year assessed in the timeline sheet: a heavier outline at its sides.
+        heavy = Side(style="medium", color="404040")
+        self.current_border = Border(left=heavy, right=heavy, top=side, bottom=side)
         self.left = Alignment(horizontal="left", vertical="center", wrap_text=False)
         self.wrap = Alignment(horizontal="left", vertical="center", wrap_text=True)
         self.right = Alignment(horizontal="right", vertical="center")
@@ -84,6 +87,13 @@ class Styles:
             s: Font(name=name, size=FONT_SIZE, color="FF" + c[1],
                     bold=s in ("regressing", "not_achieved"))
             for s, c in STATUS_COLOURS.items()
+        }
+        #: The change since last year: worsened in the red of the statuses, improved in green.
+        self.change_font = {
+            "worsened": Font(name=name, size=FONT_SIZE, bold=True,
+                             color="FF" + STATUS_COLOURS["off_track"][1]),
+            "improved": Font(name=name, size=FONT_SIZE, bold=True,
+                             color="FF" + STATUS_COLOURS["on_track"][1]),
         }
 
 

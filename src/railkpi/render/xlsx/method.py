@@ -14,6 +14,7 @@ from railkpi.messages.words import COLUMN, STATUS
 from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report
 from railkpi.render import display as fmt
+from railkpi.render.series_words import filter_text
 from railkpi.render.xlsx.layout import (
     LINE_HEIGHT,
     Styles,
@@ -44,7 +45,8 @@ WIDTHS = (26, 50, 50)
 FORMULAS = (("gap", "f-gap"), ("completion", "f-completion"), ("time_elapsed", "f-time"),
             ("actual_cagr", "f-actual"), ("required_cagr", "f-required"),
             ("required_cagr_from_latest", "f-required-latest"), (None, "f-growth-ratio"),
-            ("projected", "f-projected"), (None, "f-path"))
+            ("projected", "f-projected"), (None, "f-path"), ("yoy_growth", "f-yoy"),
+            ("needed_per_year", "f-needed"))
 
 
 def method_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
@@ -108,6 +110,9 @@ class _MethodSheet:
         self.pair(self.words("method-file"), data_path.name)
         self.pair(self.words("method-sha256"), sha256(data_path))
         self.pair(self.words("method-as-of"), report.assessment.as_of)
+        if report.target_filter.applied:
+            self.pair(self.words("method-filter"),
+                      filter_text(report.target_filter, self.lang))
 
     def plans(self, report: Report) -> None:
         self.heading("method-plans")

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from railkpi.calc.order import ordered
-from railkpi.calc.results import PlanResult, Point, TargetResult
+from railkpi.calc.results import PlanResult, Point, TargetResult, TargetSeries
 from railkpi.figures import QUALIFIERS
 from railkpi.messages import pick
+from railkpi.messages.series import SERIES
 from railkpi.messages.words import COLUMN
 from railkpi.messages.xlsx import XLSX
-from railkpi.render import Report
+from railkpi.render import Report, series_words
 from railkpi.render import display as fmt
 from railkpi.render.xlsx.layout import (
     DASH,
@@ -72,10 +73,13 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("completion", 8, 9),
     Column("time_elapsed", 8, 9),
     Column("actual_cagr", 8, 9),
+    Column("yoy_growth", 8, 9),
     Column("required_cagr", 9, 11),
     Column("required_cagr_from_latest", 9, 11),
+    Column("needed_per_year", 9, 11),
     Column("projected", 9, 11),
     Column("status", 8, 12, wrap=True),
+    Column("change", 7, 9, wrap=True),
     Column("quote", 30, 30, wrap=True),
 )
 #: Plan-sheet column keys, in order (tests and callers find a column by key).
@@ -181,6 +185,23 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
             r.projected, approximate_format(base) if r.approximate else base),
         "status": fmt.marked_status(r, lang),
         "quote": fmt.quote(r.target, lang),
+        **series_cells(r, lang),
+    }
+
+
+def series_cells(r: TargetResult, lang: str) -> dict[str, Any]:
+    """The series' columns (calc/series.py): 同比 and what is still needed each year, as
+    numbers; the change since last year as its mark and word ('↓ 变差')."""
+    series = r.series or TargetSeries()
+    yoy = series.yoy_growth
+    needed = series.needed_per_year
+    base = number_format(r.indicator)
+    return {
+        "yoy_growth": None if yoy is None else (
+            yoy, APPROXIMATE_RATE if series.yoy_approximate else RATE),
+        # formatted as the gap it is computed from
+        "needed_per_year": None if needed is None else (needed, base),
+        "change": series_words.change_text(r, lang),
     }
 
 
@@ -211,6 +232,10 @@ def plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: str
         baseline=meta.baseline_year, as_of=report.assessment.as_of, start=meta.period[0],
         end=meta.period[1], thresholds=fmt.thresholds_text(plan_result.thresholds),
         file=data_file)
+    narrowed = series_words.filter_text(report.target_filter, lang)
+    if narrowed:
+        subtitle += " · " + pick(SERIES["filter-line"], lang).format(
+            filters=narrowed, count=len(plan_result.targets))
     banner(ws, SUBTITLE_ROW, subtitle, styles.muted, styles, columns)
 
     results = ordered(plan_result.targets)
@@ -296,6 +321,9 @@ def _target_row(ws: Worksheet, row: int, r: TargetResult, content: dict[str, Any
     status.fill = styles.status_fill[r.status]
     status.font = styles.status_font[r.status]
     status.alignment = styles.center_wrap
+    change = ws.cell(row=row, column=column_index("change"))
+    change.font = styles.change_font.get(r.series.change if r.series else "", styles.font)
+    change.alignment = styles.center_wrap
     for key, point in (("baseline_value", r.baseline), ("latest_value", r.latest)):
         comment = _figure_comment(point, lang) if point is not None else None
         if comment:

@@ -13,6 +13,7 @@ from railkpi.messages.words import COLUMN, STATUS
 from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report
 from railkpi.render import display as fmt
+from railkpi.render.series_words import filter_line
 from railkpi.render.xlsx.layout import (
     DASH,
     LINE_HEIGHT,
@@ -43,6 +44,10 @@ def summary_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
     banner(ws, 1, pick(XLSX["summary-title"], lang).format(
         as_of=report.assessment.as_of, file=data_file), styles.title, styles, len(WIDTHS))
     ws.row_dimensions[1].height = 22
+    narrowed = filter_line(report.target_filter,
+                           sum(len(p.targets) for p in report.assessment.plans), lang)
+    if narrowed is not None:
+        banner(ws, 2, narrowed, styles.bold, styles, len(WIDTHS))
     row = _counts(ws, report, lang, styles)
     _attention(ws, row + 2, report, lang, styles)
     ws.freeze_panes = "A5"

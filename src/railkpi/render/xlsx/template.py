@@ -26,18 +26,22 @@ from __future__ import annotations
 
 import io
 import re
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.messages import pick
 from railkpi.messages.problems_options import OPTION_DETAILS
+from railkpi.messages.series import SERIES
 from railkpi.messages.template import TEMPLATE
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator, Plan
 from railkpi.plans.roster import RosterVocabulary
 from railkpi.problems import InputError, Words, error
 from railkpi.read.units import UnitError, factor
 from railkpi.render import TemplateWritten, display
+from railkpi.render.series_words import filter_text
 from railkpi.render.xlsx.layout import (
     BORDER_COLOUR,
     HEADER_FILL,
@@ -57,11 +61,15 @@ MAX_YEARS = 60
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–—~:至到]\s*(\d{4}))?\s*$")
 
 
-def needed_indicators(plans: Sequence[Plan]) -> list[tuple[str, Indicator]]:
-    """The indicators the plans need, in plan order: those of targets and published figures."""
+def needed_indicators(plans: Sequence[Plan],
+                      targets_only: bool = False) -> list[tuple[str, Indicator]]:
+    """The indicators the plans need, in plan order: those of targets and published figures
+    (of targets only, for a template narrowed by --target, --indicator or --group)."""
     found: dict[str, Indicator] = {}
     for plan in plans:
-        used = {t.indicator for t in plan.targets} | {h.indicator for h in plan.history}
+        used = {t.indicator for t in plan.targets}
+        if not targets_only:
+            used |= {h.indicator for h in plan.history}
         for indicator_id, indicator in plan.indicators.items():
             if indicator_id in used and indicator_id not in found:
                 found[indicator_id] = indicator
@@ -110,25 +118,30 @@ def write_template(
     years: tuple[int, int] | None = None,
     force: bool = False,
     plan_refs: Sequence[str] = (),
+    target_filter: TargetFilter = NO_FILTER,
 ) -> TemplateWritten:
     """Write the template atomically; refuses to replace a file unless `force`.
 
-    `plan_refs` are the --plan options of the run, repeated in the validate and assess command
-    lines the instructions show.
+    `plan_refs` are the --plan options of the run and `target_filter` its --target,
+    --indicator and --group (the plans given have only the targets it keeps), repeated in
+    the validate and assess command lines the instructions show.
     """
     from railkpi.outfile import write_atomic
 
     if path.exists() and not force:
         raise InputError([error("output-exists", path=str(path))])
     first, last = years or default_years(plans)
-    chosen = "".join(f" --plan {ref}" for ref in plan_refs)
+    chosen = "".join(f" --plan {shlex.quote(ref)}" for ref in plan_refs)
+    narrowed = "".join(f" {option} {shlex.quote(p)}" for option, patterns in
+                       target_filter.options() for p in patterns)
     commands = (f"railkpi validate {path.name}{chosen}",
-                f"railkpi assess {path.name}{chosen} --xlsx gaps.xlsx")
-    workbook, rows = build_template(plans, vocabulary, lang, (first, last), path.name, commands)
+                f"railkpi assess {path.name}{chosen}{narrowed} --xlsx gaps.xlsx")
+    workbook, rows = build_template(plans, vocabulary, lang, (first, last), path.name, commands,
+                                    target_filter)
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_atomic(path, buffer.getvalue(), "railkpi template")
-    return TemplateWritten(str(path), rows, (first, last))
+    return TemplateWritten(str(path), rows, (first, last), target_filter)
 
 
 def build_template(
@@ -138,6 +151,7 @@ def build_template(
     years: tuple[int, int],
     file_name: str = "data.xlsx",
     commands: tuple[str, str] | None = None,
+    target_filter: TargetFilter = NO_FILTER,
 ) -> tuple[Workbook, int]:
     """The template workbook and its number of indicator rows."""
     from openpyxl import Workbook
@@ -146,7 +160,7 @@ def build_template(
     data = workbook.active
     assert data is not None
     data.title = pick(TEMPLATE["sheet-data"], lang)
-    indicators = needed_indicators(plans)
+    indicators = needed_indicators(plans, targets_only=target_filter.applied)
     _data_sheet(data, indicators, lang, years)
     if not vocabulary.is_empty():
         roster_sheet(workbook.create_sheet(pick(TEMPLATE["sheet-roster"], lang)), vocabulary,
@@ -154,7 +168,7 @@ def build_template(
     validate, assess = commands or (f"railkpi validate {file_name}",
                                     f"railkpi assess {file_name} --xlsx gaps.xlsx")
     _instructions_sheet(workbook.create_sheet(pick(TEMPLATE["sheet-instructions"], lang)),
-                        plans, vocabulary, lang, years, validate, assess)
+                        plans, vocabulary, lang, years, validate, assess, target_filter)
     for sheet in workbook.worksheets:
         print_setup(sheet, lang, "1:1")
     workbook.active = 0
@@ -231,7 +245,8 @@ def _data_sheet(ws: Worksheet, indicators: Sequence[tuple[str, Indicator]], lang
 
 
 def _instructions_sheet(ws: Worksheet, plans: Sequence[Plan], vocabulary: RosterVocabulary,
-                        lang: str, years: tuple[int, int], validate: str, assess: str) -> None:
+                        lang: str, years: tuple[int, int], validate: str, assess: str,
+                        target_filter: TargetFilter) -> None:
     from openpyxl.styles import Alignment, Font
 
     width = 110
@@ -253,9 +268,12 @@ def _instructions_sheet(ws: Worksheet, plans: Sequence[Plan], vocabulary: Roster
     row = 1
     text_cell(ws, row, 1, f"{TEMPLATE['i-title'][0]} / {TEMPLATE['i-title'][1]}")
     ws.cell(row=row, column=1).font = Font(size=14, bold=True)
-    keys = ["i-plans", "i-data", "i-values", "i-units", "i-roster", "i-source", "i-run"]
+    keys = ["i-plans", "i-filter", "i-data", "i-values", "i-units", "i-roster", "i-source",
+            "i-run"]
     if vocabulary.is_empty():
         keys.remove("i-roster")
+    if not target_filter.applied:
+        keys.remove("i-filter")
     for key in keys:
         row += 1
         for language in ("zh", "en"):
@@ -264,6 +282,9 @@ def _instructions_sheet(ws: Worksheet, plans: Sequence[Plan], vocabulary: Roster
                 f"{p.plan.title(language)} [{p.id}]" for p in plans)
             if key == "i-roster":
                 text = roster_paragraph(vocabulary, language, **names)
+            elif key == "i-filter":
+                text = pick(SERIES["filter-template"], language).format(
+                    filters=filter_text(target_filter, language))
             else:
                 text = pick(TEMPLATE[key], language).format(plans=plans_text, **names)
             text_cell(ws, row, 1, text)
