@@ -1,6 +1,7 @@
 """Qualified-figure arithmetic and the formulas at their boundaries: agree (reported against
 roster-derived figures), ratio and minus with their qualifiers, the errors of the parser, the
-shared tolerance of figures and formulas, and the projection horizon.
+shared tolerance of figures and formulas, the projection horizon, and the series' formulas
+(year-on-year growth, what is still needed a year).
 
 Bounds are written as intervals: [180, 190) is 180 ≤ v < 190; (3000, ∞) is v > 3000.
 """
@@ -251,3 +252,43 @@ def test_projected_year_falling_towards_a_lower_target_at_the_horizon() -> None:
     # 2^100 halving every year reaches 1 after exactly 100 years, and 0.5 after 101
     assert formulas.projected_year(2000, 2.0**100, -0.5, "<=", 1.0) == 2100
     assert formulas.projected_year(2000, 2.0**100, -0.5, "<=", 0.5) is None
+
+
+# -- year on year (同比) and what is still needed a year: the formulas of the series -------------
+
+
+@pytest.mark.parametrize(
+    ("previous", "latest", "growth"),
+    [
+        (100, 110, 0.1),  # (110 − 100) / 100
+        (100, 90, -0.1),  # (90 − 100) / 100
+        (100, 100, 0.0),
+        (0.5, 0.6, 0.2),  # a previous figure below 1 still has a growth rate: 0.1 / 0.5
+        (2948.2, 3200, 251.8 / 2948.2),  # the difference on the figures as written: 251.8
+    ],
+)
+def test_yoy_growth(previous: float, latest: float, growth: float) -> None:
+    assert formulas.yoy_growth(previous, latest) == pytest.approx(growth, rel=1e-12, abs=0)
+
+
+@pytest.mark.parametrize("previous", [0, -10])
+def test_yoy_growth_from_zero_or_a_loss_is_undefined(previous: float) -> None:
+    assert formulas.yoy_growth(previous, 5) is None
+
+
+@pytest.mark.parametrize(
+    ("gap", "latest_year", "target_year", "needed"),
+    [
+        (12, 2023, 2025, 6.0),  # 12 ÷ 2 years left
+        (12, 2022, 2025, 4.0),  # 12 ÷ 3
+        (0.5, 2023, 2025, 0.25),  # a gap below 1 is still a gap
+        (0, 2023, 2025, 0.0),  # met exactly: nothing more needed
+        (-5, 2023, 2025, 0.0),  # met with room to spare: 0, not a negative need
+        (12, 2025, 2025, None),  # no year left
+        (12, 2026, 2025, None),
+        (None, 2023, 2025, None),  # no gap known
+    ],
+)
+def test_needed_per_year(gap: float | None, latest_year: int, target_year: int,
+                         needed: float | None) -> None:
+    assert formulas.needed_per_year(gap, latest_year, target_year) == needed
