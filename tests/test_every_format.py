@@ -36,10 +36,14 @@ def command(name: str, tmp_path: Path) -> list[str | Path]:
                      "2021-2025"],
         "cagr": ["cagr", "1558.7", "2364.9", "--years", "4"],
         "required": ["required", "2364.9", "3500", "--years", "5"],
+        "milestones": ["milestones", "--data", EXAMPLE],
     }[name]
 
 
-COMMANDS = ("assess", "validate", "targets", "plans", "audit", "template", "cagr", "required")
+COMMANDS = ("assess", "validate", "targets", "plans", "audit", "template", "cagr", "required",
+            "milestones")
+#: The 14th FYP's revenue in 2021 on the compound path from the example's 2364.9 (2020).
+STEP_2021 = 2364.9 * (3500 / 2364.9) ** (1 / 5)
 
 
 def csv_rows(stdout: str) -> list[list[str]]:
@@ -68,6 +72,11 @@ def check_json(name: str, document: Any) -> None:
         assert set(document) == {"findings", "unchecked"}
     elif name == "template":
         assert (document["indicators"], document["years"]) == (13, [2021, 2025])
+    elif name == "milestones":
+        assert document["schema"] == "railkpi.milestones/1"
+        assert [len(p["targets"]) for p in document["plans"]] == [12, 24]
+        revenue = document["plans"][0]["targets"][0]
+        assert revenue["milestones"][0]["value"] == pytest.approx(STEP_2021, rel=1e-12)
     elif name == "cagr":
         assert document == {"cagr": pytest.approx(CAGR, rel=1e-12)}
     else:
@@ -90,6 +99,10 @@ def check_csv(name: str, rows: list[list[str]]) -> None:
         assert body, "the bundled plans have findings and unchecked figures"
     elif name == "template":
         assert body[0][1:] == ["13", "2021", "2025"]
+    elif name == "milestones":
+        revenue = [row for row in body if row[0] == "14th-fyp" and row[2] == "revenue-2025"]
+        assert [row[14] for row in revenue] == ["2021", "2022", "2023", "2024", "2025"]
+        assert float(revenue[0][15]) == pytest.approx(STEP_2021, rel=1e-12)
     elif name == "cagr":
         assert float(body[0][0]) == pytest.approx(CAGR, rel=1e-12)
     else:
@@ -106,9 +119,12 @@ def check_text(name: str, fmt: str, stdout: str) -> None:
         assert "blank.xlsx" in stdout and "13" in stdout
     elif name == "validate":
         assert "125" in stdout
-    elif name in ("plans", "targets", "assess"):
+    elif name in ("plans", "targets", "assess", "milestones"):
         assert "14th-fyp" in stdout and "2023-2025" in stdout
-    if fmt == "markdown" and name in ("assess", "targets", "plans", "validate", "audit"):
+    if name == "milestones":
+        assert "2557.8" in stdout  # the 2021 revenue step, rounded as money
+    if fmt == "markdown" and name in ("assess", "targets", "plans", "validate", "audit",
+                                      "milestones"):
         rows = markdown_rows(stdout)
         assert rows and set(rows[1]) <= {"---", "---:"}
 

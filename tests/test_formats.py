@@ -305,7 +305,8 @@ EN_HEADER = [
     "Required CAGR", "Required CAGR from latest", "Growth ratio", "Projected",
     "Projected year", "Method", "Status code", "Status", "Approximate", "Notes",
     "Plan wording", "Target", "YoY growth", "Still needed per year", "Previous status code",
-    "Change", "Timeline",
+    "Change", "Timeline", "Step year", "Step value", "Step op", "Step min", "Step max",
+    "Step met", "Step gap", "Step source",
 ]
 
 
@@ -353,11 +354,15 @@ def test_csv_headers_zh(case, railkpi):
     rows = _csv(assess(railkpi, workbook, plan, "--format", "csv", "--lang", "zh").stdout)
     assert rows[0][:4] == ["规划编号", "类别编号", "类别", "目标编号"]
     assert rows[0][21:25] == ["差距", "完成进度", "序时进度", "实际年均增速"]
-    assert rows[0][-10:-5] == ["状态", "近似值", "说明", "依据原文", "目标"]
-    assert rows[0][-5:] == ["同比增长", "今后每年还需", "上年状态代码", "较上年变化", "历年状态"]
+    assert rows[0][-18:-13] == ["状态", "近似值", "说明", "依据原文", "目标"]
+    assert rows[0][-13:-8] == ["同比增长", "今后每年还需", "上年状态代码", "较上年变化", "历年状态"]
+    # The step of the year assessed comes last (columns added after the report's first form).
+    assert rows[0][-8:] == ["年度目标年份", "年度目标值", "年度目标比较符", "年度目标下限",
+                            "年度目标上限", "完成年度目标", "年度目标差距", "年度目标来源"]
     assert len(rows[0]) == len(set(rows[0])) == len(EN_HEADER)
     assert rows[1][32] == "进度滞后" and rows[1][6] == "亿元"
-    assert rows[1][-6] == "≥200.0"  # the target as stated, before the series' columns
+    assert rows[1][-14] == "≥200.0"  # the target as stated, before the series' columns
+    assert rows[1][-8:] == [""] * 8  # no step for this target
 
 
 def test_csv_formula_injection_neutralised(case, railkpi):

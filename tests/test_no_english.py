@@ -72,7 +72,10 @@ def _format_words() -> set[str]:
 
 
 def english(output: str, inputs: str) -> list[str]:
-    """The English words of `output` that `inputs` (the files and arguments) do not contain."""
+    """The English words of `output` that `inputs` (the files and arguments) do not contain.
+    A word the terminal folded over two lines (a key in a list of keys that has no space to
+    wrap at: "…、direction、miles" / "tones") is read whole again."""
+    output = re.sub(r"(?<=[A-Za-z_])\n(?=[A-Za-z_])", "", output)
     for pattern in _NOT_WORDS:
         output = pattern.sub(" ", output)
     brought = {w.casefold() for w in _WORD.findall(inputs)} | {

@@ -67,7 +67,8 @@ def test_targets_json_structure(railkpi) -> None:
         for target in plan["targets"]:
             bound_keys = {"min", "max"} if "min" in target else {"value"}
             assert set(target) == {"id", "indicator", "kind", "op", "year", "quote", "quote_en",
-                                   "note"} | bound_keys
+                                   "note", "milestones"} | bound_keys
+            assert target["milestones"] == []  # the bundled plans set no annual steps
             if target["kind"] in ("range", "trend") or "min" in target:
                 assert target["op"] is None
             else:
@@ -84,6 +85,7 @@ def test_targets_json_values(railkpi) -> None:
         "quote_en": "The overall revenue of Fengtai's rail-transit industry exceeds 3500 hundred "
                     "million yuan",
         "note": None,
+        "milestones": [],
     }
     events = plans["14th-fyp"]["intl-events"]
     assert {k: v for k, v in events.items() if k != "note"} == {
@@ -92,6 +94,7 @@ def test_targets_json_values(railkpi) -> None:
         "quote": "每年参加或举办轨道交通领域的国际性展览和论坛会议2-3次",
         "quote_en": "attend or host 2-3 international exhibitions and forums in the rail-transit "
                     "field every year",
+        "milestones": [],
     }
     assert set(events["note"]) == {"zh", "en"}
     assert "2021-2025" in events["note"]["en"] and "2021–2025" in events["note"]["zh"]
@@ -225,7 +228,7 @@ def test_minimal_plan_is_valid(tmp_path: Path, railkpi) -> None:
     assert result.json() == {"filter": None, "plans": [{"id": "test-plan", "targets": [{
         "id": "revenue-2025", "indicator": "revenue_total", "kind": "level", "op": ">=",
         "value": 3000, "year": 2025, "quote": "年度收入达到3000亿元", "quote_en": None,
-        "note": None,
+        "note": None, "milestones": [],
     }], "published": []}]}
 
 

@@ -16,10 +16,12 @@ import typer
 
 from railkpi import __version__
 from railkpi.cli_errors import Commands, default_lang, internal_error, settings
+from railkpi.cli_milestones import milestones_command, report_missed
 from railkpi.cli_options import (
     AsOfOpt,
     DataArg,
     DocxOpt,
+    FailOnMilestoneOpt,
     FailOnOpt,
     FailOnWorseOpt,
     Format,
@@ -30,6 +32,7 @@ from railkpi.cli_options import (
     Lang,
     LangOpt,
     MaxSizeOpt,
+    MilestonesOpt,
     PlanOpt,
     ReportArg,
     ReportSizeOpt,
@@ -59,6 +62,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     cls=Commands,
 )
+
 
 def _lang(lang: Lang | None) -> str:
     return lang.value if lang else default_lang()
@@ -107,6 +111,8 @@ def assess(
     indicator: IndicatorOpt = None,
     group: GroupOpt = None,
     fail_on_worse: FailOnWorseOpt = False,
+    milestones: MilestonesOpt = None,
+    fail_on_milestone: FailOnMilestoneOpt = False,
 ) -> None:
     """Assess every target of the chosen plans against a data workbook."""
     language = _lang(lang)
@@ -122,7 +128,8 @@ def assess(
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         report = pipeline.assess(data, chosen, as_of, cut_offs, max_size,
-                                 target_filter(target, indicator, group))
+                                 target_filter(target, indicator, group),
+                                 milestones.path if milestones else None)
         if junit is not None:
             from railkpi.render.junit import write_junit
 
@@ -142,7 +149,8 @@ def assess(
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
     worse = fail_on_worse and _worsened(report, language)
-    if worse or (levels and failing(report.assessment.statuses(), levels)):
+    missed = fail_on_milestone and report_missed(report, language)
+    if worse or missed or (levels and failing(report.assessment.statuses(), levels)):
         raise typer.Exit(EXIT_FAIL_ON)
 
 
@@ -158,6 +166,9 @@ def _worsened(report: Report, lang: str) -> bool:
         sys.stderr.write(pick(SERIES["fail-on-worse"], lang).format(
             lines=separator + "\n".join(lines)) + "\n")
     return bool(lines)
+
+
+app.command(name="milestones")(milestones_command)
 
 
 @app.command()

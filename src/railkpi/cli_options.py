@@ -11,6 +11,7 @@ import typer
 
 if TYPE_CHECKING:
     from railkpi.calc.filters import TargetFilter
+    from railkpi.calc.results import PathMethod
 
 
 class Format(str, Enum):
@@ -126,3 +127,53 @@ def target_filter(target: list[str] | None, indicator: list[str] | None,
     from railkpi.calc.filters import TargetFilter
 
     return TargetFilter(tuple(target or ()), tuple(indicator or ()), tuple(group or ()))
+
+
+class MethodName(str, Enum):
+    """How a target is broken into annual steps (railkpi milestones, assess --milestones)."""
+
+    compound = "compound"
+    linear = "linear"
+
+    @property
+    def path(self) -> PathMethod:
+        return "linear" if self is MethodName.linear else "compound"
+
+
+MethodOpt = Annotated[
+    MethodName,
+    typer.Option("--method", metavar="compound|linear", help="The path of the annual steps: "
+                 "compound x0·(1+g)^(y−t0), or linear x0 + (X − x0)·(y − t0)/(T − t0)."),
+]
+MilestonesOpt = Annotated[
+    MethodName | None,
+    typer.Option("--milestones", metavar="compound|linear", help="Judge every target against "
+                 "its step for the year assessed on this path (steps the plan file sets "
+                 "itself are used where there are any)."),
+]
+FailOnMilestoneOpt = Annotated[
+    bool,
+    typer.Option("--fail-on-milestone", help="Exit 1 if any target missed its step for the "
+                 "year assessed; the reasons go to standard error."),
+]
+OptionalDataOpt = Annotated[
+    Path | None,
+    typer.Option("--data", metavar="FILE", help="Take the baselines (and, with --from-latest, "
+                 "the latest figures) from this workbook rather than the plan's own figures."),
+]
+FromLatestOpt = Annotated[
+    bool,
+    typer.Option("--from-latest", help="Re-plan the remaining steps from the latest figure of "
+                 "--data (the rolling plan of each spring)."),
+]
+MilestonesAsOfOpt = Annotated[
+    int | None,
+    typer.Option("--as-of", metavar="YEAR", min=1949, max=2100,
+                 help="With --data: the latest year of figures to consider (default: the "
+                 "workbook's latest year)."),
+]
+MilestonesXlsxOpt = Annotated[
+    Path | None,
+    typer.Option("--xlsx", metavar="FILE", help="Also write the decomposition table (Excel): "
+                 "a sheet per plan, a row per target, a column per year."),
+]

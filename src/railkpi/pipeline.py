@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from railkpi.calc import filters, formulas
 from railkpi.calc.filters import NO_FILTER, TargetFilter
-from railkpi.calc.results import GrowthRate, RateKind
+from railkpi.calc.results import GrowthRate, PathMethod, RateKind
 from railkpi.messages.problems_options import OPTION_DETAILS
 from railkpi.plans.bundled import bundled_plan_ids, resolve_plan_path
 from railkpi.plans.loader import load_plans
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from railkpi.calc.diff import ReportDiff
     from railkpi.calc.findings import AuditResult
     from railkpi.read.observation import WorkbookData
-    from railkpi.render import Report
+    from railkpi.render import MilestoneReport, Report
 
 
 
@@ -70,16 +70,20 @@ def read(data: Path, chosen: Plans, max_size: str | None) -> WorkbookData:
 
 
 def assess(data: Path, chosen: Plans, as_of: int | None, thresholds: Thresholds | None,
-           max_size: str | None, target_filter: TargetFilter = NO_FILTER) -> Report:
+           max_size: str | None, target_filter: TargetFilter = NO_FILTER,
+           milestones: PathMethod | None = None) -> Report:
     """The targets of the chosen plans that the filter keeps, assessed against the workbook as
-    of the year assessed and as of each year before it (calc/series.py). The workbook is read
-    for every indicator of the plans: a filter narrows the report, not what is checked."""
+    of the year assessed and as of each year before it (calc/series.py), and against their
+    step for the year assessed where they have one (`milestones`: on that path for every
+    target). The workbook is read for every indicator of the plans: a filter narrows the
+    report, not what is checked."""
     from railkpi.calc.series import assess_series
     from railkpi.render import Report
 
     kept = select(chosen, target_filter)
     workbook = read(data, chosen, max_size)
-    result = assess_series(kept, workbook.observations, as_of=as_of, thresholds=thresholds)
+    result = assess_series(kept, workbook.observations, as_of=as_of, thresholds=thresholds,
+                           milestones=milestones)
     return Report(result, workbook.warnings, data.name, workbook.observations, target_filter)
 
 
@@ -96,6 +100,24 @@ def diff(old: Path, new: Path, max_size: str | None) -> ReportDiff:
     from railkpi.read.report import read_pair, report_size_limit
 
     return diff_reports(*read_pair(old, new, report_size_limit(max_size)))
+
+
+def milestones(chosen: Plans, method: PathMethod, data: Path | None, from_latest: bool,
+               as_of: int | None, max_size: str | None) -> MilestoneReport:
+    """Every target in annual steps, from the plans' own baselines or the workbook's (and with
+    `from_latest`, from its latest figures). --from-latest and --as-of need the workbook."""
+    from railkpi.calc.decompose import decompose
+    from railkpi.render import MilestoneReport
+
+    if data is None:
+        for option, given in (("--from-latest", from_latest), ("--as-of", as_of is not None)):
+            if given:
+                raise InputError([error("bad-option", option=option,
+                                        detail=Words(*OPTION_DETAILS["needs-data"]))])
+        return MilestoneReport(decompose(chosen.models, None, method))
+    workbook = read(data, chosen, max_size)
+    steps = decompose(chosen.models, workbook.observations, method, from_latest, as_of)
+    return MilestoneReport(steps, workbook.warnings, data.name)
 
 
 def audit(refs: Sequence[str] | None) -> AuditResult:

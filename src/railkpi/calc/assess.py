@@ -2,7 +2,9 @@
 
 Each target goes to the assessment of its kind: calc/single_value.py (level, range, change,
 ratio, growth) or calc/windows.py (each_year, trend); the status rules of method.md are the
-ordered lists of calc/status_rules.py. Result types are in calc/results.py.
+ordered lists of calc/status_rules.py. A target with a step for the year assessed (年度目标: the
+plan file's own, or on the path `--milestones` asks for) is then checked against it
+(calc/milestone_check.py). Result types are in calc/results.py.
 """
 
 from __future__ import annotations
@@ -10,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from railkpi.calc.results import Assessment, Note, PlanResult, Point, TargetResult, note
+from railkpi.calc.milestone_check import with_milestone
+from railkpi.calc.results import (
+    Assessment,
+    Note,
+    PathMethod,
+    PlanResult,
+    Point,
+    TargetResult,
+    note,
+)
 from railkpi.calc.single_value import assess_single_value
 from railkpi.calc.windows import assess_each_year, assess_trend
 from railkpi.plans.models import Indicator, Plan, PlanMeta, Target, Thresholds
@@ -43,8 +54,11 @@ def assess(
     observations: Sequence[Observation],
     as_of: int | None = None,
     thresholds: Thresholds | None = None,
+    milestones: PathMethod | None = None,
 ) -> Assessment:
-    """Assess every target of every plan. `thresholds` (per run) overrides each plan's own."""
+    """Assess every target of every plan. `thresholds` (per run) overrides each plan's own;
+    `milestones` gives every target a step for the year assessed on that path (the plan
+    file's own steps are used where it sets one)."""
     year = as_of if as_of is not None else default_as_of(observations, plans)
     by_indicator: dict[str, list[Observation]] = {}
     for o in observations:
@@ -52,19 +66,13 @@ def assess(
     results = []
     for plan in plans:
         used = thresholds or plan.plan.thresholds
-        targets = tuple(
-            assess_target(
-                plan.id,
-                plan.plan,
-                target,
-                plan.indicators[target.indicator],
-                series_for(plan, target.indicator, by_indicator.get(target.indicator, ())),
-                year,
-                used,
-            )
-            for target in plan.targets
-        )
-        results.append(PlanResult(plan, used, targets))
+        targets = []
+        for target in plan.targets:
+            series = series_for(plan, target.indicator, by_indicator.get(target.indicator, ()))
+            result = assess_target(plan.id, plan.plan, target, plan.indicators[target.indicator],
+                                   series, year, used)
+            targets.append(with_milestone(result, plan.plan, series, year, milestones))
+        results.append(PlanResult(plan, used, tuple(targets)))
     return Assessment(year, tuple(results))
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from railkpi.figures import Figure
+from railkpi.numeric import Op
 from railkpi.plans.models import Indicator, Plan, Target, Text, Thresholds
 
 Status = Literal[
@@ -53,6 +54,51 @@ def note(code: str, **params: object) -> Note:
     return Note(code, tuple((k, str(v)) for k, v in params.items()))
 
 
+PathMethod = Literal["compound", "linear"]
+#: Where a step comes from: the plan file's own (`milestones:`), or a path railkpi computed.
+StepSource = Literal["plan", "compound", "linear"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One year's step (年度目标) on a target's way: what that year's figure should meet.
+
+    `value` with `op` (≥ on the way up, the target's own comparator in its year: 突破 is ">");
+    a range (`low`, `high`, no op) in the target year of a range target and every year of a
+    ranged each-year target; `previous_year` for a trend target: above (op ">") or below the
+    figure of the year before, whose value a check fills in.
+    """
+
+    year: int
+    value: float | None
+    op: Op | None
+    low: float | None = None
+    high: float | None = None
+    previous_year: bool = False
+    approximate: bool = False  # from the point value of a qualified figure (180余, 约100)
+
+    @property
+    def strict(self) -> bool:
+        return self.op in (">", "<")
+
+
+@dataclass(frozen=True)
+class MilestoneCheck:
+    """A target's step for the year assessed and whether that year's figure met it (never an
+    earlier year's): None where there is no figure for the year or its bounds do not settle it."""
+
+    step: Step
+    source: StepSource
+    figure: Point | None
+    met: bool | None
+    gap: float | None  # d · (step − x), as the target's gap: ≤ 0 met
+    approximate: bool = False
+
+    @property
+    def year(self) -> int:
+        return self.step.year
+
+
 @dataclass(frozen=True)
 class TargetResult:
     plan_id: str
@@ -81,6 +127,7 @@ class TargetResult:
     approximate: bool = False  # computed from a qualified figure (180余, 约100, …)
     failing_years: tuple[int, ...] = ()
     notes: tuple[Note, ...] = ()
+    milestone: MilestoneCheck | None = None  # the step of the year assessed, if there is one
     #: The target over the years (calc/series.py): None where it was not computed.
     series: TargetSeries | None = None
 
@@ -128,6 +175,11 @@ class Assessment:
 
     def statuses(self) -> list[Status]:
         return [t.status for p in self.plans for t in p.targets]
+
+    def missed_steps(self) -> list[TargetResult]:
+        """The targets whose figure for the year assessed missed that year's step."""
+        return [t for p in self.plans for t in p.targets
+                if t.milestone is not None and t.milestone.met is False]
 
 
 def failing(statuses: Sequence[str], levels: Sequence[str]) -> list[str]:

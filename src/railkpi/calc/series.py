@@ -31,6 +31,7 @@ from railkpi.calc.results import (
     STATUS_ORDER,
     Assessment,
     Change,
+    PathMethod,
     PlanResult,
     Point,
     Status,
@@ -67,11 +68,14 @@ def assess_series(
     observations: Sequence[Observation],
     as_of: int | None = None,
     thresholds: Thresholds | None = None,
+    milestones: PathMethod | None = None,
 ) -> Assessment:
     """The assessment of calc/assess.py as of the year assessed, every target carrying its
-    series: the assessment run again as of each earlier year of its timeline."""
+    series: the assessment run again as of each earlier year of its timeline. `milestones`
+    (the step of the year assessed on that path) concerns the year assessed only."""
     year = as_of if as_of is not None else default_as_of(observations, plans)
-    current = assessment.assess(plans, observations, as_of=year, thresholds=thresholds)
+    current = assessment.assess(plans, observations, as_of=year, thresholds=thresholds,
+                                milestones=milestones)
     first = min((first_year(p.plan, r) for p in current.plans for r in p.targets), default=year)
     past = {y: assessment.assess(plans, observations, as_of=y, thresholds=thresholds)
             for y in range(first, year)}

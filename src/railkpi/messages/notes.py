@@ -80,4 +80,48 @@ NOTE: dict[str, Bilingual] = {
     # The plan's own reading notes (a target's `note`, a published figure's `note`).
     "plan-note": ("{zh}", "{en}"),
     "figure-note": ("{year} 年数值：{zh}", "the {year} figure: {en}"),
+    # annual steps (railkpi milestones; assess against the year's step)
+    "milestone-no-baseline": (
+        "规划原文和数据文件中都没有 {year} 年的基期值，无法分解年度目标",
+        "no figure for the baseline year {year} in the plan's own figures or a workbook "
+        "(--data): no annual steps",
+    ),
+    "milestone-bound-start": (
+        "{year} 年数值 {figure} 只是一侧的界限，不能作为起点；请用确数",
+        "{year}: {figure} is only a bound, not a figure to start from; give the figure itself",
+    ),
+    "milestone-growth-nonpositive": (
+        "基期值不为正，年均增速目标无法换算为目标值",
+        "the baseline is not positive: a growth target cannot be resolved to a level",
+    ),
+    "milestone-linear-fallback": (
+        "起点值或目标值不为正，复利路径无定义，改用线性路径",
+        "the start or the target is not positive: no compound path, the linear path is used",
+    ),
+    "milestone-approximate": (
+        "{year} 年数值 {figure} 为约数或区间，按其点值计算，年度目标为近似值",
+        "{year}: {figure} is a qualified figure; the steps come from its point value and are "
+        "approximate",
+    ),
+    "milestone-already-met": (
+        "起点（{year} 年 {figure}）已达到目标，各年目标即为目标值",
+        "the start ({figure} in {year}) already meets the target: every step is the target",
+    ),
+    "milestone-target-year-reached": (
+        "已有 {year} 年数据，目标年已到，不再分解",
+        "there is a figure for {year}, the target year: no steps left",
+    ),
+    "milestone-plan-steps": (
+        "规划文件另定了 {years} 年的年度目标（见 railkpi targets），评估时以其为准",
+        "the plan file sets its own steps for {years} (see railkpi targets); assess judges "
+        "against those",
+    ),
+    "milestone-no-figure": (
+        "{year} 年无数据，无法判定是否完成年度目标",
+        "no figure for {year}: the step cannot be judged",
+    ),
+    "milestone-unsettled": (
+        "{year} 年数值 {figure} 的范围无法判定是否完成年度目标 {step}",
+        "{year}: the bounds of {figure} do not settle whether the step {step} is met",
+    ),
 }

@@ -14,6 +14,8 @@ PLAN_CHECKS: dict[str, Bilingual] = {
     "thresholds-order": ("判定阈值须满足 on_track ≥ moderate ≥ off_track",
                          "thresholds must satisfy on_track ≥ moderate ≥ off_track"),
     "year-range": ("年份 {year} 不在 {low}–{high} 之间", "year {year} is outside {low}-{high}"),
+    "step-year": ("年度目标的键应为年份，如 2023",
+                  "a key of milestones must be a year such as 2023"),
     "period-reversed": ("规划期起始年（{start}）晚于结束年（{end}）",
                         "period starts ({start}) after it ends ({end})"),
     "baseline-after-period": ("基期年 {baseline} 晚于规划期 {start}–{end}",

@@ -62,6 +62,7 @@ OPTION_DETAILS: dict[str, Bilingual] = {
     "filter-indicator": ("指标编号", "indicator id"),
     "filter-group": ("类别编号", "group id"),
     "usage": ("命令行有误；请用 --help 查看用法", "{message}"),
+    "needs-data": ("需要同时用 --data 给出数据文件", "needs a workbook given with --data"),
 }
 
 #: Operating-system errors (errno names) in Chinese; the English message is the system's own.

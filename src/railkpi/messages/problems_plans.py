@@ -84,6 +84,26 @@ PLAN_PROBLEMS: dict[str, Bilingual] = {
         "figures of different scopes are different quantities and cannot share an indicator "
         "id: give one of them an id of its own",
     ),
+    # annual steps (milestones:)
+    "plan-milestone-year": (
+        "年度目标的年份 {found} 不在 {first}–{last} 年内（应在基期年之后、规划期内、不晚于目标年）",
+        "step year {found} is not within {first}-{last} (after the baseline year, inside the "
+        "plan period, at or before the target year)",
+    ),
+    "plan-milestone-kind": (
+        "每年目标（each_year）已规定每一年的目标，不另设 milestones",
+        "an each_year target sets every year's step itself and takes no milestones",
+    ),
+    "plan-milestone-qualifier": (
+        "年度目标“{found}”的限定词与目标的方向（{direction}）相反",
+        "the step '{found}' is worded against the target's direction ({direction})",
+    ),
+    "plan-milestone-backwards": (
+        "{year} 年的年度目标 {found} 比 {previous_year} 年的 {previous} 后退"
+        "（目标方向：{direction}）",
+        "the {year} step {found} goes back from {previous} ({previous_year}); the target is "
+        "{direction}",
+    ),
     # the roster section
     "plan-roster-conflict": (
         "企业名录部分的{what}在两个规划中不一致：{found}（此处）与 {other_value}（{other}）",
@@ -137,4 +157,10 @@ PLAN_HINTS: dict[str, Bilingual] = {
     "target-unit": ("（单位 {unit}，不带单位）", " (in {unit}, without a unit word)"),
     "scope": ("“{scope}”", "'{scope}'"),
     "no-scope": ("（未注明）", "(none given)"),
+}
+
+#: Which way a target goes, as a problem about its annual steps names it.
+STEP_DIRECTIONS: dict[str, Bilingual] = {
+    "up": ("升高", "rising"),
+    "down": ("降低", "falling"),
 }

@@ -46,6 +46,7 @@ COLUMN: dict[str, Bilingual] = {
     "years": ("年份", "Year(s)"),
     "figure": ("数值", "Figure"),
     "where": ("位置", "Entry"),
+    "milestones": ("年度目标", "Annual steps"),
     "yoy_growth": ("同比增长", "YoY growth"),
     "needed_per_year": ("今后每年还需", "Still needed per year"),
     "change": ("较上年", "Change since last year"),

@@ -1,13 +1,17 @@
 """Cross-references a plan's schema cannot see: ids that must exist, years that must fit,
-comparators that must point the way the indicator improves, aliases that must be unique, and
-a roster section naming the plan's own indicators with labels of one segment each."""
+comparators that must point the way the indicator improves, aliases that must be unique, a
+roster section naming the plan's own indicators with labels of one segment each, and annual
+steps (`milestones:`) inside the plan period, worded the target's way and moving towards it."""
 
 from __future__ import annotations
 
+from railkpi.messages.problems_plans import STEP_DIRECTIONS
+from railkpi.numeric import same, written
 from railkpi.plans.hints import id_hint
 from railkpi.plans.labels import labels_of
 from railkpi.plans.models import Indicator, Plan, Target
 from railkpi.plans.roster import merge_rosters
+from railkpi.plans.steps import step_op, upward
 from railkpi.problems import Problem, Words, error, warning
 
 _HIGHER_OPS = (">", ">=")
@@ -25,6 +29,7 @@ def check_plan(plan: Plan, name: str) -> list[Problem]:
                                   found=target.id, other=f"targets[{seen_targets[target.id]}].id"))
         seen_targets.setdefault(target.id, i)
         problems += _target_problems(plan, name, i, target)
+        problems += _step_problems(plan, name, i, target)
     problems += _alias_problems(plan, name)
     problems += _roster_problems(plan, name)
     return problems
@@ -131,3 +136,48 @@ def _roster_problems(plan: Plan, name: str) -> list[Problem]:
                 for where, indicator in references
                 if indicator is not None and indicator not in plan.indicators]
     return problems + merge_rosters([(name, plan)])[1]
+
+
+def _step_problems(plan: Plan, name: str, i: int, target: Target) -> list[Problem]:
+    """A target's annual steps: after its baseline year, inside the plan period, at or before
+    its year, worded its way (no 不超过 on the way up); a step going back is a warning (an
+    annual plan may allow a dip), measured from the plan's own baseline figure if it has one."""
+    at = f"targets[{i}].milestones"
+    indicator = plan.indicators.get(target.indicator)
+    if not target.milestones or indicator is None:
+        return []
+    if target.kind == "each_year":
+        return [error("plan-milestone-kind", name, at)]
+    start, end = plan.plan.period
+    t0 = target.baseline_year or plan.plan.baseline_year
+    first, last = max(start, t0 + 1), min(end, target.year)
+    up = upward(target, indicator)
+    direction = Words(*STEP_DIRECTIONS["up" if up else "down"])
+    published = plan.published(target.indicator).get(t0)
+    previous = None if published is None else (t0, published[1].figure,
+                                                _written(published[1].value))
+    problems: list[Problem] = []
+    for year, figure in target.steps.items():
+        where, shown = f"{at}.{year}", _written(target.milestones[year])
+        if not first <= year <= last:
+            problems.append(error("plan-milestone-year", name, where, found=year, first=first,
+                                  last=last))
+        elif step_op(figure, up) is None:
+            problems.append(error("plan-milestone-qualifier", name, where, found=shown,
+                                  direction=direction))
+        else:
+            if previous is not None and _goes_back(previous[1].value, figure.value, up):
+                problems.append(warning(
+                    "plan-milestone-backwards", name, where, found=shown, year=year,
+                    previous=previous[2], previous_year=previous[0], direction=direction))
+            previous = (year, figure, shown)
+    return problems
+
+
+def _written(value: float | str) -> str:
+    """A figure as the plan file writes it: "突破2800", 2800 (not 2800.0)."""
+    return value if isinstance(value, str) else written(value)
+
+
+def _goes_back(before: float, after: float, up: bool) -> bool:
+    return not same(before, after) and (after < before if up else after > before)

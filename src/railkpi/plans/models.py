@@ -11,9 +11,16 @@ import datetime as dt
 import math
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from railkpi.figures import Figure, FigureError, exact, parse_figure
@@ -239,6 +246,37 @@ class StatedTotal(Quoted):
         return self
 
 
+def _step_figure(value: object) -> object:
+    """A step of the office's annual work plan as the plan file writes it: a number, or a
+    qualified figure without its unit ("突破2800"), as a published figure is written."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise invalid("figure")
+    try:
+        figure = parse_figure(value) if isinstance(value, str) else exact(float(value))
+    except (FigureError, OverflowError):
+        raise invalid("figure") from None
+    if not math.isfinite(figure.value):
+        raise invalid("finite")
+    return value
+
+
+def _step_year(value: object) -> object:
+    """A year as a key of `milestones:` (YAML gives keys as text): 2023, not 2023年."""
+    text = str(value).strip()
+    digits = text.isascii() and text.isdigit()
+    if isinstance(value, bool) or not (isinstance(value, int) or digits):
+        raise invalid("step-year")
+    year = int(text)
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise invalid("year-range", year=year, low=YEAR_MIN, high=YEAR_MAX)
+    return year
+
+
+#: `milestones:` of a target: year → the step, checked one by one (YAML path `…milestones.2023`).
+StepYear = Annotated[Year, BeforeValidator(_step_year)]
+StepValue = Annotated[float | str, BeforeValidator(_step_figure)]
+
+
 class Target(Quoted):
     """One quantified target. Which fields apply depends on `kind` (see docs/plan-format.md)."""
 
@@ -254,6 +292,15 @@ class Target(Quoted):
     years: tuple[Year, Year] | None = None
     direction: Literal["rising", "falling"] | None = None
     group: str
+    #: The office's annual steps (年度计划): year → the level to reach that year.
+    milestones: dict[StepYear, StepValue] = Field(
+        default_factory=dict, json_schema_extra={"propertyNames": {"pattern": "^[0-9]{4}$"}})
+
+    @property
+    def steps(self) -> dict[int, Figure]:
+        """The annual steps as figures, by year in order."""
+        return {year: parse_figure(value) if isinstance(value, str) else exact(value)
+                for year, value in sorted(self.milestones.items())}
 
     @model_validator(mode="after")
     def _fields_for_kind(self) -> Target:

@@ -83,6 +83,11 @@ def schema_problem(err: ErrorDetails, data: Any, name: str, where: str, found: s
                   else target_advice(given, unit) if loc[0] == "targets" else None)
         if advice is not None:
             return error("plan-value-wording", name, where, found=found, advice=advice)
+    if isinstance(given, str) and len(loc) == 4 and loc[::2] == ("targets", "milestones"):
+        # An annual step is written as a published figure is: '突破2800亿元' → "突破2800".
+        advice = figure_advice(given, _unit_of(data, loc[:2]))
+        if advice is not None:
+            return error("plan-value-wording", name, where, found=found, advice=advice)
     return error("plan-invalid", name, where, detail=pydantic_words(err), found=found)
 
 

@@ -42,9 +42,12 @@ def _words(key: str, **fields: object) -> Words:
 
 
 def yaml_path(loc: Sequence[int | str]) -> str:
-    """('targets', 3, 'op') → 'targets[3].op'."""
+    """('targets', 3, 'op') → 'targets[3].op'; a refused mapping key is at its own path
+    (pydantic's ('…', 'milestones', '2023年', '[key]') → '….milestones.2023年')."""
     text = ""
     for part in loc:
+        if part == "[key]":
+            continue
         if isinstance(part, int):
             text += f"[{part}]"
         else:

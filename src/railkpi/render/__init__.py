@@ -9,6 +9,7 @@ per command's output, each writing to `out` in the run's language.
     render_template(written, lang, out)       railkpi template (what was written)
     render_rate(rate, lang, out)              railkpi cagr, railkpi required
     render_diff(diff, lang, out)              railkpi diff
+    render_milestones(report, lang, out)      railkpi milestones
     render_refusal(problems, lang, out)       any command whose input cannot be used
 
 A format is added by writing its module and one line in FORMATS; mypy checks (below) that the
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
+from railkpi.calc.milestones import Decomposition
 from railkpi.calc.results import Assessment, GrowthRate
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
@@ -54,6 +56,16 @@ class Report:
 
 
 @dataclass(frozen=True)
+class MilestoneReport:
+    """`railkpi milestones`: the annual steps, and the workbook's name and warnings where the
+    figures come from one (`--data`)."""
+
+    decomposition: Decomposition
+    problems: tuple[Problem, ...] = ()
+    data_file: str | None = None
+
+
+@dataclass(frozen=True)
 class TemplateWritten:
     """What `railkpi template` wrote: the file, its indicator rows and its years."""
 
@@ -80,6 +92,7 @@ class Renderer(Protocol):
     def render_rate(self, rate: GrowthRate, lang: str, out: TextIO) -> None: ...
 
     def render_diff(self, diff: ReportDiff, lang: str, out: TextIO) -> None: ...
+    def render_milestones(self, report: MilestoneReport, lang: str, out: TextIO) -> None: ...
 
     def render_refusal(self, problems: Sequence[Problem], lang: str, out: TextIO) -> None: ...
 

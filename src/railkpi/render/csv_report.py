@@ -23,16 +23,32 @@ from typing import TextIO
 from railkpi.calc.diff import ReportDiff
 from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import GrowthRate, Point, TargetResult, TargetSeries
+from railkpi.calc.milestones import TargetPath
+from railkpi.calc.results import (
+    GrowthRate,
+    MilestoneCheck,
+    Point,
+    Step,
+    TargetResult,
+    TargetSeries,
+)
 from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.messages.outputs import CSV_COLUMN, OUTPUT
 from railkpi.messages.series import DIFF
+from railkpi.numeric import written
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten, diff_words, series_words
+from railkpi.render import (
+    MilestoneReport,
+    Report,
+    TemplateWritten,
+    diff_words,
+    series_words,
+)
 from railkpi.render import display as fmt
+from railkpi.render import milestone_words as steps
 from railkpi.render.audit_words import worded
 
 BOM = "\ufeff"
@@ -49,10 +65,21 @@ ASSESSMENT_COLUMNS = (
     "status", "status_word", "approximate", "notes", "quote", "target_text",
     # the series (calc/series.py), after the columns scripts already read by position
     "yoy_growth", "needed_per_year", "previous_status", "change", "timeline",
+    # the step of the year assessed (年度目标), where the target has one
+    "step_year", "step_value", "step_op", "step_min", "step_max", "step_met", "step_gap",
+    "step_source",
 )
 TARGET_COLUMNS = (
     "plan", "target", "indicator", "indicator_name", "unit", "kind", "op", "value",
-    "target_min", "target_max", "target_year", "quote", "target_text", "notes",
+    "target_min", "target_max", "target_year", "milestones", "quote", "target_text", "notes",
+)
+#: `railkpi milestones --format csv`: one row per step (a target without steps: one row
+#: without a year, its notes saying why).
+MILESTONE_COLUMNS = (
+    "plan", "group", "target", "indicator", "indicator_name", "unit", "kind", "path_method",
+    "start_year", "start_value", "start_qualifier", "start_source", "target_value",
+    "target_year", "year", "step_value", "step_op", "step_min", "step_max", "previous_year",
+    "step_approximate", "notes",
 )
 
 
@@ -100,7 +127,8 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
     rows: list[Sequence[str]] = [header(ASSESSMENT_COLUMNS, lang)]
     for plan_result in report.assessment.plans:
         plan = plan_result.plan
-        rows.extend([*_row(r, plan, lang), *_series_row(r)] for r in plan_result.targets)
+        rows.extend([*_row(r, plan, lang), *_series_row(r), *_step_check(r.milestone)]
+                    for r in plan_result.targets)
     write_rows(out, with_filter(rows, report.target_filter, lang))
     if report.problems:
         from railkpi.render.table import render_problems
@@ -155,6 +183,15 @@ def _row(r: TargetResult, plan: Plan, lang: str) -> list[str]:
     ]
 
 
+def _step_check(check: MilestoneCheck | None) -> list[str]:
+    """The step of the year assessed: year, value, op, min, max, met, gap, source."""
+    if check is None:
+        return [""] * 8
+    step = check.step
+    return [num(check.year), num(step.value), text(step.op), num(step.low), num(step.high),
+            num(check.met), num(check.gap), text(check.source)]
+
+
 def _series_row(r: TargetResult) -> list[str]:
     """The series' cells: 同比, still needed a year, the status the year before, the change,
     the timeline as 'YEAR:status' words ('2021:on_track 2022:moderate')."""
@@ -184,11 +221,43 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
             rows.append([
                 text(plan.id), text(t.id), text(t.indicator), text(fmt.name(ind, lang)),
                 text(fmt.unit(ind, lang)), text(t.kind), text(t.op), num(t.value), num(t.min),
-                num(t.max), num(t.year), text(fmt.quote(t, lang)),
-                text(fmt.stated_target(plan, t, lang)),
+                num(t.max), num(t.year), text(steps.plan_steps_text(t, ind, lang, written)),
+                text(fmt.quote(t, lang)), text(fmt.stated_target(plan, t, lang)),
                 text(t.note(lang) if t.note else None),
             ])
     write_rows(out, with_filter(rows, target_filter, lang))
+
+
+def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
+    """`railkpi milestones`: one row per step, numbers unrounded; warnings to standard error."""
+    rows: list[Sequence[str]] = [header(MILESTONE_COLUMNS, lang)]
+    for plan_paths in report.decomposition.plans:
+        for path in plan_paths.targets:
+            first = _path_cells(plan_paths.plan, path, lang)
+            notes = ("；" if lang == "zh" else "; ").join(
+                fmt.note_text(n.code, n.params, lang) for n in path.notes)
+            rows.extend([*first, *_step_cells(s), text(notes)]
+                        for s in (path.steps or (None,)))
+    write_rows(out, rows)
+    if report.problems:
+        from railkpi.render.table import render_problems
+
+        render_problems(report.problems, lang, sys.stderr)
+
+
+def _path_cells(plan: Plan, path: TargetPath, lang: str) -> list[str]:
+    target, ind = path.target, path.indicator
+    return [text(plan.id), text(target.group), text(target.id), text(target.indicator),
+            text(fmt.name(ind, lang)), text(fmt.unit(ind, lang)), text(target.kind),
+            text(path.method), *_figure(path.start),
+            num(path.target_value), num(target.year)]
+
+
+def _step_cells(step: Step | None) -> list[str]:
+    if step is None:
+        return [""] * 7
+    return [num(step.year), num(step.value), text(step.op), num(step.low), num(step.high),
+            num(step.previous_year), num(step.approximate)]
 
 
 def _stated(value: float | str | None) -> str:

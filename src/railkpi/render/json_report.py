@@ -13,17 +13,28 @@ from railkpi import __version__
 from railkpi.calc.diff import ReportDiff, Side, TargetRef
 from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import GrowthRate, PlanResult, Point, TargetResult, TargetSeries
+from railkpi.calc.milestones import TargetPath
+from railkpi.calc.results import (
+    GrowthRate,
+    MilestoneCheck,
+    PlanResult,
+    Point,
+    Step,
+    TargetResult,
+    TargetSeries,
+)
 from railkpi.calc.series import figures_used
 from railkpi.plans.models import Plan, Quoted, Target
+from railkpi.plans.steps import step_op, upward
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
 from railkpi.read.report import FigureEntry
-from railkpi.render import Report, TemplateWritten
+from railkpi.render import MilestoneReport, Report, TemplateWritten
 from railkpi.render.audit_words import worded
 from railkpi.render.display import note_text, unit
 
 SCHEMA = "railkpi.assessment/1"
+MILESTONES_SCHEMA = "railkpi.milestones/1"
 
 
 def dump(document: dict[str, Any], out: TextIO) -> None:
@@ -87,7 +98,7 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
                    target_filter: TargetFilter = NO_FILTER) -> None:
     dump({"filter": filter_entry(target_filter),
-          "plans": [{"id": p.id, "targets": [target_entry(t) for t in p.targets],
+          "plans": [{"id": p.id, "targets": [target_entry(t, p) for t in p.targets],
                      "published": published_entries(p)} for p in plans]}, out)
 
 
@@ -145,7 +156,7 @@ def assessment_document(report: Report, lang: str) -> dict[str, Any]:
     }
 
 
-def target_entry(target: Target) -> dict[str, Any]:
+def target_entry(target: Target, plan: Plan) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": target.id,
         "indicator": target.indicator,
@@ -156,8 +167,16 @@ def target_entry(target: Target) -> dict[str, Any]:
         entry.update(min=target.min, max=target.max)
     else:
         entry["value"] = target.value
-    entry.update(year=target.year, **_wording(target))
+    entry.update(year=target.year, **_wording(target), milestones=_plan_steps(target, plan))
     return entry
+
+
+def _plan_steps(target: Target, plan: Plan) -> list[dict[str, Any]]:
+    """The plan file's own annual steps: the figure as written and the comparison it asks."""
+    indicator = plan.indicators[target.indicator]
+    return [{"year": year, "value": figure.value, "qualifier": figure.qualifier,
+             "op": step_op(figure, upward(target, indicator))}
+            for year, figure in target.steps.items()]
 
 
 def _point(p: Point | None) -> dict[str, Any] | None:
@@ -212,11 +231,59 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
         "approximate": r.approximate,
         "failing_years": list(r.failing_years),
         **series_entry(r),
+        "milestone": _milestone(r.milestone),
         "notes": [
             {"code": n.code, "message": note_text(n.code, n.params, lang)} for n in r.notes
         ],
         "quote": r.target.quote,
         "quote_en": r.target.quote_en,
+    }
+
+
+def _step(step: Step) -> dict[str, Any]:
+    return {"year": step.year, "value": step.value, "op": step.op, "min": step.low,
+            "max": step.high, "previous_year": step.previous_year,
+            "approximate": step.approximate}
+
+
+def _milestone(check: MilestoneCheck | None) -> dict[str, Any] | None:
+    """The step of the year assessed and whether that year's figure met it (docs)."""
+    if check is None:
+        return None
+    step = check.step
+    return {"year": check.year, "value": step.value, "op": step.op, "min": step.low,
+            "max": step.high, "met": check.met, "gap": check.gap, "source": check.source,
+            "approximate": check.approximate}
+
+
+def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
+    """`railkpi milestones` (docs/report-format.md): every target's steps, unrounded."""
+    decomposition = report.decomposition
+    dump({
+        "schema": MILESTONES_SCHEMA,
+        "railkpi_version": __version__,
+        "method": decomposition.method,
+        "from_latest": decomposition.from_latest,
+        "as_of": decomposition.as_of,
+        "data_file": report.data_file,
+        "plans": [{"id": p.plan.id, "title": p.plan.plan.title.model_dump(),
+                   "method": decomposition.method,
+                   "targets": [_path(path, lang) for path in p.targets]}
+                  for p in decomposition.plans],
+        "problems": [problem_entry(p, lang) for p in report.problems],
+    }, out)
+
+
+def _path(path: TargetPath, lang: str) -> dict[str, Any]:
+    target = path.target
+    return {
+        "id": target.id, "indicator": target.indicator, "unit": path.indicator.unit,
+        "kind": target.kind, "op": target.op, "strict": target.op in (">", "<"),
+        "method": path.method, "start": _point(path.start), "target_value": path.target_value,
+        "target_year": target.year, "approximate": path.approximate,
+        "milestones": [_step(s) for s in path.steps],
+        "notes": [{"code": n.code, "message": note_text(n.code, n.params, lang)}
+                  for n in path.notes],
     }
 
 

@@ -26,8 +26,15 @@ from railkpi.numeric import written
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten, diff_words, series_words
+from railkpi.render import (
+    MilestoneReport,
+    Report,
+    TemplateWritten,
+    diff_words,
+    series_words,
+)
 from railkpi.render import display as fmt
+from railkpi.render import milestone_words as steps
 from railkpi.render.audit_words import worded
 from railkpi.render.listing import published, reading_notes
 
@@ -80,11 +87,14 @@ def assessment_markdown(report: Report, lang: str) -> str:
         rows: list[list[str]] = []
         notes: list[str] = []
         header, right = _header(lang)
+        step_year = steps.step_year(report.assessment)
+        if step_year is not None:
+            header, right = [*header, steps.step_header(step_year, lang)], [*right, True]
         for group_id in dict.fromkeys(r.target.group for r in plan_result.targets):
             group = f"**{cell(plan.groups[group_id](lang))}**"
             rows.append([group] + [""] * (len(header) - 1))
             for result in (r for r in plan_result.targets if r.target.group == group_id):
-                rows.append(_row(result, meta, as_of, lang))
+                rows.append(_row(result, meta, as_of, lang) + _step_cell(result, step_year))
                 notes.extend(
                     f"- `{result.target.id}`: "
                     f"{inline(fmt.note_text(n.code, n.params, lang))}"
@@ -94,6 +104,9 @@ def assessment_markdown(report: Report, lang: str) -> str:
         parts.append("\n" + _status_counts(plan_result.targets, lang) + "\n")
         for line in series_words.change_lines(plan_result, as_of, lang):
             parts.append("\n" + inline(line) + "\n")
+        legend = steps.step_legend(plan_result.targets, lang)
+        if legend:
+            parts.append("\n" + inline(legend) + "\n")
         if any(r.method == "linear" for r in plan_result.targets):
             parts.append("\n" + inline(pick(OUTPUT["linear"], lang)) + "\n")
         if notes:
@@ -133,6 +146,11 @@ def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str) -> list[str]:
     return [*cells[:-1], *before, cells[-1], *after]
 
 
+def _step_cell(result: TargetResult, year: int | None) -> list[str]:
+    """The step column's cell (年度目标 of the year assessed), where the table has one."""
+    return [] if year is None else [cell(steps.check_cell(result.milestone, result.indicator))]
+
+
 #: The series' columns: 同比 and what is still needed each year before the status, the
 #: change mark after it.
 MARKDOWN_SERIES = ("col-yoy", "col-needed-per-year")
@@ -156,14 +174,16 @@ def _series_cells(r: TargetResult, lang: str) -> tuple[list[str], list[str]]:
 
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
                    target_filter: TargetFilter = NO_FILTER) -> None:
-    """Per plan a heading and a table: target id, indicator, the target, the plan's wording;
-    then the figures the plan publishes and the plan's notes on how it was read (the filter
-    that narrowed the list, if any, above them)."""
+    """Per plan a heading and a table: target id, indicator, the target, the plan's wording
+    (and the plan file's own annual steps where it sets any); then the figures the plan
+    publishes and the plan's notes on how it was read (the filter that narrowed the list, if
+    any, above them)."""
     line = series_words.filter_line(target_filter, sum(len(p.targets) for p in plans), lang)
     if line is not None:
         out.write(f"**{inline(line)}**\n\n")
     for plan in plans:
         out.write(f"## {inline(plan.plan.title(lang))} `{plan.id}`\n\n")
+        own_steps = any(t.milestones for t in plan.targets)
         rows = []
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
@@ -172,9 +192,11 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
                 cell(fmt.indicator_with_unit(indicator, lang)),
                 cell(fmt.listing_target(plan, target, lang)),
                 cell(fmt.quote(target, lang)),
+                *([cell(steps.plan_steps_text(target, indicator, lang))] if own_steps else []),
             ])
-        header = [pick(COLUMN[k], lang) for k in ("id", "indicator", "target", "quote")]
-        out.write(table(header, [False, False, True, False], rows) + "\n")
+        keys = ("id", "indicator", "target", "quote", *(("milestones",) if own_steps else ()))
+        header = [pick(COLUMN[k], lang) for k in keys]
+        out.write(table(header, [False, False, True, False, False][:len(keys)], rows) + "\n")
         figures = [
             [f"`{row.where}`", cell(fmt.indicator_with_unit(row.indicator, lang)),
              cell(row.years), cell(row.figure), cell(fmt.quote(row.entry, lang))]
@@ -189,6 +211,31 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
         if notes:
             out.write(f"**{pick(OUTPUT['notes'], lang)}**\n\n" + "".join(
                 f"- `{where}`: {inline(note)}\n" for where, note in notes) + "\n")
+
+
+def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
+    """`railkpi milestones`: per plan a heading, the line of method and start, a table of the
+    targets' steps (a column per year), the notes and the formula."""
+    decomposition = report.decomposition
+    for plan_paths in decomposition.plans:
+        plan, meta = plan_paths.plan, plan_paths.plan.plan
+        out.write(f"## {inline(meta.title(lang))} `{plan.id}`\n\n")
+        out.write(inline(steps.subtitle(decomposition, meta, lang)) + "\n\n")
+        years = steps.step_years(plan_paths)
+        rows: list[list[str]] = []
+        notes: list[str] = []
+        for group_id in dict.fromkeys(t.group for t in plan.targets):
+            rows.append([f"**{cell(plan.groups[group_id](lang))}**"] + [""] * (2 + len(years)))
+            for path in (p for p in plan_paths.targets if p.target.group == group_id):
+                rows.append([cell(c) for c in steps.path_row(path, meta, years, lang)])
+                notes += [f"- `{path.target.id}`: {inline(fmt.note_text(n.code, n.params, lang))}"
+                          for n in path.notes]
+        header = steps.headers(years, lang)
+        out.write(table(header, [False] + [True] * (len(header) - 1), rows) + "\n")
+        notes.append(f"- {inline(steps.formula(decomposition, lang))}")
+        out.write(f"**{pick(OUTPUT['notes'], lang)}**\n\n" + "\n".join(notes) + "\n\n")
+    if report.problems:
+        out.write(problems_markdown(report.problems, lang))
 
 
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:

@@ -20,7 +20,7 @@ from rich.text import Text
 from railkpi.calc.diff import ReportDiff
 from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
-from railkpi.calc.results import GrowthRate, TargetResult
+from railkpi.calc.results import GrowthRate, PlanResult, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.series import DIFF, SERIES
@@ -28,10 +28,23 @@ from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.render import Report, TemplateWritten, diff_words, series_words
+from railkpi.render import (
+    MilestoneReport,
+    Report,
+    TemplateWritten,
+    diff_words,
+    series_words,
+)
 from railkpi.render import display as fmt
+from railkpi.render import milestone_words as steps
 from railkpi.render.audit_words import worded
 from railkpi.render.listing import published, reading_notes
+from railkpi.render.milestone_table import (
+    print_steps,
+    step_cell,
+    step_column,
+    step_column_fits,
+)
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -118,35 +131,49 @@ def render_assessment(report: Report, lang: str, out: TextIO) -> None:
     as_of = report.assessment.as_of
     _filter_line(con, report, lang)
     for plan_result in report.assessment.plans:
-        plan = plan_result.plan
         meta = plan_result.plan.plan
-        th = plan_result.thresholds
-        title = Text(f"{meta.title(lang)} [{plan.id}]", style="bold")
-        subtitle = fmt.subtitle(meta, as_of, th, lang)
-        con.print(title)
-        con.print(Text(subtitle, style="dim"))
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                      collapse_padding=True)
+        con.print(Text(f"{meta.title(lang)} [{plan_result.plan.id}]", style="bold"))
+        con.print(Text(fmt.subtitle(meta, as_of, plan_result.thresholds, lang), style="dim"))
         series = _series_shown(con.width)
-        for header, options in _columns(lang, series):
-            table.add_column(header, **options)
-        notes: list[str] = []
-        for group_id in _group_order(plan_result.targets):
-            table.add_row(Text(plan.groups[group_id](lang), style="bold"))
-            for result in (r for r in plan_result.targets if r.target.group == group_id):
-                table.add_row(*_row(result, meta, as_of, lang, series))
-                notes.extend(
-                    f"{result.target.id}: {fmt.note_text(n.code, n.params, lang)}"
-                    for n in result.notes
-                )
+        table, notes = _plan_table(plan_result, as_of, lang, series, None)
+        # The step of the year assessed: a column where the table still fits, else a line
+        # per target under it (no figure is ever cut).
+        year = steps.step_year(report.assessment)
+        shown = [r for r in plan_result.targets if r.milestone is not None]
+        if year is not None and step_column_fits(con, table, shown, year, lang):
+            table, notes = _plan_table(plan_result, as_of, lang, series, year)
+        elif year is not None:
+            notes += steps.step_lines(shown, lang)
         con.print(table)
         for line in series_words.change_lines(plan_result, as_of, lang):
             con.print(Text(line))
-        for line in notes:
+        legend = steps.step_legend(plan_result.targets, lang)
+        for line in [*notes, *([legend] if legend else [])]:
             con.print(Text(f"  · {line}", style="dim"))
         con.print()
     if report.problems:
         render_problems(report.problems, lang, out)
+
+
+def _plan_table(plan_result: PlanResult, as_of: int, lang: str, series: Sequence[str],
+                step_year: int | None) -> tuple[Table, list[str]]:
+    """A plan's assessment table (with the step column where `step_year` is given), and the
+    notes under it."""
+    plan, meta = plan_result.plan, plan_result.plan.plan
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                  collapse_padding=True)
+    for header, options in _columns(lang, series):
+        table.add_column(header, **options)
+    if step_year is not None:
+        step_column(table, plan_result.targets, step_year, lang)
+    notes: list[str] = []
+    for group_id in _group_order(plan_result.targets):
+        table.add_row(Text(plan.groups[group_id](lang), style="bold"))
+        for result in (r for r in plan_result.targets if r.target.group == group_id):
+            table.add_row(*_row(result, meta, as_of, lang, series), *step_cell(result, step_year))
+            notes.extend(f"{result.target.id}: {fmt.note_text(n.code, n.params, lang)}"
+                         for n in result.notes)
+    return table, notes
 
 
 def _filter_line(con: Console, report: Report, lang: str) -> None:
@@ -173,6 +200,14 @@ def _row(r: TargetResult, meta: PlanMeta, as_of: int, lang: str,
     return [*figures, *before, status, *after]
 
 
+def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
+    """`railkpi milestones`: per plan a table of the targets' steps, a column per year
+    (render/milestone_table.py)."""
+    print_steps(report.decomposition, lang, console(out))
+    if report.problems:
+        render_problems(report.problems, lang, out)
+
+
 def _listing(headers: Sequence[tuple[str, dict[str, Any]]], lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
                   collapse_padding=True)
@@ -193,14 +228,19 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
     wording: dict[str, Any] = {"ratio": 2, "overflow": "fold"}
     for plan in plans:
         con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
+        own_steps = any(t.milestones for t in plan.targets)
         table = _listing([("id", {"no_wrap": True}),
                           ("indicator", {"ratio": 1, "overflow": "fold"}),
-                          ("target", {"justify": "right", "no_wrap": True}), ("quote", wording)],
+                          ("target", {"justify": "right", "no_wrap": True}), ("quote", wording),
+                          *([("milestones", {"ratio": 1, "overflow": "fold"})] if own_steps
+                            else [])],
                          lang)
         for target in plan.targets:
             indicator = plan.indicators[target.indicator]
             table.add_row(target.id, fmt.indicator_with_unit(indicator, lang),
-                          fmt.listing_target(plan, target, lang), fmt.quote(target, lang))
+                          fmt.listing_target(plan, target, lang), fmt.quote(target, lang),
+                          *([steps.plan_steps_text(target, indicator, lang)] if own_steps
+                            else []))
         con.print(table)
         rows = published(plan, lang)
         if rows:

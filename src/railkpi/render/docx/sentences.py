@@ -83,6 +83,7 @@ class TargetText:
 
 def target_text(result: TargetResult, meta: PlanMeta, as_of: int, number: int,
                 lang: str) -> TargetText:
+    from railkpi.render.docx.step_sentence import step_sentence
     from railkpi.render.docx.window_sentences import missing_text, window_text
 
     ctx = Context(result, meta, as_of, lang)
@@ -93,7 +94,7 @@ def target_text(result: TargetResult, meta: PlanMeta, as_of: int, number: int,
         body = missing_text(ctx)
     else:
         body = single_value_text(ctx)
-    return TargetText(lead, goal_text(ctx), body)
+    return TargetText(lead, goal_text(ctx), body + step_sentence(ctx))
 
 
 # -- the target as the plan sets it ----------------------------------------------------------

@@ -18,6 +18,8 @@ from railkpi.messages.words import COLUMN
 from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report, series_words
 from railkpi.render import display as fmt
+from railkpi.render import milestone_words as steps
+from railkpi.render.xlsx import step_columns
 from railkpi.render.xlsx.layout import (
     DASH,
     LINE_HEIGHT,
@@ -56,7 +58,8 @@ class Column:
     min_width: float
     max_width: float
     wrap: bool = False
-    span: str | None = None  # the first of a pair under one header ("baseline", "latest")
+    span: str | None = None  # the first of a group under one header ("baseline", "step")
+    spans: int = 2  # how many columns that header spans
 
 
 PLAN_COLUMNS: tuple[Column, ...] = (
@@ -84,19 +87,39 @@ PLAN_COLUMNS: tuple[Column, ...] = (
 )
 #: Plan-sheet column keys, in order (tests and callers find a column by key).
 PLAN_KEYS = tuple(c.key for c in PLAN_COLUMNS)
+#: The step of the year assessed (年度目标), before the plan's wording where a target has one.
+STEP_COLUMNS: tuple[Column, ...] = (
+    Column("step_value", 9, 12, span="step", spans=3),
+    Column("step_gap", 7, 10),
+    Column("step_met", 7, 10, wrap=True),
+)
 
 
-def column_index(key: str) -> int:
+def plan_columns(results: Sequence[TargetResult]) -> tuple[Column, ...]:
+    """A plan sheet's columns: with the step columns where any of its targets has a step."""
+    if not any(r.milestone is not None for r in results):
+        return PLAN_COLUMNS
+    at = PLAN_KEYS.index("quote")
+    return (*PLAN_COLUMNS[:at], *STEP_COLUMNS, *PLAN_COLUMNS[at:])
+
+
+def column_index(key: str, columns: Sequence[Column] = PLAN_COLUMNS) -> int:
     """The 1-based column of a plan-sheet field."""
-    return PLAN_KEYS.index(key) + 1
+    return [c.key for c in columns].index(key) + 1
 
 
-def plan_headers(lang: str) -> tuple[list[str | None], list[str | None]]:
-    """The two header rows of a plan sheet: spanning headers above, year/value below them."""
+def plan_headers(lang: str, columns: Sequence[Column] = PLAN_COLUMNS, year: int | None = None
+                 ) -> tuple[list[str | None], list[str | None]]:
+    """The two header rows of a plan sheet: spanning headers above, year/value below them
+    (the step columns: the year's step above, step, gap and met below)."""
     top: list[str | None] = []
     sub: list[str | None] = []
-    for column in PLAN_COLUMNS:
-        if column.span is not None:
+    for column in columns:
+        if column.key.startswith("step_"):
+            head, below = step_columns.headers(column.key, year, lang)
+            top.append(head)
+            sub.append(below)
+        elif column.span is not None:
             top.append(pick(COLUMN[column.span], lang))
             sub.append(pick(XLSX["year"], lang))
         elif column.key.endswith("_value") and column.key.split("_")[0] in ("baseline", "latest"):
@@ -185,6 +208,7 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
             r.projected, approximate_format(base) if r.approximate else base),
         "status": fmt.marked_status(r, lang),
         "quote": fmt.quote(r.target, lang),
+        **step_columns.step_cells(r, lang),
         **series_cells(r, lang),
     }
 
@@ -224,7 +248,8 @@ def _shown(content: Any) -> str:
 def plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: str,
                styles: Styles, data_file: str) -> None:
     meta = plan_result.plan.plan
-    columns = len(PLAN_COLUMNS)
+    layout = plan_columns(plan_result.targets)
+    columns = len(layout)
     banner(ws, TITLE_ROW, f"{meta.title(lang)} [{plan_result.plan.id}]", styles.title, styles,
            columns)
     ws.row_dimensions[TITLE_ROW].height = 22
@@ -241,26 +266,27 @@ def plan_sheet(ws: Worksheet, plan_result: PlanResult, report: Report, lang: str
     results = ordered(plan_result.targets)
     contents = [row_cells(r, plan_result, lang) for r in results]
     # Two header rows: 基期 and 最新 span their year and value columns; the others span both rows.
-    top, sub = plan_headers(lang)
+    top, sub = plan_headers(lang, layout, report.assessment.as_of)
     top = [None if t is None else header_lines(t, lang) for t in top]
-    widths = _widths(contents, top)
-    _header_rows(ws, top, sub, widths, styles)
+    widths = _widths(contents, top, layout)
+    _header_rows(ws, top, sub, widths, styles, layout)
     row = FIRST_ROW - 1
     for r, content in zip(results, contents, strict=True):
         row += 1
-        _target_row(ws, row, r, content, widths, styles, lang)
+        _target_row(ws, row, r, content, widths, styles, lang, layout)
     last = max(row, SUBHEAD_ROW)
     ws.freeze_panes = f"{letter(column_index('baseline_year'))}{FIRST_ROW}"
     ws.auto_filter.ref = f"A{SUBHEAD_ROW}:{letter(columns)}{last}"
-    _notes_below(ws, last, results, sum(widths), styles, lang)
+    _notes_below(ws, last, results, sum(widths), styles, lang, columns)
     print_setup(ws, lang, f"{HEAD_ROW}:{SUBHEAD_ROW}")
     ws.sheet_view.zoomScale = 100
 
 
-def _widths(contents: Sequence[dict[str, Any]], top: Sequence[str | None]) -> list[float]:
+def _widths(contents: Sequence[dict[str, Any]], top: Sequence[str | None],
+            layout: Sequence[Column]) -> list[float]:
     """Each column as wide as its content shows, within its range; a header word unbroken."""
     widths = []
-    for i, column in enumerate(PLAN_COLUMNS):
+    for i, column in enumerate(layout):
         shown = [text_width(_shown(c[column.key])) + 2 for c in contents]
         wanted = max(shown, default=column.min_width)
         width = min(column.max_width, max(column.min_width, wanted))
@@ -275,10 +301,11 @@ def _widths(contents: Sequence[dict[str, Any]], top: Sequence[str | None]) -> li
 
 
 def _header_rows(ws: Worksheet, top: Sequence[str | None], sub: Sequence[str | None],
-                 widths: Sequence[float], styles: Styles) -> None:
-    """The two header rows; 基期 and 最新 span their pair, the others both rows."""
+                 widths: Sequence[float], styles: Styles, layout: Sequence[Column]) -> None:
+    """The two header rows; 基期 and 最新 span their pair (the step its three), the others
+    both rows."""
     head_lines = 1
-    for i, column in enumerate(PLAN_COLUMNS, start=1):
+    for i, column in enumerate(layout, start=1):
         ws.column_dimensions[letter(i)].width = widths[i - 1]
         for row, label in ((HEAD_ROW, top[i - 1]), (SUBHEAD_ROW, sub[i - 1])):
             cell = ws.cell(row=row, column=i)
@@ -289,7 +316,8 @@ def _header_rows(ws: Worksheet, top: Sequence[str | None], sub: Sequence[str | N
             cell.alignment = styles.header
             cell.border = styles.border
         if column.span is not None:
-            ws.merge_cells(start_row=HEAD_ROW, start_column=i, end_row=HEAD_ROW, end_column=i + 1)
+            ws.merge_cells(start_row=HEAD_ROW, start_column=i, end_row=HEAD_ROW,
+                           end_column=i + column.spans - 1)
         elif sub[i - 1] is None:
             ws.merge_cells(start_row=HEAD_ROW, start_column=i, end_row=SUBHEAD_ROW, end_column=i)
             head_lines = max(head_lines, line_count(top[i - 1] or "", widths[i - 1]))
@@ -299,10 +327,12 @@ def _header_rows(ws: Worksheet, top: Sequence[str | None], sub: Sequence[str | N
 
 
 def _target_row(ws: Worksheet, row: int, r: TargetResult, content: dict[str, Any],
-                widths: Sequence[float], styles: Styles, lang: str) -> None:
-    """One target's row: values, the coloured status, comments on qualified or sourced figures."""
+                widths: Sequence[float], styles: Styles, lang: str,
+                layout: Sequence[Column]) -> None:
+    """One target's row: values, the coloured status (and step), comments on qualified or
+    sourced figures."""
     lines = 1
-    for i, column in enumerate(PLAN_COLUMNS, start=1):
+    for i, column in enumerate(layout, start=1):
         value = content[column.key]
         if value is None:
             cell = text_cell(ws, row, i, DASH)
@@ -317,32 +347,36 @@ def _target_row(ws: Worksheet, row: int, r: TargetResult, content: dict[str, Any
             cell.alignment = styles.right
         cell.font = styles.font
         cell.border = styles.border
-    status = ws.cell(row=row, column=column_index("status"))
-    status.fill = styles.status_fill[r.status]
-    status.font = styles.status_font[r.status]
-    status.alignment = styles.center_wrap
-    change = ws.cell(row=row, column=column_index("change"))
+    coloured = [("status", r.status), ("step_met", step_columns.met_colour(r))]
+    for key, colour in coloured:
+        if colour is not None:
+            cell = ws.cell(row=row, column=column_index(key, layout))
+            cell.fill, cell.font = styles.status_fill[colour], styles.status_font[colour]
+            cell.alignment = styles.center_wrap
+    change = ws.cell(row=row, column=column_index("change", layout))
     change.font = styles.change_font.get(r.series.change if r.series else "", styles.font)
     change.alignment = styles.center_wrap
     for key, point in (("baseline_value", r.baseline), ("latest_value", r.latest)):
         comment = _figure_comment(point, lang) if point is not None else None
         if comment:
-            _comment(ws.cell(row=row, column=column_index(key)), comment)
+            _comment(ws.cell(row=row, column=column_index(key, layout)), comment)
     ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
 
 
 def _notes_below(ws: Worksheet, last: int, results: Sequence[TargetResult], width: float,
-                 styles: Styles, lang: str) -> None:
+                 styles: Styles, lang: str, columns: int) -> None:
     """Below the table: notes on single targets, the * of the linear method, the legend."""
     notes = [pick(XLSX["note-line"], lang).format(
                  indicator=fmt.name(r.indicator, lang), target=r.target.id,
                  note=fmt.note_text(n.code, n.params, lang))
              for r in results for n in r.notes]
     linear = any(r.method == "linear" for r in results)
+    step_legend = steps.step_legend(results, lang)
+    notes += [step_legend] if step_legend else []
     row = last + 2
     heading = text_cell(ws, row, 1, pick(XLSX["notes"], lang))
     heading.font = styles.bold
     for text in [*notes, *([pick(XLSX["linear"], lang)] if linear else []),
                  pick(XLSX["legend"], lang)]:
         row += 1
-        paragraph(ws, row, f"· {text}", styles.muted, len(PLAN_COLUMNS), width)
+        paragraph(ws, row, f"· {text}", styles.muted, columns, width)
