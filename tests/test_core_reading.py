@@ -1,6 +1,6 @@
 """Targets to move beyond the baseline (a change of > 0 or < 0: 进一步提高), and how the plan's
-own reading reaches a result: the target's note, the note of a published figure used, and the
-baseline year the target is measured from.
+own reading reaches a result: the target's note, the note of a published figure used, the
+baseline year the target is measured from, and the year's step the assessment asks for.
 
 Every expected value is worked out from the inputs in the comment beside it.
 """
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from core_builders import hist, make_plan, notes_of, result, target
+from core_builders import assess, hist, make_plan, notes_of, observe, result, target
 
 # -- beyond the baseline: > +0 (higher is better) or < +0 (lower is better) ---------------------
 
@@ -121,3 +121,39 @@ def test_the_baseline_year_measured_from(fields: dict[str, Any], baseline_year: 
     rest = {key: value for key, value in fields.items() if key != "kind"}
     r = result(make_plan(target(fields["kind"], "revenue_total", **rest)), {2023: 5})
     assert r.baseline_year == baseline_year
+
+
+# -- the year's step: the path --milestones asks for, and the steps missed ----------------------
+
+
+def two_targets() -> Any:
+    """Revenue 2000 → ≥ 3000 and enterprises 200 → ≥ 300, both from 2020 to 2025."""
+    return make_plan(
+        target("level", "revenue_total", op=">=", value=3000),
+        target("level", "enterprise_count", op=">=", value=300),
+        history=(hist("revenue_total", 2020, 2000), hist("enterprise_count", 2020, 200)),
+    )
+
+
+def test_the_linear_path_gives_each_target_its_step_for_the_year_assessed() -> None:
+    # linear steps for 2023, three fifths of the way: 2000 + 1000 · 3/5 = 2600 and
+    # 200 + 100 · 3/5 = 260; 2500 misses its step by 100, 290 passes its by 30
+    plan = two_targets()
+    observations = [*observe(plan, "revenue_total", {2023: 2500}),
+                    *observe(plan, "enterprise_count", {2023: 290})]
+    assessment = assess([plan], observations, milestones="linear")
+    revenue, enterprises = assessment.plans[0].targets
+    assert revenue.milestone is not None and enterprises.milestone is not None
+    assert (revenue.milestone.year, revenue.milestone.step.value, revenue.milestone.source) == (
+        2023, 2600.0, "linear")
+    assert (revenue.milestone.met, revenue.milestone.gap) == (False, 100.0)
+    assert enterprises.milestone.step.value == 260.0
+    assert (enterprises.milestone.met, enterprises.milestone.gap) == (True, -30.0)
+    assert assessment.missed_steps() == [revenue]
+
+
+def test_without_a_path_or_steps_of_its_own_no_step_is_checked() -> None:
+    plan = two_targets()
+    assessment = assess([plan], observe(plan, "revenue_total", {2023: 2500}))
+    assert [r.milestone for r in assessment.plans[0].targets] == [None, None]
+    assert assessment.missed_steps() == []
