@@ -1,6 +1,9 @@
 """How long the workbook guard takes: the scan of a large sheet, and refusing each hostile file
-of the test corpus (tests/test_hostile_workbooks.py). The tests bound the guard's work (bytes
-inflated, sheets parsed); the times are here, for people to read, not asserted anywhere.
+of the test corpus (tests/test_hostile_workbooks.py); then the whole `railkpi validate` run on
+each case of the reader's corpus (tests/test_hostile_sheets.py: sparse sheets, lying string
+tables, 3,000 sheets, floods of problems, …), whose promise is under 5 s each. The tests bound
+the work (bytes inflated, sheets parsed, files opened); the times are here, for people to
+read, not asserted anywhere.
 
     python benchmarks/guard.py            # 3 runs each, medians in seconds
     python benchmarks/guard.py --runs 5
@@ -11,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +27,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from railkpi.problems import InputError  # noqa: E402
 from railkpi.read import guard  # noqa: E402
 from railkpi.read.guard.limits import parse_size  # noqa: E402
+from test_hostile_sheets import CASES as READER_CASES  # noqa: E402
 from test_hostile_workbooks import (  # noqa: E402  (the corpus lives with its tests)
     CASES,
     SHEET,
@@ -71,6 +76,13 @@ def main() -> None:
             path = case.make(work / f"{name}.xlsx")
             limit = parse_size(case.args[1]) if case.args else guard.DEFAULT_MAX_SIZE
             print(f"  {name:<32} {median_seconds(checked(path, limit), runs):8.3f} s")
+        print("the reader's corpus: railkpi validate, a whole run, median of", runs, "runs")
+        for name, reader_case in READER_CASES.items():
+            path = reader_case.make(work / f"reader-{name}.xlsx")
+            command = [sys.executable, "-m", "railkpi", "validate", str(path)]
+            seconds = median_seconds(lambda command=command: subprocess.run(  # type: ignore[misc]
+                command, capture_output=True, check=False), runs)
+            print(f"  {name:<40} {seconds:8.3f} s")
 
 
 if __name__ == "__main__":

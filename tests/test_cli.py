@@ -774,14 +774,24 @@ def test_bad_workbooks_exit_2(tmp_path, make_workbook, railkpi):
 
     assert railkpi("assess", tmp_path / "missing.xlsx").exit_code == 2
 
-    path = _long(make_workbook, [("没有这个指标", 2023, 1)], name="unknown.xlsx")
+    # A label close to an indicator's name: an error asking which was meant.
+    path = _long(make_workbook, [("专精特新企业数", 2023, 1)], name="unknown.xlsx")
     run = railkpi("assess", path, "--plan", "14th-fyp", "--format", "json")
     assert run.exit_code == 2
     [problem] = run.json()["problems"]
     assert problem["severity"] == "error"
     assert problem["code"] == "unknown-indicator"
     assert problem["where"] == "数据!A2"
-    assert "没有这个指标" in problem["message"]
+    assert "专精特新企业数" in problem["message"]
+
+    # A label far from every name: the row is ignored, and then nothing is left to assess.
+    path = _long(make_workbook, [("没有这个指标", 2023, 1)], name="far.xlsx")
+    run = railkpi("assess", path, "--plan", "14th-fyp", "--format", "json")
+    assert run.exit_code == 2
+    ignored, nothing = run.json()["problems"]
+    assert (ignored["severity"], ignored["code"]) == ("warning", "rows-ignored")
+    assert "没有这个指标 (数据!A2)" in ignored["message"]
+    assert (nothing["severity"], nothing["code"]) == ("error", "nothing-to-assess")
 
     empty = make_workbook({"Sheet1": [["hello"]]}, name="empty.xlsx")
     assert railkpi("assess", empty).exit_code == 2

@@ -50,8 +50,9 @@ def test_achieved_early_keeps_its_notes() -> None:
     assert notes_of(r) == FROM_PLAN
 
 
-@pytest.mark.parametrize(("as_of", "noted"), [(2024, False), (2025, True), (2026, True)])
+@pytest.mark.parametrize(("as_of", "noted"), [(2024, False), (2025, False), (2026, True)])
 def test_target_year_passed_without_a_figure_is_noted(as_of: int, noted: bool) -> None:
+    # As of the target year itself (2025) the year has not passed: its figure may not be out.
     # latest 3000 in 2024: (3000/2364.9)^(1/4) − 1 = 6.13 % against 8.16 % required: 0.75
     r = result(revenue(), {2024: 3000}, as_of=as_of)
     actual = (3000 / 2364.9) ** (1 / 4) - 1

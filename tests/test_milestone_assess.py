@@ -144,17 +144,18 @@ def test_no_figure_for_the_year_is_not_judged(railkpi: Callable[..., Any],
     rows = [*ROWS, ["energy", 2020, 0.08], ["energy", 2023, 0.06]]
     data, plan = files(target("level", "energy", op="<=", value=0.05,
                               milestones={2024: 0.07}), rows=rows)
+    # --as-of 2024: by default the year assessed would be 2023, energy's latest figure.
     run = railkpi("assess", data, "--plan", plan, "--format", "json", "--lang", "en",
-                  "--fail-on-milestone")
+                  "--fail-on-milestone", "--as-of", "2024")
     assert run.exit_code == 0  # not judged is not missed
     energy = by_target(run)["energy-level"]
     assert (energy["milestone"]["met"], energy["milestone"]["gap"]) == (None, None)
     assert {"code": "milestone-no-figure",
             "message": "no figure for 2024: the step cannot be judged"} in energy["notes"]
-    table = railkpi("assess", data, "--plan", plan, "--lang", "en").stdout
+    table = railkpi("assess", data, "--plan", plan, "--lang", "en", "--as-of", "2024").stdout
     assert "0.070 ?" in table
     report = tmp_path / "report-en.docx"
-    railkpi("assess", data, "--plan", plan, "--docx", report, "--lang", "en")
+    railkpi("assess", data, "--plan", plan, "--docx", report, "--lang", "en", "--as-of", "2024")
     assert paragraphs(report)[0].endswith(
         " The annual work plan sets 0.070 吨/万元 for 2024; there is no figure for 2024, so "
         "whether the step was met cannot be judged.")

@@ -42,7 +42,7 @@ def year_columns(ws: Any) -> dict[int, int]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_blank_template_validates_without_warnings(
+def test_blank_template_validates_but_is_nothing_to_assess(
     railkpi: Callable[..., Any], tmp_path: Path, lang: str
 ) -> None:
     out = tmp_path / "data.xlsx"
@@ -55,8 +55,15 @@ def test_blank_template_validates_without_warnings(
     data, roster_sheet = ("数据", "企业名录") if lang == "zh" else ("data", "enterprises")
     assert document["layouts"] == {data: "wide", roster_sheet: "roster"}
     assert run.stderr == ""
-    run = railkpi("assess", out, "--lang", lang)
-    assert run.exit_code == 0 and run.stderr == ""
+    # validate passes, and says there is nothing in it yet; assess refuses to report on it, so
+    # a CI check on an empty workbook can never go green.
+    run = railkpi("validate", out, "--lang", lang)
+    assert run.exit_code == 0
+    assert ("还没有任何数值" if lang == "zh" else "no figures yet") in run.stdout
+    for args in ((), ("--fail-on", "off_track"), ("--format", "json")):
+        run = railkpi("assess", out, "--lang", lang, *args)
+        assert run.exit_code == 2, args
+        assert "[nothing-to-assess]" in run.stderr
 
 
 def test_data_sheet_lists_every_indicator_the_plans_need(

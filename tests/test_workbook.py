@@ -324,7 +324,7 @@ def test_no_data_sheet_in_an_empty_workbook(make_workbook: MakeWorkbook, registr
 @pytest.mark.parametrize(
     ("row", "code", "where"),
     [
-        (["营收总量", 2023, 100, None, None], "unknown-indicator", "数据!A7"),
+        (["专精特新企业数", 2023, 100, None, None], "unknown-indicator", "数据!A7"),
         (["revenue_total", "二〇二三", 100, None, None], "bad-year", "数据!B7"),
         (["revenue_total", "23", 100, None, None], "bad-year", "数据!B7"),
         (["revenue_total", 2023.5, 100, None, None], "bad-year", "数据!B7"),
@@ -359,17 +359,20 @@ def test_problem_reported_with_code_and_cell(
 
 
 def test_unknown_indicator_message_names_the_label(make_workbook: MakeWorkbook, registry) -> None:
-    path = make_workbook({"数据": [LONG_ZH, ["营收总量", 2023, 100, None, None]]})
+    path = make_workbook({"数据": [LONG_ZH, ["专精特新企业数", 2023, 100, None, None]]})
     (problem,) = problems_of(path, registry)
-    assert "营收总量" in problem.message("en")
-    assert "营收总量" in problem.message("zh")
+    assert "专精特新企业数" in problem.message("en")
+    assert "专精特新企业数" in problem.message("zh")
+    # close to an alias of specialised_sme_count: the message asks about it
+    assert "did you mean '专精特新企业数量' (specialised_sme_count)?" in problem.message("en")
+    assert "是否指“专精特新企业数量”（specialised_sme_count）？" in problem.message("zh")
 
 
 @pytest.mark.parametrize(
     ("row", "code", "where"),
     [
-        (["营收总量", "亿元", 100, 200], "unknown-indicator", "数据!A3"),
-        (["总收入", "亿元", 100, "n/a"], "bad-number", "数据!D3"),
+        (["专精特新企业数", "家", 100, 200], "unknown-indicator", "数据!A3"),
+        (["总收入", "亿元", 100, "abc"], "bad-number", "数据!D3"),
         (["总收入", "人", 100, 200], "wrong-unit-kind", "数据!B3"),
         (["企业数量", "家", 100, -1], "negative-value", "数据!D3"),
         ([None, "亿元", 100, 200], "missing-indicator", "数据!A3"),
@@ -431,7 +434,7 @@ def test_all_problems_reported_in_one_run(make_workbook: MakeWorkbook, registry)
             ["2023年统计"],
             LONG_ZH,
             ["revenue_total", 2022, 2700, "亿元", None],  # row 3: fine
-            ["营收总量", 2023, 100, None, None],  # row 4: unknown indicator
+            ["专精特新企业数", 2023, 100, None, None],  # row 4: unknown indicator
             ["revenue_total", "二〇二三", 100, None, None],  # row 5: bad year
             ["revenue_total", 1800, 100, None, None],  # row 6: year out of range
             ["enterprise_count", 2023, "abc", None, None],  # row 7: bad number
@@ -467,7 +470,7 @@ def test_all_problems_reported_in_one_run(make_workbook: MakeWorkbook, registry)
 def test_several_problems_in_one_row_are_all_reported(
     make_workbook: MakeWorkbook, registry
 ) -> None:
-    path = make_workbook({"数据": [LONG_ZH, ["营收总量", "二〇二三", "abc", None, None]]})
+    path = make_workbook({"数据": [LONG_ZH, ["专精特新企业数", "二〇二三", "abc", None, None]]})
     assert codes_at(problems_of(path, registry)) == {
         ("error", "unknown-indicator", "数据!A2"),
         ("error", "bad-year", "数据!B2"),
@@ -497,7 +500,7 @@ def bad_workbook(make_workbook: MakeWorkbook) -> Path:
     return make_workbook({"数据": [
         LONG_ZH,
         ["revenue_total", 2023, 2890.5, None, None],
-        ["营收总量", 2023, 100, None, None],
+        ["专精特新企业数", 2023, 100, None, None],
         ["revenue_total", 2022, "abc", None, None],
         ["revenue_total", "二〇二二", 7, None, None],
     ]})
@@ -529,7 +532,7 @@ def test_cli_validate_bad_workbook_json(make_workbook: MakeWorkbook, railkpi) ->
         assert entry["file"] == "data.xlsx"
         assert isinstance(entry["message"], str) and entry["message"]
     by_code = {p["code"]: p for p in document["problems"]}
-    assert "营收总量" in by_code["unknown-indicator"]["message"]
+    assert "专精特新企业数" in by_code["unknown-indicator"]["message"]
     assert "abc" in by_code["bad-number"]["message"]
 
 

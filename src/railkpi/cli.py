@@ -18,6 +18,9 @@ from railkpi import __version__
 from railkpi.cli_errors import Commands, default_lang, internal_error, settings
 from railkpi.cli_milestones import milestones_command, report_missed
 from railkpi.cli_options import (
+    EXIT_BAD_INPUT,
+    EXIT_FAIL_ON,
+    EXIT_INTERNAL,
     AsOfOpt,
     DataArg,
     DocxOpt,
@@ -33,9 +36,8 @@ from railkpi.cli_options import (
     LangOpt,
     MaxSizeOpt,
     MilestonesOpt,
+    NamesOpt,
     PlanOpt,
-    ReportArg,
-    ReportSizeOpt,
     StatusName,
     TargetOpt,
     ThresholdsOpt,
@@ -43,14 +45,12 @@ from railkpi.cli_options import (
     YearsOpt,
     target_filter,
 )
-from railkpi.messages import pick
+from railkpi.cli_series import diff_command, report_worsened
 from railkpi.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from railkpi.calc.results import RateKind
-    from railkpi.render import Report
 
-EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
 
 app = typer.Typer(
@@ -148,24 +148,10 @@ def assess(
             write_report(report, lang.value if lang else "zh", docx, data)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)
     step_summary.append_report(report, language)
-    worse = fail_on_worse and _worsened(report, language)
+    worse = fail_on_worse and report_worsened(report, language)
     missed = fail_on_milestone and report_missed(report, language)
     if worse or missed or (levels and failing(report.assessment.statuses(), levels)):
         raise typer.Exit(EXIT_FAIL_ON)
-
-
-def _worsened(report: Report, lang: str) -> bool:
-    """--fail-on-worse: whether a target's status is worse than the year before; if so, which
-    (by name, per plan) on standard error."""
-    from railkpi.messages.series import SERIES
-    from railkpi.render.series_words import worsened_lines
-
-    lines = worsened_lines(report.assessment, lang)
-    if lines:
-        separator = "\n" if len(lines) > 1 else ""
-        sys.stderr.write(pick(SERIES["fail-on-worse"], lang).format(
-            lines=separator + "\n".join(lines)) + "\n")
-    return bool(lines)
 
 
 app.command(name="milestones")(milestones_command)
@@ -187,7 +173,7 @@ def validate(
     with reporting(language, fmt):
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-        workbook = pipeline.read(data, chosen, max_size)
+        workbook = pipeline.validate(data, chosen, max_size)
     renderer(fmt.value).render_validation(workbook, language, sys.stdout)
 
 
@@ -230,7 +216,7 @@ def template(
 @app.command()
 def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None,
             target: TargetOpt = None, indicator: IndicatorOpt = None,
-            group: GroupOpt = None) -> None:
+            group: GroupOpt = None, names: NamesOpt = False) -> None:
     """List every target with the plan's own wording."""
     language = _lang(lang)
     from railkpi import pipeline
@@ -241,11 +227,15 @@ def targets(plan: PlanOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt =
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
         shown = pipeline.select(chosen, narrowed)
-    renderer(fmt.value).render_targets(shown, language, sys.stdout, narrowed)
+    output = renderer(fmt.value)
+    if names:
+        output.render_names(shown, language, sys.stdout)
+    else:
+        output.render_targets(shown, language, sys.stdout, narrowed)
 
 
 @app.command()
-def plans(fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def plans(fmt: FormatOpt = Format.table, lang: LangOpt = None, names: NamesOpt = False) -> None:
     """List the bundled plans."""
     language = _lang(lang)
     from railkpi import pipeline
@@ -254,7 +244,11 @@ def plans(fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     with reporting(language, fmt):
         chosen = pipeline.plans(None)
         _show_warnings(chosen.warnings, language)
-    renderer(fmt.value).render_plans(chosen.models, language, sys.stdout)
+    output = renderer(fmt.value)
+    if names:
+        output.render_names(chosen.models, language, sys.stdout)
+    else:
+        output.render_plans(chosen.models, language, sys.stdout)
 
 
 @app.command()
@@ -283,45 +277,14 @@ def audit(
         raise typer.Exit(EXIT_FAIL_ON)
 
 
-@app.command()
-def diff(
-    old: ReportArg,
-    new: ReportArg,
-    fmt: FormatOpt = Format.table,
-    lang: LangOpt = None,
-    fail_on_revision: Annotated[bool, typer.Option(
-        "--fail-on-revision", help="Exit 1 if a figure of the old report was revised.")] = False,
-    fail_on_worse: FailOnWorseOpt = False,
-    max_size: ReportSizeOpt = None,
-) -> None:
-    """Compare two JSON assessment reports (e.g. last year's and this year's): statuses that
-    changed, targets added or removed, and revised figures."""
-    language = _lang(lang)
-    from railkpi import pipeline
-    from railkpi.messages.series import DIFF
-    from railkpi.render import renderer
-
-    with reporting(language, fmt):
-        result = pipeline.diff(old, new, max_size)
-    renderer(fmt.value).render_diff(result, language, sys.stdout)
-    failed = False
-    if fail_on_revision and result.revisions:
-        failed = True
-        sys.stderr.write(pick(DIFF["fail-on-revision"], language).format(
-            count=len(result.revisions)) + "\n")
-    if fail_on_worse and result.worsened:
-        failed = True
-        sys.stderr.write(pick(DIFF["fail-on-worse"], language).format(
-            count=len(result.worsened)) + "\n")
-    if failed:
-        raise typer.Exit(EXIT_FAIL_ON)
+app.command(name="diff")(diff_command)
 
 
 @app.command()
 def schema() -> None:
     """Print the plan-file JSON Schema, for editors."""
     from railkpi.plans.schema import plan_schema
-    from railkpi.render.json_report import dump
+    from railkpi.render.json_common import dump
 
     dump(plan_schema(), sys.stdout)
 

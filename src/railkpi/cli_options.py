@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from railkpi.calc.results import PathMethod
 
 
+#: Exit statuses: 1 targets failing --fail-on (or a worse status, a missed step, a revision,
+#: as asked), 2 bad input or options, 3 an internal error (a bug in railkpi).
+EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
+
+
 class Format(str, Enum):
     table = "table"
     json = "json"
@@ -54,7 +59,8 @@ FormatOpt = Annotated[
 AsOfOpt = Annotated[
     int | None,
     typer.Option("--as-of", metavar="YEAR", min=1949, max=2100,
-                 help="Assess as of this year (default: the data's latest year)."),
+                 help="Assess as of this year (default: the latest year for which at least "
+                 "half the plans' indicators in the workbook have a figure)."),
 ]
 MaxSizeOpt = Annotated[
     str | None,
@@ -177,3 +183,5 @@ MilestonesXlsxOpt = Annotated[
     typer.Option("--xlsx", metavar="FILE", help="Also write the decomposition table (Excel): "
                  "a sheet per plan, a row per target, a column per year."),
 ]
+NamesOpt = Annotated[bool, typer.Option("--names", help="Instead, list each indicator's id "
+                                        "and every name a workbook row may use for it.")]

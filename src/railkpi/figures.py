@@ -89,8 +89,20 @@ class FigureError(ValueError):
     """Text that is not a (qualified) number."""
 
 
-_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?"
-_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
+#: A number as written, after NFKC (which turns no-break, thin and ideographic spaces into
+#: spaces): groups of three digits may be separated by commas (1,234.5; 123,456) or by spaces
+#: after a leading group of one or two digits (1 234.5; 12 345). Two three-digit numbers side
+#: by side (180 190) are refused: two figures or one cannot be told. Nothing else splits a
+#: number (2890 3500, 1,2345).
+INTEGER = r"(?:\d{1,2}(?: \d{3})+|\d{1,3}(?:,\d{3})+|\d+)"
+NUMBER = rf"[+-]?(?:{INTEGER}(?:\.\d*)?|\.\d+)"
+_NUMBER = re.compile(rf"[+-]?(?:{INTEGER}(?:\.\d+)?|\.\d+)")
+_SPACES = re.compile(r"\s+")
+
+
+def plain_number(written: str) -> Decimal:
+    """A number matched by NUMBER, its separators removed: '1 234.5' → Decimal('1234.5')."""
+    return Decimal(written.replace(",", "").replace(" ", ""))
 
 
 @dataclass(frozen=True)
@@ -103,32 +115,37 @@ class ParsedText:
 
 
 def split_text(text: str) -> ParsedText:
-    """'突破3000亿元' → (3000, 突破, 亿元); '180余家' → (180, 余, 家). Raises FigureError."""
-    rest = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    """'突破3000亿元' → (3000, 突破, 亿元); '180余家' → (180, 余, 家). Raises FigureError.
+
+    Spaces may stand between the words and the number, and inside the number only between
+    groups of three digits (see NUMBER): '突破 3 000 亿元' is 3000, '180 190' is refused.
+    """
+    rest = unicodedata.normalize("NFKC", text).strip()
     qualifier = None
     for word in PREFIXES:
         if rest.startswith(word):
-            qualifier, rest = word, rest[len(word) :]
+            qualifier, rest = word, rest[len(word) :].lstrip()
             break
     for word in SUFFIXES:
         if rest.endswith(word):
             if qualifier is not None:
                 raise FigureError(text)
-            qualifier, rest = word, rest[: -len(word)]
+            qualifier, rest = word, rest[: -len(word)].rstrip()
             break
-    match = re.match(_NUMBER, rest)
-    digits = match.group(0) if match else ""
-    if not re.search(r"\d", digits):
+    match = _NUMBER.match(rest)
+    if match is None:
         raise FigureError(text)
-    rest = rest[len(digits) :]
+    digits = match.group(0)
+    rest = rest[len(digits) :].lstrip()
     if rest[:1] in ("余", "多"):
         if qualifier is not None:
             raise FigureError(text)
         qualifier, rest = rest[0], rest[1:]
+    rest = _SPACES.sub("", rest)
     if re.search(r"[\d.,+-]", rest):
         raise FigureError(text)
     try:
-        number = Decimal(digits.replace(",", ""))
+        number = plain_number(digits)
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only decimals
         raise FigureError(text) from exc
     return ParsedText(number, qualifier, rest)

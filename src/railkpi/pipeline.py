@@ -7,7 +7,7 @@ the stages that need them, so that light commands stay fast.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,22 +69,54 @@ def read(data: Path, chosen: Plans, max_size: str | None) -> WorkbookData:
     return read_workbook(data, registry(chosen), max_size=limit)
 
 
+def validate(data: Path, chosen: Plans, max_size: str | None) -> WorkbookData:
+    """The workbook read and checked, with a warning for each figure that contradicts one the
+    chosen plans publish."""
+    from railkpi.calc.contradictions import contradictions
+
+    workbook = read(data, chosen, max_size)
+    found = contradictions(workbook.file, chosen.models, workbook.observations)
+    return replace(workbook, warnings=(*workbook.warnings, *found))
+
+
 def assess(data: Path, chosen: Plans, as_of: int | None, thresholds: Thresholds | None,
            max_size: str | None, target_filter: TargetFilter = NO_FILTER,
            milestones: PathMethod | None = None) -> Report:
     """The targets of the chosen plans that the filter keeps, assessed against the workbook as
     of the year assessed and as of each year before it (calc/series.py), and against their
     step for the year assessed where they have one (`milestones`: on that path for every
-    target). The workbook is read for every indicator of the plans: a filter narrows the
-    report, not what is checked."""
+    target). The year assessed is the one given, else the year most of the plans' indicators
+    in the workbook reach (figures after it are listed in a warning). A workbook with no figure
+    for any target is refused. The workbook is read for every indicator of the plans: a filter
+    narrows the report, not what is checked nor the year assessed."""
+    from railkpi.calc.as_of import after_as_of, default_as_of, indicators_used
     from railkpi.calc.series import assess_series
     from railkpi.render import Report
 
     kept = select(chosen, target_filter)
-    workbook = read(data, chosen, max_size)
+    workbook = validate(data, chosen, max_size)
+    used = indicators_used(chosen.models)
+    if not any(o.indicator in used for o in workbook.observations):
+        raise InputError([*workbook.warnings, nothing_to_assess(workbook)])
+    warnings = workbook.warnings
+    if as_of is None:
+        as_of = default_as_of(workbook.observations, chosen.models)
+        warnings += tuple(after_as_of(workbook.file, workbook.observations, chosen.models,
+                                      as_of))
     result = assess_series(kept, workbook.observations, as_of=as_of, thresholds=thresholds,
                            milestones=milestones)
-    return Report(result, workbook.warnings, data.name, workbook.observations, target_filter)
+    return Report(result, warnings, data.name, workbook.observations, target_filter)
+
+
+def nothing_to_assess(workbook: WorkbookData) -> Problem:
+    """The error for a workbook with no figure for any target: the sheets it read, and how."""
+    from railkpi.messages.problems_assessment import LAYOUT_WORDS
+
+    zh = "、".join(f"{sheet}（{LAYOUT_WORDS[layout][0]}）"
+                  for sheet, layout in workbook.layouts.items())
+    en = ", ".join(f"{sheet} ({LAYOUT_WORDS[layout][1]})"
+                   for sheet, layout in workbook.layouts.items())
+    return error("nothing-to-assess", workbook.file, sheets=Words(zh, en))
 
 
 def select(chosen: Plans, target_filter: TargetFilter) -> list[Plan]:
@@ -148,7 +180,7 @@ def growth_rate(kind: RateKind, start: float, end: float, years: int,
     if start <= 0 or end <= 0:
         raise InputError([error("bad-option", option=names,
                                 detail=Words(*OPTION_DETAILS["positive"]))])
-    return GrowthRate(kind, formulas.cagr(start, end, years))
+    return GrowthRate(kind, formulas.finite(formulas.cagr(start, end, years)))
 
 
 def refuse_overwriting_inputs(outputs: dict[str, Path | None], data: Path | None,

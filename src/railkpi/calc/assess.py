@@ -9,9 +9,12 @@ plan file's own, or on the path `--milestones` asks for) is then checked against
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
+from railkpi.calc import as_of
 from railkpi.calc.milestone_check import with_milestone
 from railkpi.calc.results import (
     Assessment,
@@ -29,12 +32,8 @@ from railkpi.read.observation import Observation
 
 
 def default_as_of(observations: Iterable[Observation], plans: Sequence[Plan]) -> int:
-    """The latest year the data reports; failing that, the plans' latest published year."""
-    years = [o.year for o in observations]
-    if years:
-        return max(years)
-    published = [h.year for p in plans for h in p.history]
-    return max(published, default=max(p.plan.baseline_year for p in plans))
+    """The year assessed when none is given: see calc/as_of.py."""
+    return as_of.default_as_of(observations, plans)
 
 
 def series_for(plan: Plan, indicator: str, observations: Iterable[Observation]) -> dict[int, Point]:
@@ -94,8 +93,9 @@ def assess_target(
     else:
         result = assess_single_value(plan_id, meta, target, indicator, visible, as_of,
                                      thresholds)
-    return replace(result, baseline_year=target.baseline_year or meta.baseline_year,
-                   notes=(*plan_notes(result), *result.notes))
+    result = replace(result, baseline_year=target.baseline_year or meta.baseline_year,
+                     notes=(*plan_notes(result), *result.notes))
+    return in_range(result)
 
 
 def plan_notes(result: TargetResult) -> list[Note]:
@@ -108,3 +108,28 @@ def plan_notes(result: TargetResult) -> list[Note]:
             notes.append(note("figure-note", year=point.year, zh=point.note.zh,
                               en=point.note.en))
     return notes
+
+
+#: The computed figures of a result, which a float may not hold (1e300 grown for years).
+COMPUTED = ("gap", "completion", "time_elapsed", "actual_cagr", "required_cagr",
+            "required_cagr_from_latest", "growth_ratio", "expected_completion", "projected")
+
+
+def in_range(result: TargetResult) -> TargetResult:
+    """The result with every computed figure too large or too small for a float (an infinity,
+    not a number) undefined, and a note saying so: JSON has no infinity, a report no place for
+    one."""
+    out: dict[str, Any] = {name: None for name in COMPUTED
+                           if not _finite(getattr(result, name))}
+    target = result.target_value
+    if (isinstance(target, tuple) and not all(map(math.isfinite, target))) or (
+            isinstance(target, float) and not math.isfinite(target)):
+        out["target_value"] = None
+    if not out:
+        return result
+    out["notes"] = (*result.notes, note("out-of-range"))
+    return replace(result, **out)
+
+
+def _finite(value: float | None) -> bool:
+    return value is None or math.isfinite(value)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from railkpi.calc.assess import series_for
+from railkpi.calc.formulas import finite, power
 from railkpi.calc.results import Assessment, TargetResult
 from railkpi.read.observation import Observation
 
@@ -48,7 +49,8 @@ def chart_data(
                            for y in years)
             if r.baseline is not None and r.required_cagr is not None:
                 x0, g = r.baseline.value, r.required_cagr
-                path: tuple[float | None, ...] = tuple(x0 * (1 + g) ** (y - t0) for y in years)
+                path: tuple[float | None, ...] = tuple(
+                    finite(x0 * power(1 + g, y - t0)) for y in years)
             else:
                 path = tuple(None for _ in years)
             charts.append(ChartData(plan.id, r, years, actual, path))

@@ -1,19 +1,40 @@
 """The formulas of method.md as plain functions of numbers. No I/O, no rounding.
 
 Every function returns None where method.md says the figure is undefined, never a stand-in
-number: a caller that gets None reports null and falls back as method.md says.
+number: a caller that gets None reports null and falls back as method.md says. A figure too
+large for a float (1e300 grown for years, a rate from a baseline of 5e-324) comes out as an
+infinity, never as an exception: the assessment turns it into null with a note
+(`in_range`).
 """
 
 from __future__ import annotations
 
+import math
+
 from railkpi.numeric import Op, compare, difference, same
+
+
+def power(base: float, exponent: float) -> float:
+    """base ** exponent, an infinity where the result is too large for a float (Python raises
+    OverflowError there, as it does for no other arithmetic)."""
+    try:
+        return float(base**exponent)
+    except OverflowError:
+        return math.copysign(math.inf, base) if exponent == int(exponent) else math.inf
+    except ZeroDivisionError:  # 0.0 to a negative power
+        return math.inf
+
+
+def finite(value: float | None) -> float | None:
+    """The value, or None where it is an infinity or not a number."""
+    return value if value is not None and math.isfinite(value) else None
 
 
 def cagr(start: float, end: float, years: float) -> float | None:
     """Compound annual growth rate from `start` to `end` over `years` years."""
     if years <= 0 or start <= 0 or end <= 0:
         return None
-    return float((end / start) ** (1.0 / years) - 1.0)
+    return power(end / start, 1.0 / years) - 1.0
 
 
 def completion(baseline: float, latest: float, target: float) -> float | None:
@@ -48,7 +69,7 @@ def expected_completion(
     """Completion expected by now on the compound path from baseline to target."""
     if required is None or same(target, baseline):
         return None
-    on_path = baseline * (1.0 + required) ** years_since_baseline
+    on_path = baseline * power(1.0 + required, years_since_baseline)
     return (on_path - baseline) / difference(target, baseline) + 0.0  # never −0.0
 
 
@@ -56,7 +77,7 @@ def project(latest: float, rate: float | None, years_ahead: int) -> float | None
     """The latest value carried forward at `rate` a year."""
     if rate is None:
         return None
-    return latest * (1.0 + rate) ** years_ahead
+    return latest * power(1.0 + rate, years_ahead)
 
 
 #: How far ahead a projection looks for the year it reaches the target.
@@ -78,7 +99,10 @@ def projected_year(
     if not toward and not compare(latest, reach, target):
         return None
     for years_ahead in range(PROJECTION_HORIZON + 1):
-        if compare(latest * (1.0 + rate) ** years_ahead, reach, target):
+        reached = latest * power(1.0 + rate, years_ahead)
+        if not math.isfinite(reached):
+            return None
+        if compare(reached, reach, target):
             return latest_year + years_ahead
     return None
 

@@ -8,6 +8,7 @@ the target as an absolute value.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from railkpi import figures as fig
@@ -32,6 +33,8 @@ def sign(indicator: Indicator) -> int:
 
 def shortfall(d: int, target: float, value: float) -> float:
     """How far `value` is short of `target` (≤ 0: met); + 0.0 turns −0.0 into 0.0."""
+    if not (math.isfinite(target) and math.isfinite(value)):
+        return d * (target - value) + 0.0
     return d * numeric.difference(target, value) + 0.0
 
 
@@ -106,7 +109,7 @@ def absolute(target: Target, baseline: Point | None, wanted: int,
     if x0 <= 0:
         notes.append(note("baseline-nonpositive"))
         return None
-    return float(x0 * (1.0 + target.value) ** (target.year - baseline.year))
+    return x0 * f.power(1.0 + target.value, target.year - baseline.year)
 
 
 # -- measure -----------------------------------------------------------------------------
@@ -170,7 +173,7 @@ def meets(target: Target, resolved: Resolved, point: Point) -> bool | None:
         multiple = fig.ratio(figure, baseline.figure)
         if multiple is not None:
             needed = target.value if target.kind == "ratio" else (
-                (1.0 + target.value) ** (target.year - baseline.year))
+                f.power(1.0 + target.value, target.year - baseline.year))
             return fig.satisfies(multiple, op, needed)
     return fig.satisfies(figure, op, x_target)
 

@@ -181,8 +181,9 @@ def judged_in_target_year(case: Case) -> Verdict | None:
 
 
 def target_year_passed(case: Case) -> Remark | None:
-    """The target year has passed without a figure: the progress status stands, noted."""
-    if case.as_of >= case.year:
+    """The target year has passed without a figure: the progress status stands, noted. (In
+    the target year itself it has not passed: its figure may not be out yet.)"""
+    if case.as_of > case.year:
         return Remark(note("no-target-year-figure", year=case.year))
     return None
 

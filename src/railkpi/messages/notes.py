@@ -69,6 +69,11 @@ NOTE: dict[str, Bilingual] = {
         "实际年均增速 {actual} 低于目标 {target}",
         "actual growth {actual} a year against a target of {target}",
     ),
+    "out-of-range": (
+        "数值过大或过小，部分计算结果超出可表示范围，记为无定义（—）",
+        "a figure is too large or too small: results beyond what a number can hold are left "
+        "undefined (—)",
+    ),
     "target-year-strict": (
         "目标为严格不等式（{op}），等于目标值不算完成",
         "the target is strict ({op}): equalling it is not enough",

@@ -137,6 +137,8 @@ CSV_COLUMN: dict[str, Bilingual] = {
     "period_end": ("规划期止", "Period end"),
     "targets": ("目标数", "Targets"),
     "document": ("文号", "Document"),
+    # `railkpi targets --names --format csv`
+    "names": ("可用名称", "Accepted names"),
     # `railkpi template --format csv`
     "file": ("文件", "File"),
     "indicators": ("指标数", "Indicators"),

@@ -29,8 +29,10 @@ SHEET_PROBLEMS: dict[str, Bilingual] = {
         "year {found} is out of range; expected {low}-{high}",
     ),
     "bad-number": (
-        "“{found}”不是数值；应为数字，如 2364.9、2,364.9 或 ２３６４．９",
-        "'{found}' is not a number; expected a number such as 2364.9, 2,364.9 or ２３６４．９",
+        "“{found}”不是数值；应为数字，如 2364.9、2,364.9、2 364.9 或 ２３６４．９（空格和逗号只能"
+        "分隔三位一组的数字）",
+        "'{found}' is not a number; expected a number such as 2364.9, 2,364.9, 2 364.9 or "
+        "２３６４．９ (spaces and commas only between groups of three digits)",
     ),
     "not-finite": ("数值 {found} 不是有限数", "{found} is not a finite number"),
     "negative-value": (

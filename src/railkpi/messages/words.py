@@ -50,6 +50,7 @@ COLUMN: dict[str, Bilingual] = {
     "yoy_growth": ("同比增长", "YoY growth"),
     "needed_per_year": ("今后每年还需", "Still needed per year"),
     "change": ("较上年", "Change since last year"),
+    "names": ("可用名称", "Accepted names"),
 }
 
 #: English labels of the units the bundled plans use; other units print as written.
@@ -87,6 +88,11 @@ TEXT: dict[str, Bilingual] = {
     "valid": (
         "{file}：{count} 条观测值，可用于评估。",
         "{file}: {count} observations, ready to assess.",
+    ),
+    "valid-empty": (
+        "{file}：格式正确，但还没有任何数值（空白模板？）；填入数值后才能评估。",
+        "{file}: well-formed, but it has no figures yet (a blank template?); fill them in to "
+        "assess.",
     ),
     "cagr_result": (
         "年均增速 {rate}（保留一位小数 {rounded}）",

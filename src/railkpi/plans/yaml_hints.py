@@ -61,12 +61,16 @@ def _clip(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+#: What YAML counts as a line break (its marks number lines by these), not only "\n".
+_YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def recognise(
     text: str, first: yaml.MarkedYAMLError
 ) -> tuple[list[Mistake], yaml.MarkedYAMLError | None]:
     """The mistakes behind a YAML error, in the order found, and the error left once they are
     mended (None if the mended text parses). ([], first) when the error is none of them."""
-    lines = text.split("\n")
+    lines = _YAML_BREAKS.split(text)  # numbered as YAML numbers lines in its marks
     mistakes: list[Mistake] = []
     error: yaml.MarkedYAMLError | None = first
     parsed = len(text)  # the reading that found `first`

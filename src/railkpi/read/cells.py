@@ -1,7 +1,10 @@
 """Cell values as analysts type them → numbers and years.
 
-Accepted: numbers, `2,364.9`, full-width digits and punctuation (`２３６４．９`), a trailing
-percent sign, `2023年`. Anything else raises CellError with the problem code to report.
+Accepted: numbers, `2,364.9`, `2 364.9` (spaces of any kind between groups of three digits
+after a leading group of one or two: see figures.NUMBER), full-width digits and punctuation
+(`２３６４．９`), a trailing percent sign, `2023年`. Anything else raises CellError with the
+problem code to report: `2890 3500` and `20 23` are not numbers, `2948.2①` carries a footnote
+mark (read/marks.py).
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from railkpi.figures import Figure, FigureError, exact, qualified, split_text
+from railkpi.figures import NUMBER, Figure, FigureError, exact, plain_number, qualified, split_text
 from railkpi.numeric import scaled
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN
+from railkpi.read.marks import excel_error_text, footnote_mark
+from railkpi.read.units import SPELLINGS
 
 
 @dataclass(frozen=True)
@@ -44,9 +49,12 @@ def cell_ref(sheet: str, row: int, column: int) -> str:
 
 
 class CellError(ValueError):
-    def __init__(self, code: str, found: object) -> None:
+    """A cell that cannot be read: `code` is the problem to report, `params` its other fields."""
+
+    def __init__(self, code: str, found: object, **params: object) -> None:
         self.code = code
         self.found = found
+        self.params = params
         super().__init__(f"{code}: {found!r}")
 
 
@@ -56,15 +64,9 @@ class ParsedNumber:
     percent: bool  # written with a % sign, or a numeric cell formatted as a percentage
 
 
-_NUMBER = re.compile(
-    r"""^[+-]?(
-        \d{1,3}(,\d{3})+(\.\d+)?   # thousands separators, each group of three
-      | \d+(\.\d*)?                # plain
-      | \.\d+
-    )$""",
-    re.VERBOSE,
-)
-_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
+_NUMBER = re.compile(rf"^{NUMBER}$")
+#: Unit spellings, so that a unit is not taken for a footnote letter.
+_UNITS = frozenset(SPELLINGS)
 
 
 def normalise_text(text: str) -> str:
@@ -94,14 +96,15 @@ def parse_number(value: object, number_format: str | None = None) -> ParsedNumbe
         return ParsedNumber(number, percent)
     if not isinstance(value, str):
         raise CellError("bad-number", value)
-    text = _SPACES.sub("", normalise_text(value))
+    _check_marks(value)
+    text = normalise_text(value)
     percent = text.endswith("%")
     if percent:
-        text = text[:-1]
+        text = text[:-1].rstrip()
     if not _NUMBER.match(text):
         raise CellError("bad-number", value)
     try:
-        number = float(Decimal(text.replace(",", "")))
+        number = float(plain_number(text))
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only decimals
         raise CellError("bad-number", value) from exc
     if not math.isfinite(number):
@@ -115,17 +118,41 @@ class ParsedFigure:
     unit: str | None  # unit written in the cell itself ("180余家" → 家; "16.3%" → %)
 
 
+def _check_marks(text: str) -> None:
+    """An Excel error value as text, or a footnote mark: CellError saying which."""
+    error_value = excel_error_text(text)
+    if error_value is not None:
+        raise CellError("excel-error", text, value=error_value)
+    mark = footnote_mark(text, _UNITS)
+    if mark is not None:
+        raise CellError("footnote-mark", text, mark=mark)
+
+
 def parse_figure_cell(value: object, number_format: str | None = None) -> ParsedFigure:
     """A data cell: a number, or a qualified figure as officials write it ('突破3000亿元')."""
     if not isinstance(value, str):
         number = parse_number(value, number_format)
         return ParsedFigure(exact(number.value), "%" if number.percent else None)
+    _check_marks(value)
     try:
         parsed = split_text(value)
         figure = qualified(parsed.number, parsed.qualifier)
     except FigureError:
         raise CellError("bad-number", value) from None
     return ParsedFigure(figure, parsed.unit or None)
+
+
+def reads_as_number(value: object) -> bool:
+    """A number, or text that reads as a figure: what a shifted year column would hold."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return False
+    if not isinstance(value, str):
+        return True
+    try:
+        parse_figure_cell(value)
+    except CellError:
+        return False
+    return True
 
 
 _YEAR_TEXT = re.compile(r"^(\d{4})(\.0+)?\s*(年|年度)?$")
@@ -142,7 +169,7 @@ def parse_year(value: object) -> int:
             raise CellError("bad-year", value)
         year = int(value)
     elif isinstance(value, str):
-        match = _YEAR_TEXT.match(_SPACES.sub("", normalise_text(value)))
+        match = _YEAR_TEXT.match(normalise_text(value))
         if not match:
             raise CellError("bad-year", value)
         year = int(match.group(1))

@@ -1,6 +1,14 @@
 """Data sheets in the long layout (indicator | year | value …, a row per figure) or the wide one
 (indicator | 2021 | 2022 …, a row per indicator): the header row recognised, then every figure
-read with its cell, in the indicator's unit, as an Observation."""
+read with its cell, in the indicator's unit, as an Observation.
+
+Yearbook tables are read as they are pasted: title rows above the header, `2022年` headers, a
+serial-number column before the indicator column, a second table with its own header row
+below the first (each table read under its own header), rows of other statistics (ignored,
+with one warning: see row_labels), no-figure marks (—, N/A: not reported, with one warning).
+A number in a column without a header, in a row that is read, is an error: a stray or missing
+header cell would otherwise shift every year by one column without a word.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +21,11 @@ from pydantic import ValidationError
 
 from railkpi.figures import Figure
 from railkpi.messages.problems import PROBLEM_MESSAGES
+from railkpi.messages.problems_cells import READING_WORDS
 from railkpi.plans.labels import normalise_label
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
 from railkpi.plans.registry import IndicatorRegistry
-from railkpi.problems import Problem, error, warning
+from railkpi.problems import Problem, ProblemLog, Words, error, warning
 from railkpi.read.cells import (
     Cell,
     CellError,
@@ -26,15 +35,18 @@ from railkpi.read.cells import (
     normalise_text,
     parse_figure_cell,
     parse_year,
+    reads_as_number,
 )
 from railkpi.read.observation import Observation
+from railkpi.read.row_labels import LabelMatcher
+from railkpi.read.sheet_notes import SheetNotes
 from railkpi.read.units import UnitError, factor, split_header
 
 DataLayout = Literal["long", "wide"]
 
 HEADERS: dict[str, set[str]] = {
-    "indicator": {"指标", "指标名称", "指标编号", "指标代码", "indicator", "indicatorid",
-                  "indicatorname"},
+    "indicator": {"指标", "指标名称", "指标编号", "指标代码", "项目", "indicator", "indicatorid",
+                  "indicatorname", "item"},
     "year": {"年份", "年度", "年", "year"},
     "value": {"数值", "值", "数据", "取值", "value"},
     "unit": {"单位", "计量单位", "unit"},
@@ -56,12 +68,13 @@ class HeaderUnit:
 class DataHeader:
     """A recognised header row. Long: {'indicator': col, 'year': col, 'value': col, …}. Wide:
     {'indicator': col, 2021: col, 2022: col, …, 'unit': col?}. `warnings` name unrecognised
-    and repeated columns."""
+    and repeated columns; `headed` are the columns with any header cell."""
 
     layout: DataLayout
     columns: dict[Any, int]
     units: dict[int, HeaderUnit]
     warnings: tuple[Problem, ...]
+    headed: frozenset[int] = frozenset()
 
 
 def header_role(value: Any) -> tuple[str | None, str | None]:
@@ -95,11 +108,17 @@ def data_header(file: str, sheet: str, row: list[Cell]) -> DataHeader | None:
         columns[key] = cell.column
         if unit is not None:
             units[cell.column] = HeaderUnit(unit, cell_ref(sheet, cell.row, cell.column))
+    if "indicator" in columns:  # a year left of the indicators is a stray cell, not a column
+        stray = [key for key in columns
+                 if isinstance(key, int) and columns[key] < columns["indicator"]]
+        unrecognised += [cell for cell in row if cell.column in {columns[k] for k in stray}]
+        for key in stray:
+            del columns[key]
     years = [key for key in columns if isinstance(key, int)]
     layout: DataLayout
     if {"indicator", "year", "value"} <= columns.keys():
         layout = "long"
-    elif "indicator" in columns and years and columns["indicator"] == row[0].column:
+    elif "indicator" in columns and years:
         layout = "wide"
     else:
         return None
@@ -109,7 +128,25 @@ def data_header(file: str, sheet: str, row: list[Cell]) -> DataHeader | None:
                          header=display(cell.value),
                          other=cell_ref(sheet, cell.row, columns[key]))
                  for cell, key in repeated]
-    return DataHeader(layout, columns, units, tuple(warnings))
+    return DataHeader(layout, columns, units, tuple(warnings),
+                      frozenset(cell.column for cell in row))
+
+
+def may_be_header(row: list[Cell]) -> bool:
+    """Whether a row has an indicator header cell (指标, indicator, …): the quick test before
+    data_header, for rows below a header (a second table's header)."""
+    names = HEADERS["indicator"]
+    return any(isinstance(cell.value, str) and normalise_label(split_header(cell.value)[0])
+               in names for cell in row)
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a row label names: an indicator and the unit written with the label; no
+    indicator when the label is in error (the row's cells are still checked)."""
+
+    indicator: str | None
+    unit: str | None
 
 
 @dataclass(frozen=True)
@@ -128,18 +165,20 @@ class DataSheet:
     """One long or wide sheet → Observations, passed to `add`; problems into `problems`.
 
     `percent_cells` are the cells formatted as percentages, for readers whose cells carry no
-    number format (python-calamine).
+    number format (python-calamine). `labels` judges row labels that name no indicator.
     """
 
     def __init__(self, file: str, sheet: str, registry: IndicatorRegistry,
-                 percent_cells: frozenset[tuple[int, int]], problems: list[Problem],
-                 add: Callable[[Observation], None]) -> None:
+                 percent_cells: frozenset[tuple[int, int]], problems: ProblemLog,
+                 add: Callable[[Observation], None], labels: LabelMatcher) -> None:
         self.file = file
         self.sheet = sheet
         self.registry = registry
         self.percent_cells = percent_cells
         self.problems = problems
         self.add = add
+        self.labels = labels
+        self.notes = SheetNotes(file, sheet)
 
     def error(self, code: str, where: str | None = None, **params: object) -> None:
         self.problems.append(error(code, self.file, where, **params))
@@ -148,15 +187,29 @@ class DataSheet:
         return cell_ref(self.sheet, row, column)
 
     def read(self, header: DataHeader, rows: Iterator[list[Cell]]) -> None:
-        if header.layout == "long":
-            self.read_long(header.columns, header.units, rows)
-        else:
-            self.read_wide(header.columns, rows)
+        """Every table of the sheet, each under its own header; then the sheet's notes."""
+        following: DataHeader | None = header
+        while following is not None:
+            current = following
+            if current.layout == "long":
+                following = self.read_long(current, rows)
+            else:
+                following = self.read_wide(current, rows)
+            if following is not None:
+                self.problems.extend(following.warnings)
+        self.problems.extend(self.notes.problems())
 
-    def read_long(self, columns: dict[Any, int], units: dict[int, HeaderUnit],
-                  rows: Iterator[list[Cell]]) -> None:
-        value_unit = units.get(columns["value"])
+    def _next_header(self, row: list[Cell]) -> DataHeader | None:
+        return data_header(self.file, self.sheet, row) if may_be_header(row) else None
+
+    def read_long(self, header: DataHeader, rows: Iterator[list[Cell]]) -> DataHeader | None:
+        """Rows of one long table; the header of the next table, if one follows."""
+        columns = header.columns
+        value_unit = header.units.get(columns["value"])
         for row in rows:
+            following = self._next_header(row)
+            if following is not None:
+                return following
             by_column = {cell.column: cell for cell in row}
             label = by_column.get(columns["indicator"])
             year = by_column.get(columns["year"])
@@ -164,49 +217,76 @@ class DataSheet:
             if value is None or is_blank(value.value):
                 continue  # a blank value is a figure not (yet) reported
             if label is None or is_blank(label.value):
-                self.error("missing-indicator", self.ref(value.row, columns["indicator"]))
+                if not self.notes.mark(value):
+                    self.error("missing-indicator", self.ref(value.row, columns["indicator"]))
                 continue
+            indicator = self._indicator(label)
+            if indicator is None or self.notes.mark(value):
+                continue
+            self._unheaded(row, header)
             if year is None or is_blank(year.value):
                 self.error("missing-year", self.ref(value.row, columns["year"]))
                 continue
-            self.observe(label, year.value, self.ref(year.row, year.column), value, by_column,
-                         columns, value_unit)
+            self.observe(indicator, label, year.value, self.ref(year.row, year.column), value,
+                         by_column, columns, value_unit)
+        return None
 
-    def read_wide(self, columns: dict[Any, int], rows: Iterator[list[Cell]]) -> None:
+    def read_wide(self, header: DataHeader, rows: Iterator[list[Cell]]) -> DataHeader | None:
+        """Rows of one wide table; the header of the next table, if one follows."""
+        columns = header.columns
         year_columns = {col: year for year, col in columns.items() if isinstance(year, int)}
         for row in rows:
+            following = self._next_header(row)
+            if following is not None:
+                return following
             by_column = {cell.column: cell for cell in row}
+            given = [c for c in row if c.column in year_columns and not is_blank(c.value)]
+            if not given:
+                continue
             label = by_column.get(columns["indicator"])
-            figures = [c for c in row if c.column in year_columns and not is_blank(c.value)]
-            if not figures:
-                continue
             if label is None or is_blank(label.value):
-                self.error("missing-indicator", self.ref(figures[0].row, columns["indicator"]))
+                if any(not self.notes.mark(cell) for cell in given):
+                    self.error("missing-indicator", self.ref(given[0].row, columns["indicator"]))
                 continue
-            for cell in figures:
-                self.observe(label, year_columns[cell.column], None, cell, by_column, columns,
-                             None)
+            indicator = self._indicator(label)  # once per row, whatever its figures
+            if indicator is None:
+                continue
+            self._unheaded(row, header)
+            for cell in given:
+                if not self.notes.mark(cell):
+                    self.observe(indicator, label, year_columns[cell.column], None, cell,
+                                 by_column, columns, None)
+        return None
 
-    def observe(self, label: Cell, year_value: Any, year_where: str | None, value: Cell,
-                by_column: dict[int, Cell], columns: dict[Any, int],
-                header_unit: HeaderUnit | None) -> None:
-        """One figure of a row: its indicator, year, number and unit, each checked."""
-        given = self._given(label, year_value, year_where, value, by_column, columns,
+    def _unheaded(self, row: list[Cell], header: DataHeader) -> None:
+        """A number right of the indicator column where the header row has no cell."""
+        first = header.columns["indicator"]
+        for cell in row:
+            if (cell.column > first and cell.column not in header.headed
+                    and reads_as_number(cell.value)):
+                self.error("unheaded-value", self.ref(cell.row, cell.column),
+                           found=display(cell.value))
+
+    def observe(self, indicator: Named, label: Cell, year_value: Any,
+                year_where: str | None, value: Cell, by_column: dict[int, Cell],
+                columns: dict[Any, int], header_unit: HeaderUnit | None) -> None:
+        """One figure of a row: its year, number and unit, each checked (the row's indicator,
+        and the unit written with its label, are resolved once per row)."""
+        given = self._given(indicator, label, year_value, year_where, value, by_column, columns,
                             header_unit)
         if given is None:
             return
-        indicator = self.registry.indicators[given.indicator_id]
-        figure = self._in_indicator_unit(given, indicator)
+        figure = self._in_indicator_unit(given, self.registry.indicators[given.indicator_id])
         if figure is not None:
             self._validated(given, figure, by_column, columns)
 
-    def _given(self, label: Cell, year_value: Any, year_where: str | None, value: Cell,
-               by_column: dict[int, Cell], columns: dict[Any, int],
-               header_unit: HeaderUnit | None) -> _Given | None:
-        """What the row says, reported in the order a reader meets it: indicator, year, value."""
+    def _given(self, indicator: Named, label: Cell, year_value: Any,
+               year_where: str | None, value: Cell, by_column: dict[int, Cell],
+               columns: dict[Any, int], header_unit: HeaderUnit | None) -> _Given | None:
+        """What the row says, reported in the order a reader meets it: year, value."""
         label_where = self.ref(label.row, label.column)
         value_where = self.ref(value.row, value.column)
-        indicator_id, label_unit = self._indicator(label, label_where)
+        indicator_id, label_unit = indicator.indicator, indicator.unit
         try:
             year: int | None = parse_year(year_value)
         except CellError as exc:
@@ -219,9 +299,9 @@ class DataSheet:
             )
             parsed = parse_figure_cell(value.value, number_format)
         except CellError as exc:
-            self.error(exc.code, value_where, found=display(exc.found))
+            self.error(exc.code, value_where, found=display(exc.found), **exc.params)
             return None
-        if indicator_id is None or year is None:
+        if year is None or indicator_id is None:
             return None
         # The unit: written in the value cell, else the unit column, else with the row label,
         # else in the value column's header.
@@ -282,18 +362,32 @@ class DataSheet:
             return
         self.add(observation)
 
-    def _indicator(self, label: Cell, where: str) -> tuple[str | None, str | None]:
-        """The indicator a row label names, and the unit written with it ('总收入（万元）')."""
+    def _indicator(self, label: Cell) -> Named | None:
+        """The indicator a row label names, and the unit written with it ('总收入（万元）').
+        A label that is ambiguous or close to an indicator's name is an error, and the row's
+        other cells are still checked (indicator None); a label naming other statistics is
+        noted, and the row not read (None)."""
+        where = self.ref(label.row, label.column)
         text = str(label.value)
         ids, unit = self.registry.lookup(text), None
         if not ids:
             name, unit = split_header(text)
             ids = self.registry.lookup(name) if unit is not None else ()
         if len(ids) == 1:
-            return ids[0], unit
+            return Named(ids[0], unit)
         if ids:
             self.error("ambiguous-indicator", where, found=display(text),
                        candidates=", ".join(ids))
+            return Named(None, None)
+        verdict = self.labels.judge(text)
+        if verdict.kind == "close":
+            zh, en = READING_WORDS["did-you-mean"]
+            hint = Words(zh.format(name=verdict.shown, id=verdict.indicator),
+                         en.format(name=verdict.shown, id=verdict.indicator))
+            self.error("unknown-indicator", where, found=display(text), hint=hint)
+            return Named(None, None)
+        if verdict.kind == "far":
+            self.notes.ignore(label.value, where)
         else:
-            self.error("unknown-indicator", where, found=display(text), hint="")
-        return None, None
+            self.notes.refuse(label.value, where)
+        return None

@@ -18,14 +18,14 @@ from typing import Any, Literal
 from railkpi.figures import Figure, agree
 from railkpi.plans.labels import normalise_label
 from railkpi.plans.registry import IndicatorRegistry
-from railkpi.problems import Problem, error, raise_if_errors, warning
+from railkpi.problems import InputError, ProblemLog, error, raise_if_errors, warning
 from railkpi.read import guard as xlsx_guard
 from railkpi.read import roster
 from railkpi.read.cells import Cell, display
 from railkpi.read.layouts import DataSheet, data_header
 from railkpi.read.observation import Layout, Observation, WorkbookData
-from railkpi.read.percent_styles import percent_cells
 from railkpi.read.roster.vocabulary import RosterWords
+from railkpi.read.row_labels import LabelMatcher
 from railkpi.read.sheets import DamagedSheet, calamine_sheets, openpyxl_sheets
 
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
@@ -36,10 +36,20 @@ PROGRESS_ROWS = 50_000
 HEADER_SEARCH_ROWS = 20
 
 
-def check_file(path: Path, max_size: int = xlsx_guard.DEFAULT_MAX_SIZE) -> list[Problem]:
-    """Refuse a file that is not a safe .xlsx (InputError); else its formula problems."""
+#: What the guard finds that no reader may see: a sheet that would exhaust memory, references
+#: and string tables a reader would read wrongly, two sheets of one name.
+BEFORE_READING = frozenset({"sheet-too-sparse", "bad-cell-reference", "bad-string-table",
+                            "bad-string-index", "duplicate-sheet"})
+
+
+def check_file(path: Path, max_size: int = xlsx_guard.DEFAULT_MAX_SIZE) -> xlsx_guard.Survey:
+    """Refuse a file that is not a safe .xlsx, or one a reader must not open (InputError);
+    else what the guard found (formula problems, error values, percent cells, …)."""
     xlsx_guard.inspect(path, max_size)
-    return xlsx_guard.scan(path)
+    found = xlsx_guard.survey(path)
+    if any(p.code in BEFORE_READING for p in found.problems):
+        raise InputError(found.problems)
+    return found
 
 
 Engine = Literal["calamine", "openpyxl"]
@@ -58,8 +68,8 @@ def read_workbook(
     use to check that both give the same observations.
     """
     found = check_file(path, max_size)
-    reader = _Reader(path.name, registry)
-    reader.problems.extend(found)
+    reader = _Reader(path.name, registry, found)
+    reader.problems.extend(found.problems)
     # A large roster makes millions of short-lived lists and keeps a million firm keys alive;
     # none of them form cycles, and the cyclic collector would rescan them over and over
     # (a sixth of the reading time at Excel's row limit).
@@ -67,13 +77,16 @@ def read_workbook(
     gc.disable()
     try:
         if engine == "calamine":
-            reader.percent_cells = lambda sheet: percent_cells(path, sheet)
+            reader.percent_cells = found.percent_cells
             for sheet, rows in calamine_sheets(path):
                 reader.read_sheet(sheet, rows)
         else:
             for sheet, rows in openpyxl_sheets(path):
                 reader.read_sheet(sheet, rows)
     except DamagedSheet as exc:
+        # An error value python-calamine does not know (#SPILL!) fails its reading: the
+        # guard's problems say why, better than the library's words.
+        raise_if_errors(reader.problems)
         raise_if_errors([xlsx_guard.reading_problem(exc.__cause__ or exc, path.name)])
     finally:
         if collecting:
@@ -90,15 +103,18 @@ def _shown(figure: Figure) -> str:
 
 
 class _Reader:
-    def __init__(self, file: str, registry: IndicatorRegistry) -> None:
+    def __init__(self, file: str, registry: IndicatorRegistry,
+                 survey: xlsx_guard.Survey | None = None) -> None:
         self.file = file
         self.registry = registry
-        self.problems: list[Problem] = []
+        self.survey = survey
+        self.problems = ProblemLog()
         self.observations: dict[tuple[str, int], Observation] = {}
         self.layouts: dict[str, Layout] = {}
         self.sheets_seen: list[str] = []
         self.roster = roster.RosterTotals(registry.roster)
         self.roster_words = RosterWords.of(registry.roster)
+        self.labels = LabelMatcher(registry)
         # Cells formatted as percentages, for readers whose cells carry no number format.
         self.percent_cells: Callable[[str], frozenset[tuple[int, int]]] = _no_cells
 
@@ -126,9 +142,19 @@ class _Reader:
         if not self.layouts:
             self.error("no-data-sheet", sheets=", ".join(self.sheets_seen) or "-")
         self._add_derived()
-        raise_if_errors(self.problems)
+        self._hidden_sheets()
+        problems = self.problems.problems()
+        raise_if_errors(problems)
         ordered = sorted(self.observations.values(), key=lambda o: (o.indicator, o.year))
-        return WorkbookData(self.file, tuple(ordered), tuple(self.problems), self.layouts)
+        return WorkbookData(self.file, tuple(ordered), problems, self.layouts)
+
+    def _hidden_sheets(self) -> None:
+        """Data read from a hidden sheet is used, with a warning: it is easily forgotten."""
+        facts = self.survey.sheets if self.survey is not None else {}
+        for sheet in self.layouts:
+            hidden = facts[sheet].hidden if sheet in facts else None
+            if hidden is not None:
+                self.warn("hidden-sheet", sheet=sheet, state=hidden)
 
     # -- layout detection ---------------------------------------------------------------
 
@@ -150,7 +176,7 @@ class _Reader:
                 self.layouts[sheet] = header.layout
                 self.problems.extend(header.warnings)
                 DataSheet(self.file, sheet, self.registry, self.percent_cells(sheet),
-                          self.problems, self._add).read(header, rows)
+                          self.problems, self._add, self.labels).read(header, rows)
                 return
             if len(first_rows) >= HEADER_SEARCH_ROWS:
                 break

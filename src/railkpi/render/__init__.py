@@ -5,6 +5,7 @@ per command's output, each writing to `out` in the run's language.
     render_validation(workbook, lang, out)    railkpi validate
     render_targets(plans, lang, out)          railkpi targets
     render_plans(plans, lang, out)            railkpi plans
+    render_names(plans, lang, out)            railkpi targets --names, railkpi plans --names
     render_audit(result, lang, out)           railkpi audit
     render_template(written, lang, out)       railkpi template (what was written)
     render_rate(rate, lang, out)              railkpi cagr, railkpi required
@@ -84,6 +85,8 @@ class Renderer(Protocol):
                        target_filter: TargetFilter = ...) -> None: ...
 
     def render_plans(self, plans: Sequence[Plan], lang: str, out: TextIO) -> None: ...
+
+    def render_names(self, plans: Sequence[Plan], lang: str, out: TextIO) -> None: ...
 
     def render_audit(self, result: AuditResult, lang: str, out: TextIO) -> None: ...
 

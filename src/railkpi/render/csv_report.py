@@ -323,6 +323,17 @@ def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     write_rows(out, rows)
 
 
+def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """`--names`: one row per indicator of each plan, its accepted names joined by '; '."""
+    rows: list[Sequence[str]] = [header(("plan", "indicator", "indicator_name", "unit",
+                                         "names"), lang)]
+    rows.extend([text(p.id), text(key), text(indicator.name(lang)),
+                 text(fmt.unit(indicator, lang)),
+                 text("; ".join(fmt.accepted_names(key, indicator)))]
+                for p in plans for key, indicator in p.indicators.items())
+    write_rows(out, rows)
+
+
 def render_template(written: TemplateWritten, lang: str, out: TextIO) -> None:
     rows: list[Sequence[str]] = [header(("file", "indicators", "first_year", "last_year"), lang)]
     rows.append([text(written.path), num(written.indicators), num(written.years[0]),

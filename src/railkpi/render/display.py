@@ -240,10 +240,18 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str,
     ]
 
 
+def accepted_names(indicator_id: str, indicator: Indicator) -> list[str]:
+    """Every label a workbook row may use for an indicator: its id, its names, its aliases
+    (matched ignoring case, spaces and full-width forms)."""
+    return list(dict.fromkeys([indicator_id, indicator.name.zh, indicator.name.en,
+                               *indicator.aliases]))
+
+
 def validation_line(workbook: WorkbookData, lang: str) -> str:
-    """'data.xlsx: 42 observations, ready to assess.'"""
-    return pick(TEXT["valid"], lang).format(file=workbook.file,
-                                            count=len(workbook.observations))
+    """'data.xlsx: 42 observations, ready to assess.'; a workbook without figures (a blank
+    template) is valid too, and says so."""
+    words = TEXT["valid"] if workbook.observations else TEXT["valid-empty"]
+    return pick(words, lang).format(file=workbook.file, count=len(workbook.observations))
 
 
 def template_line(written: TemplateWritten, lang: str) -> str:

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from railkpi import __version__
-from railkpi.calc.diff import ReportDiff, Side, TargetRef
 from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
 from railkpi.calc.milestones import TargetPath
@@ -28,33 +27,14 @@ from railkpi.plans.models import Plan, Quoted, Target
 from railkpi.plans.steps import step_op, upward
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
-from railkpi.read.report import FigureEntry
 from railkpi.render import MilestoneReport, Report, TemplateWritten
 from railkpi.render.audit_words import worded
-from railkpi.render.display import note_text, unit
+from railkpi.render.display import accepted_names, note_text, unit
+from railkpi.render.json_common import dump, problem_entry
+from railkpi.render.json_diff import render_diff as render_diff
 
 SCHEMA = "railkpi.assessment/1"
 MILESTONES_SCHEMA = "railkpi.milestones/1"
-
-
-def dump(document: dict[str, Any], out: TextIO) -> None:
-    out.write(json.dumps(_no_negative_zero(document), ensure_ascii=False, indent=2,
-                         allow_nan=False))
-    out.write("\n")
-
-
-def _no_negative_zero(value: Any) -> Any:
-    """The document with every −0.0 as 0.0: a reader sees "-0.0" as a sign that means nothing.
-
-    The core never computes −0.0; a workbook cell written "-0" or a plan's "-0.0" still can.
-    """
-    if isinstance(value, float):
-        return value + 0.0
-    if isinstance(value, dict):
-        return {k: _no_negative_zero(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_no_negative_zero(v) for v in value]
-    return value
 
 
 def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
@@ -72,6 +52,17 @@ def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
         {"id": p.id, "title": p.plan.title.model_dump(), "period": list(p.plan.period),
          "baseline_year": p.plan.baseline_year, "document": p.plan.document,
          "targets": len(p.targets)}
+        for p in plans
+    ]}, out)
+
+
+def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """`--names`: {"plans": [{"id", "indicators": [{"id", "name", "unit", "names"}]}]}."""
+    dump({"plans": [
+        {"id": p.id, "indicators": [
+            {"id": key, "name": indicator.name.model_dump(), "unit": indicator.unit,
+             "names": accepted_names(key, indicator)}
+            for key, indicator in p.indicators.items()]}
         for p in plans
     ]}, out)
 
@@ -309,59 +300,6 @@ def figures_entry(plan_result: PlanResult, report: Report) -> dict[str, Any]:
     diff` compares to find revised figures."""
     used = figures_used(plan_result, report.observations, report.assessment.as_of)
     return {indicator: [_point(p) for p in points] for indicator, points in used.items()}
-
-
-DIFF_SCHEMA = "railkpi.diff/1"
-
-
-def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
-    """`railkpi diff` (docs/report-format.md): both reports, the status changes, the targets
-    added and removed, the revised figures with both values and where each came from."""
-    def ref(r: TargetRef) -> dict[str, Any]:
-        return {"plan": r.plan, "target": r.target, "indicator": r.indicator}
-
-    def figure(f: FigureEntry | None) -> dict[str, Any] | None:
-        return None if f is None else {"value": f.value, "qualifier": f.qualifier,
-                                       "source": f.source, "where": f.where}
-
-    dump({
-        "schema": DIFF_SCHEMA,
-        "old": side_entry(diff.old),
-        "new": side_entry(diff.new),
-        "status_changes": [{**ref(c.ref), "old_status": c.old, "new_status": c.new,
-                            "change": c.change} for c in diff.status_changes],
-        "unchanged": diff.unchanged,
-        "added": [{**ref(p.ref), "status": p.status} for p in diff.added],
-        "removed": [{**ref(p.ref), "status": p.status} for p in diff.removed],
-        "revisions": [{"indicator": r.indicator, "year": r.year, "kind": r.kind,
-                       "old": figure(r.old), "new": figure(r.new), "plans": list(r.plans)}
-                      for r in diff.revisions],
-        "unchecked": list(diff.unchecked),
-    }, out)
-
-
-def side_entry(side: Side) -> dict[str, Any]:
-    return {"file": side.file, "schema": side.schema, "as_of": side.as_of,
-            "data_file": side.data_file, "railkpi_version": side.railkpi_version}
-
-
-def problem_entry(problem: Problem, lang: str) -> dict[str, Any]:
-    return {
-        "severity": problem.severity,
-        "code": problem.code,
-        "file": problem.file,
-        "where": problem.where,
-        "line": _line(problem),
-        "message": problem.message(lang),
-    }
-
-
-def _line(problem: Problem) -> int | None:
-    """The plan file's line of a problem: its own, or the one its message gives."""
-    if problem.line is not None:
-        return problem.line
-    written = dict(problem.params).get("line", "")
-    return int(written) if isinstance(written, str) and written.isdigit() else None
 
 
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:

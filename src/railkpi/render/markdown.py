@@ -285,6 +285,17 @@ def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
         out.write(problems_markdown(workbook.warnings, lang))
 
 
+def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """`--names`: per plan a heading and a table of its indicators' accepted names."""
+    for plan in plans:
+        out.write(f"## {inline(plan.plan.title(lang))} `{plan.id}`\n\n")
+        rows = [[f"`{key}`", cell(fmt.indicator_with_unit(indicator, lang)),
+                 cell("; ".join(fmt.accepted_names(key, indicator)))]
+                for key, indicator in plan.indicators.items()]
+        header = [pick(COLUMN[k], lang) for k in ("id", "indicator", "names")]
+        out.write(table(header, [False, False, False], rows) + "\n")
+
+
 def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     """`railkpi plans`: the plans' table, as the terminal shows it."""
     rows = [[f"`{p.id}`", cell(p.plan.title(lang)), f"{p.plan.period[0]}-{p.plan.period[1]}",

@@ -6,7 +6,6 @@ and with NO_COLOR. Numbers are right-aligned and never wrapped.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -17,13 +16,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from railkpi.calc.diff import ReportDiff
 from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.calc.findings import AuditResult
 from railkpi.calc.results import GrowthRate, PlanResult, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
-from railkpi.messages.series import DIFF, SERIES
+from railkpi.messages.series import SERIES
 from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan, PlanMeta
 from railkpi.problems import Problem
@@ -32,7 +30,6 @@ from railkpi.render import (
     MilestoneReport,
     Report,
     TemplateWritten,
-    diff_words,
     series_words,
 )
 from railkpi.render import display as fmt
@@ -45,6 +42,8 @@ from railkpi.render.milestone_table import (
     step_column,
     step_column_fits,
 )
+from railkpi.render.table_diff import render_diff as render_diff
+from railkpi.render.terminal import console
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -58,22 +57,6 @@ STATUS_STYLE = {
 }
 #: The change mark's colour (the mark itself reads without it).
 CHANGE_STYLE = {"improved": "green", "worsened": "bold red"}
-#: Width used when output is not a terminal (a pipe, a CI log): wide enough for every column.
-PLAIN_WIDTH = 100
-
-
-def console(out: TextIO) -> Console:
-    is_terminal = out.isatty()
-    return Console(
-        file=out,
-        width=None if is_terminal else PLAIN_WIDTH,
-        no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-    )
-
-
 def _columns(lang: str, series: Sequence[str] = ()) -> list[tuple[str, dict[str, Any]]]:
     # A figure may wrap only at the space before its "(year)": numbers themselves never break.
     number: dict[str, Any] = {"justify": "right", "min_width": 4}
@@ -262,6 +245,23 @@ def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
         con.print()
 
 
+def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
+    """`--names`: per plan, each indicator's id and every label a workbook row may use."""
+    con = console(out)
+    for plan in plans:
+        con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
+                      collapse_padding=True)
+        table.add_column(pick(COLUMN["id"], lang), no_wrap=True)
+        table.add_column(pick(COLUMN["indicator"], lang), ratio=1, overflow="fold")
+        table.add_column(pick(COLUMN["names"], lang), ratio=2, overflow="fold")
+        for key, indicator in plan.indicators.items():
+            table.add_row(key, fmt.indicator_with_unit(indicator, lang),
+                          "; ".join(fmt.accepted_names(key, indicator)))
+        con.print(table)
+        con.print()
+
+
 def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     con = console(out)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
@@ -291,44 +291,6 @@ def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
     """`railkpi cagr` / `railkpi required`: the rate to two decimals and to one, or — if the
     rate is undefined."""
     out.write(fmt.rate_line(rate, lang) + "\n")
-
-
-def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
-    """`railkpi diff`: the status changes, the targets added and removed, the revised figures,
-    each a table under its heading (a line where there is none)."""
-    con = console(out)
-    con.print(Text(diff_words.title(diff, lang), style="bold"))
-    sections = [
-        ("status-changes", "no-status-changes", diff_words.STATUS_COLUMNS,
-         [diff_words.status_row(c, lang) for c in diff.status_changes]),
-        ("added", None, diff_words.PRESENCE_COLUMNS,
-         [diff_words.presence_row(p, lang) for p in diff.added]),
-        ("removed", None, diff_words.PRESENCE_COLUMNS,
-         [diff_words.presence_row(p, lang) for p in diff.removed]),
-        ("revisions", "no-revisions", diff_words.REVISION_COLUMNS,
-         [diff_words.revision_row(r, lang) for r in diff.revisions]),
-    ]
-    for heading, none, keys, rows in sections:
-        if not rows and none is None:
-            continue
-        con.print()
-        con.print(Text(pick(DIFF[heading], lang), style="bold"))
-        if not rows:
-            con.print(pick(DIFF[none or heading], lang))
-            continue
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                      collapse_padding=True)
-        for head in diff_words.heads(keys, lang):
-            table.add_column(head, overflow="fold")
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))
-        con.print(table)
-        if heading == "status-changes" and diff.unchanged:
-            con.print(Text(pick(DIFF["unchanged"], lang).format(count=diff.unchanged),
-                           style="dim"))
-    for line in diff_words.notes(diff, lang):
-        con.print()
-        con.print(Text(line, style="yellow"))
 
 
 def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:

@@ -16,7 +16,8 @@ InputError with one precise problem when it is not. It never inflates a member t
   raises both; deflate packs spreadsheet XML about 5–20:1, so 10:1 on average over a whole
   file is generous for real workbooks.
 
-`scan(path)` then inflates every member once, itself, in bounded chunks — never more than
+`survey(path)` (and `scan(path)`, its problems) then inflates every member once, itself, in
+bounded chunks — never more than
 `CHUNK` bytes of output at a time, and never past the size the central directory declares.
 `zipfile` trusts that declared size: a member declaring 1 KB that really inflates to 1 GB is
 returned as its first 1 KB by `ZipFile.read()`, after a single decompression call has built
@@ -26,7 +27,10 @@ pass refuses any XML part that declares a DTD (an .xlsx never does; every XML en
 needs one), finds formula cells that have no calculated value — railkpi reads the values a
 spreadsheet saved and computes no formulas, so such a cell would otherwise read as blank —
 and warns when the workbook asks to be recalculated on opening while it holds formulas whose
-saved values may therefore be stale. The scan is independent of how cells are read.
+saved values may therefore be stale. It also looks at every worksheet before a reader
+allocates for it (see workbook_pass): error values, a used rectangle far larger than the cells
+in it, references past Excel's limits, shared-string tables that lie, and the cells formatted
+as percentages. The scan is independent of how cells are read.
 """
 
 from __future__ import annotations
@@ -35,9 +39,8 @@ import struct
 import zipfile
 from pathlib import Path
 
-from railkpi.problems import error
+from railkpi.problems import Problem, error
 from railkpi.read.guard.file_kind import SNIFF_BYTES, what_is
-from railkpi.read.guard.formula_scan import scan
 from railkpi.read.guard.limits import (
     DEFAULT_MAX_SIZE,
     format_size,
@@ -47,10 +50,16 @@ from railkpi.read.guard.limits import (
 )
 from railkpi.read.guard.package import read_package
 from railkpi.read.guard.refusals import damaged, fail, not_xlsx, reading_problem
+from railkpi.read.guard.workbook_pass import Survey, survey
 from railkpi.read.guard.zip_parts import check_sizes, count_members, end_of_directory
 
-__all__ = ["DEFAULT_MAX_SIZE", "format_size", "inspect", "parse_size", "reading_problem", "scan",
-           "size_limit"]
+__all__ = ["DEFAULT_MAX_SIZE", "Survey", "format_size", "inspect", "parse_size", "reading_problem",
+           "scan", "size_limit", "survey"]
+
+
+def scan(path: Path) -> list[Problem]:
+    """The problems the guard's pass over `path` finds (see `survey`). Call after `inspect`."""
+    return survey(path).problems
 
 
 def inspect(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> None:

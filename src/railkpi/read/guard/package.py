@@ -87,31 +87,45 @@ class ContentTypes(Handler):
 
 
 class Relationships(Handler):
+    """The workbook part's relationships: its worksheets, styles and shared strings, wherever
+    the package puts them."""
+
     def __init__(self, base: str) -> None:
         self.base = base
         self.worksheets: dict[str, str] = {}  # relationship id → part
+        self.styles: str | None = None
+        self.shared_strings: str | None = None
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if local_name(name) != "Relationship" or attrs.get("TargetMode") == "External":
             return
-        if attrs.get("Type", "").endswith("/worksheet"):
-            target = attrs.get("Target", "")
-            part = target if target.startswith("/") else posixpath.join(self.base, target)
-            self.worksheets[attrs.get("Id", "")] = part_name(posixpath.normpath(part))
+        kind = attrs.get("Type", "").rpartition("/")[2]
+        target = attrs.get("Target", "")
+        part = target if target.startswith("/") else posixpath.join(self.base, target)
+        part = part_name(posixpath.normpath(part))
+        if kind == "worksheet":
+            self.worksheets[attrs.get("Id", "")] = part
+        elif kind == "styles":
+            self.styles = self.styles or part
+        elif kind == "sharedStrings":
+            self.shared_strings = self.shared_strings or part
 
 
 class WorkbookPart(Handler):
     def __init__(self) -> None:
-        self.sheets: list[tuple[str, str]] = []  # (name, relationship id)
+        self.sheets: list[tuple[str, str, str]] = []  # (name, relationship id, state)
         self.full_calc_on_load = False
+        self.date1904 = False
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if name in SHEET:
             rid = next((value for key, value in attrs.items()
                         if key.endswith("relationships}id")), "")
-            self.sheets.append((attrs.get("name", ""), rid))
+            self.sheets.append((attrs.get("name", ""), rid, attrs.get("state", "visible")))
         elif name in CALC:
             self.full_calc_on_load = attrs.get("fullCalcOnLoad") in ("1", "true")
+        elif name in WORKBOOK_PROPERTIES:
+            self.date1904 = attrs.get("date1904") in ("1", "true")
 
 
 def spreadsheet_names(local: str) -> frozenset[str]:
@@ -119,4 +133,5 @@ def spreadsheet_names(local: str) -> frozenset[str]:
 
 
 SHEET, CALC = spreadsheet_names("sheet"), spreadsheet_names("calcPr")
+WORKBOOK_PROPERTIES = spreadsheet_names("workbookPr")
 ROW, CELL, FORMULA, VALUE, INLINE = (spreadsheet_names(n) for n in ("row", "c", "f", "v", "is"))

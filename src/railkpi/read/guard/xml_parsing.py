@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 from xml.parsers import expat
 
@@ -73,14 +74,50 @@ def guarded_expat() -> expat.XMLParserType:
     return parser
 
 
-def parse_xml(file: str, fp: BinaryIO, info: zipfile.ZipInfo, handler: Handler) -> None:
-    """Parse a part, streamed, refusing any DTD (an .xlsx never has one)."""
+#: Characters XML 1.0 does not allow, which spreadsheet readers still read from cell text:
+#: C0 controls but tab, line feed and carriage return (as raw bytes and as character
+#: references), and U+FFFE, U+FFFF.
+_CONTROL_BYTES = bytes.maketrans(bytes(b for b in range(32) if b not in b"\t\n\r"),
+                                 b" " * 29)
+_NON_CHARACTERS = re.compile(rb"\xef\xbf[\xbe\xbf]|&#(?:x0*(?:[0-8bcef]|1[0-9a-f]|fff[ef])"
+                             rb"|0*(?:[0-8]|1[1-24-9]|2\d|3[01]|6553[45]));", re.IGNORECASE)
+
+
+def tolerant(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """UTF-8 XML with the characters XML forbids but readers accept replaced by spaces, so that
+    the guard's parse reads what the readers read (the text is cleaned where it is read).
+    A sequence cut by a chunk's end waits for the next chunk."""
+    carry = b""
+    first = True
+    for chunk in chunks:
+        if first:
+            first = False
+            if chunk[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\0", b"\0<"):  # UTF-16: as it is
+                yield chunk
+                yield from chunks
+                return
+        data = carry + chunk
+        keep = max(data.rfind(b"&", len(data) - 12), data.rfind(b"\xef", len(data) - 2))
+        if keep != -1 and b";" not in data[keep:]:
+            data, carry = data[:keep], data[keep:]
+        else:
+            carry = b""
+        yield _NON_CHARACTERS.sub(lambda m: b" " * len(m.group()), data.translate(_CONTROL_BYTES))
+    if carry:
+        yield carry.translate(_CONTROL_BYTES)
+
+
+def parse_xml(file: str, fp: BinaryIO, info: zipfile.ZipInfo, handler: Handler,
+              lenient: bool = False) -> None:
+    """Parse a part, streamed, refusing any DTD (an .xlsx never has one). `lenient`: replace
+    the characters XML forbids but readers accept (see `tolerant`) instead of refusing them."""
     parser = guarded_expat()
     parser.StartElementHandler = handler.start
     parser.EndElementHandler = handler.end
     handler.parser = parser
+    chunks = inflate(file, fp, info)
     try:
-        for chunk in inflate(file, fp, info):
+        for chunk in tolerant(chunks) if lenient else chunks:
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except DefusedXmlException as exc:
@@ -115,25 +152,12 @@ def has_tag(data: bytes, tag: re.Pattern[bytes]) -> bool:
     return False
 
 
-def check_prolog(file: str, fp: BinaryIO, info: zipfile.ZipInfo,
-                  look_for: re.Pattern[bytes] | None = None) -> bool:
-    """Refuse an XML part whose prolog declares a DTD; inflate the rest without parsing it.
-
-    Returns whether `look_for` occurs in the part (always True for UTF-16 text, which a
-    byte pattern cannot search).
-    """
-    chunks = inflate(file, fp, info)
+def prolog_checked(file: str, fp: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A part's bytes, inflated; a part whose prolog declares a DTD is refused."""
     prolog = guarded_expat()
     prolog.StartElementHandler = _root_reached  # a DTD can only come before the root
     parser: expat.XMLParserType | None = prolog
-    found = False
-    start = b""  # the part's first two bytes
-    window = b""  # the last bytes seen, so that a tag cut by a chunk boundary is found
-    for chunk in chunks:
-        if len(start) < 2:
-            start = (start + chunk)[:2]
-            if start in (b"\xff\xfe", b"\xfe\xff", b"<\0", b"\0<"):  # UTF-16
-                found = look_for is not None
+    for chunk in inflate(file, fp, info):
         if parser is not None:
             try:
                 parser.Parse(chunk, False)
@@ -144,6 +168,24 @@ def check_prolog(file: str, fp: BinaryIO, info: zipfile.ZipInfo,
             except expat.ExpatError:
                 parser = None  # not well-formed before its root (a legacy VML drawing, say):
                 # left to the reader, which ignores or refuses it; sizes are still checked
+        yield chunk
+
+
+def check_prolog(file: str, fp: BinaryIO, info: zipfile.ZipInfo,
+                  look_for: re.Pattern[bytes] | None = None) -> bool:
+    """Refuse an XML part whose prolog declares a DTD; inflate the rest without parsing it.
+
+    Returns whether `look_for` occurs in the part (always True for UTF-16 text, which a
+    byte pattern cannot search).
+    """
+    found = False
+    start = b""  # the part's first two bytes
+    window = b""  # the last bytes seen, so that a tag cut by a chunk boundary is found
+    for chunk in prolog_checked(file, fp, info):
+        if len(start) < 2:
+            start = (start + chunk)[:2]
+            if start in (b"\xff\xfe", b"\xfe\xff", b"<\0", b"\0<"):  # UTF-16
+                found = look_for is not None
         if look_for is not None and not found:
             seen = window + chunk
             found = has_tag(seen, look_for)

@@ -20,6 +20,7 @@ from railkpi.read.cells import (
     parse_number,
     parse_year,
 )
+from railkpi.read.marks import is_not_available
 from railkpi.read.roster import fast_path
 from railkpi.read.roster.header import RosterColumns
 from railkpi.read.roster.totals import FirmYear, RosterTotals
@@ -203,7 +204,7 @@ class RosterReader:
         assert columns.revenue is not None
         cell = by_column.get(columns.revenue)
         where = self.ref(row, columns.revenue)
-        if cell is None or is_blank(cell.value):
+        if cell is None or is_blank(cell.value) or is_not_available(cell.value):
             self.problems.append(warning(
                 "roster-missing-revenue", self.file, where, name=name,
                 year="-" if year is None else year,
@@ -212,7 +213,7 @@ class RosterReader:
         try:
             number = parse_number(cell.value, cell.number_format)
         except CellError as exc:
-            self.error(exc.code, where, found=display(exc.found))
+            self.error(exc.code, where, found=display(exc.found), **exc.params)
             return False, None
         if number.percent:
             self.error("bad-number", where, found=display(cell.value))

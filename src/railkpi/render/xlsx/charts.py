@@ -39,6 +39,8 @@ def axis_floor(values: Sequence[float | None]) -> float | None:
     if not shown or min(shown) <= 0:
         return None
     low = min(shown) * 0.9
+    if not 1e-300 < low < 1e300:  # no round step to take (5e-324 has none): start at zero
+        return None
     step = 10.0 ** math.floor(math.log10(low))
     return math.floor(low / step) * step
 

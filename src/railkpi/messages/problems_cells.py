@@ -1,0 +1,112 @@
+"""Problems the workbook guard finds in the sheets' XML (error values, sparse sheets, crafted
+references and string tables, dates past 9999, hidden and duplicate sheets), and the reading
+rules for what analysts type (no-figure marks, footnote marks, rows of other statistics)."""
+
+from __future__ import annotations
+
+from railkpi.messages import Bilingual
+
+CELL_PROBLEMS: dict[str, Bilingual] = {
+    # the guard: the sheets' XML
+    "excel-error": (
+        "单元格中是 Excel 错误值 {value}（公式出错或引用失效）：请修正公式或清空该单元格"
+        "（railkpi 不会把错误值当作空白）",
+        "the cell holds the Excel error {value}: fix the formula or clear the cell (railkpi "
+        "does not read an error as blank)",
+    ),
+    "sheet-too-sparse": (
+        "工作表“{sheet}”的已用区域从 {first} 到 {corner}，共 {rows} 行 × {columns} 列，却只有 "
+        "{cells} 个单元格有值：读取时要为整个区域分配内存（约 {memory}），已拒绝。请删除远离数据"
+        "的多余单元格（如 {stray}）后重新保存",
+        "sheet '{sheet}' is used from {first} to {corner}, {rows} rows × {columns} columns, but "
+        "only {cells} cells hold values: reading it would allocate the whole rectangle (about "
+        "{memory}), so it was refused. Delete the stray cells far from the data (such as "
+        "{stray}) and save it again",
+    ),
+    "bad-cell-reference": (
+        "工作表“{sheet}”中有单元格引用“{reference}”，超出 Excel 的范围（最多 1,048,576 行、"
+        "16,384 列，即 XFD1048576）或不是单元格引用：文件已损坏或被构造，未读取",
+        "sheet '{sheet}' has the cell reference '{reference}', beyond Excel's limits "
+        "(1,048,576 rows and 16,384 columns: XFD1048576) or no cell reference at all: the file "
+        "is damaged or crafted, and was not read",
+    ),
+    "bad-string-table": (
+        "共享字符串表声明有 {declared} 个字符串（{attribute}），实际只有 {found} 个：文件已损坏"
+        "或被构造用于耗尽内存，未读取",
+        "the shared-string table declares {declared} strings ({attribute}) but holds {found}: "
+        "the file is damaged or built to exhaust memory, and was not read",
+    ),
+    "bad-string-index": (
+        "单元格引用的共享字符串序号“{found}”不是非负整数（读取程序会当作第一个字符串）："
+        "文件已损坏或被构造",
+        "the cell refers to shared string '{found}', which is not a whole number of zero or "
+        "more (a reader would take the first string instead): the file is damaged or crafted",
+    ),
+    "date-out-of-range": (
+        "单元格设为日期格式，但其值 {found} 超出 9999-12-31（Excel 显示为 #####），既不是日期也"
+        "不能当作数值读取：请更正数值或单元格格式",
+        "the cell is formatted as a date but holds {found}, past 9999-12-31 (Excel shows "
+        "#####): it can be read neither as a date nor as a number; correct the value or the "
+        "cell's format",
+    ),
+    "duplicate-sheet": (
+        "工作簿中有两个名为“{sheet}”的工作表（工作表名不区分大小写），无法确定读取哪一个："
+        "文件已损坏或被构造",
+        "the workbook has two sheets named '{sheet}' (sheet names ignore case), so which one "
+        "to read cannot be told: the file is damaged or crafted",
+    ),
+    "hidden-sheet": (
+        "工作表“{sheet}”是{state}工作表，其中的数据已读取；如非有意，请取消隐藏后核对",
+        "sheet '{sheet}' is {state}; its data was read. If that is not intended, unhide it and "
+        "check it",
+    ),
+    # the reader: what analysts type
+    "not-available": (
+        "工作表“{sheet}”中 {count} 个单元格是“无数据”标记（{marks}），按未填报处理：{cells}",
+        "sheet '{sheet}': read as not reported, {count} holding a no-figure mark ({marks}): "
+        "{cells}",
+    ),
+    "footnote-mark": (
+        "“{found}”的数字后带有注释标记“{mark}”：请删除标记，把说明写在备注列",
+        "'{found}' has the footnote mark '{mark}' after its number: remove the mark and put "
+        "the note in the note column",
+    ),
+    "rows-ignored": (
+        "工作表“{sheet}”中 {count} 行的名称不是 railkpi 已知的指标，已忽略：{rows}",
+        "sheet '{sheet}': ignored, {count} naming no indicator railkpi knows: {rows}",
+    ),
+    "unheaded-value": (
+        "该单元格有数值 {found}，所在列却没有表头：年份列可能因一个多余或缺失的表头单元格而错位；"
+        "请给该列加上表头（年份）或清空该单元格",
+        "the cell holds {found} in a column without a header: a stray or missing header cell "
+        "may have shifted the year columns; give the column its header (the year) or clear "
+        "the cell",
+    ),
+    "too-many-unknown-rows": (
+        "工作表“{sheet}”有超过 {limit} 种不同的行名称都不是 railkpi 已知的指标（如 {first}）："
+        "这不像所选规划的数据表。请只保留规划指标的行（railkpi targets --names 列出可用名称），"
+        "或检查是否选错了文件",
+        "sheet '{sheet}' has more than {limit} different row labels that name no indicator "
+        "railkpi knows (such as {first}): it does not look like a data sheet for the loaded "
+        "plans. Keep the rows of the plans' indicators (railkpi targets --names lists the "
+        "names) or check that this is the right file",
+    ),
+}
+
+#: How a hidden sheet is hidden, for hidden-sheet.
+SHEET_STATES: dict[str, Bilingual] = {
+    "hidden": ("隐藏", "hidden"),
+    "veryHidden": ("深度隐藏（只能在 VBA 中取消隐藏）", "very hidden (only VBA can unhide it)"),
+}
+
+#: The "did you mean" of an unknown-indicator error, and how lists are cut short.
+READING_WORDS: dict[str, Bilingual] = {
+    "did-you-mean": ("；是否指“{name}”（{id}）？", "; did you mean '{name}' ({id})?"),
+    "list-more": ("等，共 {count} 个", ", … {count} in all"),
+    "list-separator": ("、", ", "),
+    "row": ("{label}（{cell}）", "{label} ({cell})"),
+    "cells": ("{count}", "{count} cells"),
+    "cell": ("{count}", "{count} cell"),
+    "rows": ("{count}", "{count} rows"),
+    "one-row": ("{count}", "{count} row"),
+}
