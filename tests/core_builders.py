@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from railkpi.calc import formulas
-from railkpi.calc.assess import assess
+from railkpi.calc.as_of import after_as_of, default_as_of
+from railkpi.calc.assess import assess, in_range
+from railkpi.calc.contradictions import contradictions, widened
 from railkpi.calc.results import Assessment, TargetResult, failing
 from railkpi.figures import exact, parse_figure
 from railkpi.plans.models import Plan, Thresholds
@@ -21,17 +23,25 @@ from railkpi.read.observation import Observation
 __all__ = [
     "Assessment",
     "TargetResult",
+    "after_as_of",
     "assess",
+    "contradictions",
+    "default_as_of",
+    "exact",
     "failing",
+    "figure_at",
     "formulas",
     "hist",
+    "in_range",
     "make_plan",
     "notes_of",
     "observe",
+    "parse_figure",
     "result",
     "run",
     "signed_zero_fields",
     "target",
+    "widened",
 ]
 
 Value = float | str
@@ -111,6 +121,15 @@ def observe(plan: Plan, indicator_id: str, series: Mapping[int, Value]) -> list[
             context={"indicators": plan.indicators},
         ))
     return observations
+
+
+def figure_at(plan: Plan, indicator_id: str, year: int, value: Value, where: str) -> Observation:
+    """One workbook figure in the cell `where` (number or qualified text)."""
+    figure = parse_figure(value) if isinstance(value, str) else exact(float(value))
+    return Observation.model_validate(
+        Observation.of(figure, indicator=indicator_id, year=year, where=where),
+        context={"indicators": plan.indicators},
+    )
 
 
 def run(plan: Plan, series: Mapping[int, Value] | None = None, *, as_of: int | None = None,

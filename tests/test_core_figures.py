@@ -198,6 +198,21 @@ def test_spaces_inside_a_figure_are_ignored(text: str) -> None:
     assert parsed.unit == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "qualifier", "unit"),
+    [
+        ("突破 3 000 亿 元", Decimal(3000), "突破", "亿元"),  # the unit's spaces go, every one
+        ("180余 家", Decimal(180), "余", "家"),
+        ("12 345 万 元", Decimal(12345), None, "万元"),
+        ("3 000 亿元 以上", Decimal(3000), "以上", "亿元"),
+    ],
+)
+def test_a_unit_written_with_spaces_reads_without_them(text: str, number: Decimal,
+                                                        qualifier: str | None, unit: str) -> None:
+    parsed = split_text(text)
+    assert (parsed.number, parsed.qualifier, parsed.unit) == (number, qualifier, unit)
+
+
 # -- one tolerance for figures and formulas -------------------------------------------------------
 
 numbers = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)

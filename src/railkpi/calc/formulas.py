@@ -19,8 +19,8 @@ def power(base: float, exponent: float) -> float:
     OverflowError there, as it does for no other arithmetic)."""
     try:
         return float(base**exponent)
-    except OverflowError:
-        return math.copysign(math.inf, base) if exponent == int(exponent) else math.inf
+    except OverflowError:  # only a negative base to an odd power is negative: (−10)^400 > 0
+        return -math.inf if base < 0 and exponent % 2 == 1 else math.inf
     except ZeroDivisionError:  # 0.0 to a negative power
         return math.inf
 
