@@ -10,6 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from railkpi.cli import app
@@ -18,6 +19,13 @@ from railkpi.problems import InputError, Problem
 from railkpi.read.workbook import read_workbook
 
 Rows = Sequence[Sequence[Any]]
+
+# No property test fails for being slow: Hypothesis's per-example deadline (200 ms) and its
+# too-slow health check are wall-clock limits, which a loaded machine or a mutation run trips.
+# Speed is measured in benchmarks/, not asserted in tests.
+settings.register_profile("railkpi", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("railkpi")
 
 
 @pytest.fixture(autouse=True, scope="session")

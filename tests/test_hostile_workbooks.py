@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import os
 import random
-import re
 import struct
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import openpyxl
 import pytest
@@ -124,6 +124,104 @@ def rebuilt(path: Path, parts: dict[str, bytes],
     for name, content in {**parts, **changes}.items():
         members.append(content if isinstance(content, Member) else deflated(name, content))
     return write_zip(path, members)
+
+
+# -- workbooks written part by part: the bytes are the test's, whatever writer is installed -----
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula cell; `cached` is the value saved with it (None: saved without one)."""
+
+    text: str
+    cached: float | None = None
+
+
+@dataclass(frozen=True)
+class SharedString:
+    """A cell pointing at entry `index` of the shared-strings part."""
+
+    index: int
+
+
+RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+DOC_RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+OFFICE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def cell_xml(ref: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Formula):
+        saved = "" if value.cached is None else f"<v>{value.cached!r}</v>"
+        return f'<c r="{ref}"><f>{xml_escape(value.text)}</f>{saved}</c>'
+    if isinstance(value, str) and value.startswith("="):
+        return cell_xml(ref, Formula(value[1:]))
+    if isinstance(value, SharedString):
+        return f'<c r="{ref}" t="s"><v>{value.index}</v></c>'
+    if isinstance(value, str):
+        return f'<c r="{ref}" t="inlineStr"><is><t>{xml_escape(value)}</t></is></c>'
+    return f'<c r="{ref}"><v>{value!r}</v></c>'
+
+
+def handmade_parts(rows: list[list[Any]], title: str = "数据", *, full_calc_on_load: bool = False,
+                   strings: bytes | None = None) -> dict[str, bytes]:
+    """The parts of a one-sheet workbook, every byte written here (no styles: readers default).
+
+    Cells: None is empty, "=…" or Formula a formula, SharedString an index into `strings`,
+    other text an inline string, a number its repr.
+    """
+    sheet_rows = "".join(
+        f'<row r="{r}">'
+        + "".join(cell_xml(f"{column_letter(c)}{r}", v) for c, v in enumerate(row))
+        + "</row>"
+        for r, row in enumerate(rows, start=1))
+    sheet = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN_NS}">'
+             f"<sheetData>{sheet_rows}</sheetData></worksheet>")
+    calc = '<calcPr calcId="191029" fullCalcOnLoad="1"/>' if full_calc_on_load else ""
+    workbook = (f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN_NS}" '
+                f'xmlns:r="{DOC_RELS_NS}"><sheets><sheet name="{xml_escape(title)}" '
+                f'sheetId="1" r:id="rId1"/></sheets>{calc}</workbook>')
+    overrides = [("/xl/workbook.xml", f"{OFFICE_TYPE}.sheet.main+xml"),
+                 ("/xl/worksheets/sheet1.xml", f"{OFFICE_TYPE}.worksheet+xml")]
+    relations = [("rId1", "worksheet", "worksheets/sheet1.xml")]
+    parts: dict[str, bytes] = {}
+    if strings is not None:
+        overrides.append(("/xl/sharedStrings.xml", f"{OFFICE_TYPE}.sharedStrings+xml"))
+        relations.append(("rId2", "sharedStrings", "sharedStrings.xml"))
+        parts[STRINGS] = strings
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+        'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+        'ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in overrides)
+        + "</Types>")
+    package_rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{RELS_NS}">'
+                    f'<Relationship Id="rId1" Type="{DOC_RELS_NS}/officeDocument" '
+                    f'Target="xl/workbook.xml"/></Relationships>')
+    workbook_rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{RELS_NS}">'
+                     + "".join(f'<Relationship Id="{rid}" Type="{DOC_RELS_NS}/{kind}" '
+                               f'Target="{target}"/>' for rid, kind, target in relations)
+                     + "</Relationships>")
+    parts.update({
+        "[Content_Types].xml": types.encode(),
+        "_rels/.rels": package_rels.encode(),
+        "xl/workbook.xml": workbook.encode(),
+        "xl/_rels/workbook.xml.rels": workbook_rels.encode(),
+        SHEET: sheet.encode(),
+    })
+    return parts
 
 
 @cache
@@ -285,14 +383,9 @@ def external_entity(secret: Path) -> bytes:
 
 
 def with_strings(path: Path, strings: bytes) -> Path:
-    """A workbook whose shared-strings part (openpyxl writes inline strings) is `strings`."""
-    parts = workbook_parts()
-    types = parts["[Content_Types].xml"].replace(b"</Types>", (
-        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats'
-        b'-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
-    sheet = parts[SHEET].replace(b"</sheetData>", b'<row r="3"><c r="A3" t="s"><v>0</v></c>'
-                                                  b"</row></sheetData>")
-    return rebuilt(path, parts, {"[Content_Types].xml": types, SHEET: sheet, STRINGS: strings})
+    """A workbook whose shared-strings part is `strings`, cell A3 pointing into it."""
+    rows: list[list[Any]] = [*GOOD_ROWS, [SharedString(0)]]
+    return rebuilt(path, handmade_parts(rows, strings=strings))
 
 
 def make_xxe(path: Path) -> Path:
@@ -303,21 +396,17 @@ def make_xxe(path: Path) -> Path:
 
 
 def formula_workbook(*values: Any) -> dict[str, bytes]:
-    """A data sheet whose value cells hold `values` (openpyxl writes formulas with no value)."""
+    """A data sheet whose value cells hold `values` ("=…" is a formula saved without a value)."""
     rows = [LONG_ZH] + [["revenue_total", 2020 + n, value, "亿元", None]
                         for n, value in enumerate(values, start=1)]
-    return workbook_parts(rows)
+    return handmade_parts(rows)
 
 
 def make_cached_formula(path: Path) -> Path:
-    """`=1000+1890.5` with its value saved, as a spreadsheet writes it; openpyxl's
-    fullCalcOnLoad="1" left in place."""
-    parts = formula_workbook("=1000+1890.5")
-    # openpyxl writes the empty value as <v /> or, when lxml is installed, as <v></v>.
-    sheet = re.sub(rb"<f>1000\+1890\.5</f><v ?/>|<f>1000\+1890\.5</f><v></v>",
-                   b"<f>1000+1890.5</f><v>2890.5</v>", parts[SHEET])
-    assert sheet != parts[SHEET]
-    return rebuilt(path, parts, {SHEET: sheet})
+    """`=1000+1890.5` with its value saved, as a spreadsheet writes it, in a workbook that
+    asks to be recalculated on opening (fullCalcOnLoad="1", as openpyxl writes it)."""
+    rows = [LONG_ZH, ["revenue_total", 2021, Formula("1000+1890.5", 2890.5), "亿元", None]]
+    return rebuilt(path, handmade_parts(rows, full_calc_on_load=True))
 
 
 def write(content: bytes) -> Callable[[Path], Path]:
@@ -774,9 +863,7 @@ def test_a_large_sheet_is_parsed_only_when_it_may_hold_a_formula(
 def test_recalc_on_load_warns_only_when_there_are_formulas(
     tmp_path: Path, registry: IndicatorRegistry
 ) -> None:
-    plain = rebuilt(tmp_path / "plain.xlsx", workbook_parts())  # openpyxl: fullCalcOnLoad="1"
-    with zipfile.ZipFile(plain) as archive:
-        assert b'fullCalcOnLoad="1"' in archive.read("xl/workbook.xml")
+    plain = rebuilt(tmp_path / "plain.xlsx", handmade_parts(GOOD_ROWS, full_calc_on_load=True))
     assert read_workbook(plain, registry).warnings == ()
     data = read_workbook(make_cached_formula(tmp_path / "data.xlsx"), registry)
     assert [(o.indicator, o.value) for o in data.observations] == [("revenue_total", 2890.5)]

@@ -216,8 +216,12 @@ def satisfies(figure: Figure, op: Op, target: float) -> bool | None:
 
 
 def agree(a: Figure, b: Figure) -> bool:
-    """Can two figures be the same number? 180余 and 185 can; 180余 and 190 cannot."""
-    return same(a.value, b.value) or not (_below(a, b) or _below(b, a))
+    """Can two figures be the same number? 180余 and 185 can; 180余 and 190 cannot.
+
+    Decided by the bounds alone (equal within the tolerance): "突破3000" and exactly 3000 have
+    the same point value but cannot be the same number.
+    """
+    return not (_below(a, b) or _below(b, a))
 
 
 def _below(a: Figure, b: Figure) -> bool:

@@ -19,8 +19,8 @@ def power(base: float, exponent: float) -> float:
     OverflowError there, as it does for no other arithmetic)."""
     try:
         return float(base**exponent)
-    except OverflowError:
-        return math.copysign(math.inf, base) if exponent == int(exponent) else math.inf
+    except OverflowError:  # only a negative base to an odd power is negative: (−10)^400 > 0
+        return -math.inf if base < 0 and exponent % 2 == 1 else math.inf
     except ZeroDivisionError:  # 0.0 to a negative power
         return math.inf
 
@@ -41,7 +41,8 @@ def completion(baseline: float, latest: float, target: float) -> float | None:
     """Share of the distance from baseline to target covered (完成进度)."""
     if same(target, baseline):
         return None
-    return difference(latest, baseline) / difference(target, baseline)
+    # + 0.0: no progress towards a lower target is 0.0, not −0.0 (0.0 / −0.2 is −0.0).
+    return difference(latest, baseline) / difference(target, baseline) + 0.0
 
 
 def time_elapsed(baseline_year: int, latest_year: int, target_year: int) -> float | None:
@@ -59,7 +60,7 @@ def growth_ratio(actual: float | None, required: float | None, sign: int) -> flo
     """
     if actual is None or required is None or required == 0:
         return None
-    return sign * actual / abs(required)
+    return sign * actual / abs(required) + 0.0  # −1 · 0.0 is −0.0: report 0.0
 
 
 def expected_completion(
@@ -69,7 +70,7 @@ def expected_completion(
     if required is None or same(target, baseline):
         return None
     on_path = baseline * power(1.0 + required, years_since_baseline)
-    return (on_path - baseline) / difference(target, baseline)
+    return (on_path - baseline) / difference(target, baseline) + 0.0  # never −0.0
 
 
 def project(latest: float, rate: float | None, years_ahead: int) -> float | None:

@@ -100,7 +100,8 @@ def absolute(target: Target, baseline: Point | None, notes: list[Note],
     if target.kind == "change":
         return numeric.total(x0, target.value)
     if target.kind == "ratio":
-        if x0 == 0:
+        # A multiple of zero or of a loss is no target: 2 × −10 = −20 would be met by a loss.
+        if x0 <= 0:
             notes.append(note("ratio-zero-baseline"))
             return None
         return numeric.product(x0, target.value)

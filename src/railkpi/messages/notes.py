@@ -39,7 +39,7 @@ NOTE: dict[str, Bilingual] = {
         "target equals the baseline (hold the level)",
     ),
     "exceeds-range": (
-        "{year} 年数值 {value} 超出区间上限 {bound}",
+        "{year} 年数值 {value} 已越过区间的另一端（{bound}）",
         "{year}: {value} is beyond the far end of the range ({bound})",
     ),
     "no-target-year-figure": (
@@ -62,8 +62,8 @@ NOTE: dict[str, Bilingual] = {
         "computed from the point value of a qualified figure: rates are approximate",
     ),
     "ratio-zero-baseline": (
-        "基期值为零，倍数目标无定义",
-        "the baseline is zero: a multiple of it is undefined",
+        "基期值不为正，倍数目标无定义",
+        "the baseline is not positive: a multiple of it is undefined",
     ),
     "growth-not-met": (
         "实际年均增速 {actual} 低于目标 {target}",

@@ -96,7 +96,8 @@ def num(value: float | int | None) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return repr(value) if isinstance(value, float) else str(value)
+    # + 0.0: a −0.0 (from a cell written "-0") prints as 0.0, as in the JSON report.
+    return repr(value + 0.0) if isinstance(value, float) else str(value)
 
 
 def header(keys: Sequence[str], lang: str) -> list[str]:

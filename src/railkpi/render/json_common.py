@@ -10,8 +10,23 @@ from railkpi.problems import Problem
 
 
 def dump(document: dict[str, Any], out: TextIO) -> None:
-    out.write(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))
+    out.write(json.dumps(_no_negative_zero(document), ensure_ascii=False, indent=2,
+                         allow_nan=False))
     out.write("\n")
+
+
+def _no_negative_zero(value: Any) -> Any:
+    """The document with every −0.0 as 0.0: a reader sees "-0.0" as a sign that means nothing.
+
+    The core never computes −0.0; a workbook cell written "-0" or a plan's "-0.0" still can.
+    """
+    if isinstance(value, float):
+        return value + 0.0
+    if isinstance(value, dict):
+        return {k: _no_negative_zero(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_no_negative_zero(v) for v in value]
+    return value
 
 
 def problem_entry(problem: Problem, lang: str) -> dict[str, Any]:
