@@ -17,15 +17,17 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-#: Columns left out when the table is too wide, first to go first: the step of the year
-#: assessed (its steps then print as lines under the table), what is still needed each year
-#: (a wide terminal's extra), time elapsed (the same for every target of a plan's target
-#: year), the growth achieved so far, the baseline, the growth still needed, completion. The
-#: indicator, the latest figure, the target, the gap, the status and the change mark since the
-#: year before are always shown; a column not named here is never left out.
+#: Columns left out when the table is too wide, first to go first: what is still needed each
+#: year (a wide terminal's extra), time elapsed (the same for every target of a plan's target
+#: year), the growth achieved so far, the baseline, the growth still needed, completion, and
+#: last the step of the year assessed — there only because the user asked for steps (the plan
+#: file's own, or --milestones), so it outlasts the figures railkpi adds unasked; once left
+#: out, its steps print as lines under the table. The indicator, the latest figure, the
+#: target, the gap, the status and the change mark since the year before are always shown; a
+#: column not named here is never left out.
 DROP_ORDER: tuple[str, ...] = (
-    "col-step", "col-needed-per-year", "col-time", "col-cagr", "col-baseline", "col-needed",
-    "col-completion",
+    "col-needed-per-year", "col-time", "col-cagr", "col-baseline", "col-needed",
+    "col-completion", "col-step",
 )
 #: Cells between two columns.
 GAP = 2
