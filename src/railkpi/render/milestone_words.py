@@ -121,7 +121,7 @@ def step_lines(results: Sequence[TargetResult], lang: str) -> list[str]:
             for r in results if r.milestone]
 
 
-def _sources(checks: Sequence[MilestoneCheck], lang: str) -> str:
+def sources_text(checks: Sequence[MilestoneCheck], lang: str) -> str:
     """Where the steps come from, each once: 规划文件所定、复利路径."""
     sources = dict.fromkeys(c.source for c in checks)
     separator = "、" if lang == "zh" else ", "
@@ -134,7 +134,7 @@ def step_legend(results: Sequence[TargetResult], lang: str) -> str | None:
     if not checks:
         return None
     return pick(MILESTONE["step-legend"], lang).format(year=checks[0].year,
-                                                       sources=_sources(checks, lang))
+                                                       sources=sources_text(checks, lang))
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def counts_line(results: Sequence[TargetResult], lang: str) -> str | None:
         return None
     counts = step_counts(results)
     return pick(MILESTONE["counts"], lang).format(
-        header=step_header(checks[0].year, lang), sources=_sources(checks, lang),
+        header=step_header(checks[0].year, lang), sources=sources_text(checks, lang),
         met=counts.met, missed=counts.missed, not_judged=counts.not_judged)
 
 
