@@ -460,3 +460,23 @@ def test_the_step_column_goes_last_then_lines(railkpi: Callable[..., Any],
     # The left-out line names the figures, not the step (its steps are right below).
     assert "序时进度、实际增速、基期、今后需增速、完成进度" in squash(text)
     assert "年度目标；" not in squash(text)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_14th_fyp_steps_in_their_column_at_80_and_120(
+        width: int, railkpi: Callable[..., Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.cells import cell_len
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "fengtai.xlsx"
+    # Revenue's 2024 step on the compound path: 2364.9 × (3500 / 2364.9)^(4/5) = 3236.06,
+    # shown 3236.1 (towards the target); the 2024 figure 2948.2 misses it.
+    step = 2364.9 * (3500 / 2364.9) ** (4 / 5)
+    assert 3236.05 < step < 3236.1
+    text = printed_at(width, lambda: railkpi("assess", example, "--plan", "14th-fyp",
+                                             "--milestones", "compound", "--lang", "zh"),
+                      monkeypatch)
+    assert max(cell_len(line) for line in text.splitlines()) <= width and "…" not in text
+    rev = next(line for line in text.splitlines() if line.startswith("轨道交通产业"))
+    assert "2948.2" in rev and rev.rstrip().endswith("3236.1 ✗")
+    # At 80 columns the name wraps narrower rather than the asked-for step going to a line.
+    assert "2024年度目标 3236.1" not in text

@@ -2,11 +2,12 @@
 
 Numbers, targets and statuses are never cut or wrapped. When the full table is wider than the
 terminal, columns are left out, lowest priority first (DROP_ORDER), and the table says which
-in one line under it; then the indicator name wraps (at a word in English, between characters
-in Chinese, never leaving a unit's closing bracket alone on a line). Narrower than BLOCK_BELOW,
-or when even the name at NAME_FLOOR does not fit, each target prints as a block: its name on a
-line, then a `label: value` line per figure. Widths are counted in terminal cells (a Chinese
-character is two), with rich's cell_len.
+in one line under it — a column the user asked for (ASKED: the step of the year) only once
+the name cannot wrap narrower; then the indicator name wraps (at a word in English, between
+characters in Chinese, never leaving a unit's closing bracket alone on a line). Narrower than
+BLOCK_BELOW, or when even the name at NAME_FLOOR does not fit, each target prints as a block:
+its name on a line, then a `label: value` line per figure. Widths are counted in terminal
+cells (a Chinese character is two), with rich's cell_len.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ DROP_ORDER: tuple[str, ...] = (
     "col-needed-per-year", "col-time", "col-cagr", "col-baseline", "col-needed",
     "col-completion", "col-step",
 )
+#: Columns the user asked for: rather than leave one out, the indicator's name wraps below
+#: its comfortable width, down to its floor (NAME_FLOOR, or its longest word).
+ASKED: frozenset[str] = frozenset({"col-step"})
 #: Cells between two columns.
 GAP = 2
 #: The indicator column is not wrapped narrower than this while columns can still be left out…
@@ -70,7 +74,7 @@ def fit(keys: Sequence[str], heads: Sequence[str], rows: Sequence[Sequence[str]]
         return sum(natural[key] + GAP for key in figures)
 
     for key in [k for k in DROP_ORDER if k in figures]:
-        if others() + name_wanted <= width:
+        if others() + (name_floor if key in ASKED else name_wanted) <= width:
             break
         figures.remove(key)
         left_out.append(key)
