@@ -153,3 +153,17 @@ def test_no_step_no_trace_in_the_junit_file(
     assert code == 0
     assert root.find(".//system-out") is None
     assert "milestones" not in properties(root) and "fail_on_milestone" not in properties(root)
+
+
+@pytest.mark.parametrize(("status", "failing", "step_missed", "kind"), [
+    ("undetermined", (), False, "skipped"),
+    ("undetermined", (), True, "failure"),  # a missed step that fails the run is no skip
+    ("no_data", (), False, "skipped"),
+    ("on_track", (), True, "failure"),
+    ("on_track", (), False, "passed"),
+    ("off_track", ("off_track",), False, "failure"),
+])
+def test_outcome(status: str, failing: tuple[str, ...], step_missed: bool, kind: str) -> None:
+    from railkpi.render.junit import outcome
+
+    assert outcome(status, failing, step_missed) == kind
