@@ -375,33 +375,108 @@ def test_a_falling_step_is_shown_down(railkpi: Callable[..., Any],
     assert row.endswith("| 0.072 ✗ |")
 
 
-@pytest.mark.parametrize("room", [2, 100])
-def test_the_step_column_only_where_it_fits(room: int, railkpi: Callable[..., Any],
-                                            files: Callable[..., Any],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def printed_at(width: int, run: Callable[[], Any], monkeypatch: pytest.MonkeyPatch) -> str:
+    """The terminal report as printed $COLUMNS wide."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    return str(run().stdout)
+
+
+@pytest.mark.parametrize(("width", "left_out"), [
+    # 120 columns: every column, 每年还需 too (a wide terminal's extra).
+    (120, ""),
+    # 80 columns: the figures railkpi adds unasked go first; the step the plan file asked
+    # for stays (it used to be the first left out).
+    (80, "未显示（宽 80 列）：序时进度、实际增速、基期；"),
+])
+def test_the_step_column_outlasts_the_optional_figures(
+        width: int, left_out: str, railkpi: Callable[..., Any], files: Callable[..., Any],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from rich.cells import cell_len
-    from rich.console import Console
 
-    from railkpi.render import table
-
-    def printed(width: int, *targets: dict[str, Any]) -> str:
-        monkeypatch.setattr(table, "console", lambda out: Console(
-            file=out, width=width, no_color=True, highlight=False, soft_wrap=False))
-        data, plan = files(*targets)
-        return str(railkpi("assess", data, "--plan", plan, "--lang", "zh").stdout)
-
-    # The same table without steps, at a width where it has room to spare: its own width.
-    bare = [{k: v for k, v in t.items() if k != "milestones"} for t in STEPS]
-    used = max(cell_len(line) for line in printed(200, *bare).splitlines() if "──" in line)
-    width = used + room
-    text = printed(width, *STEPS)
+    data, plan = files(*STEPS)
+    text = printed_at(width, lambda: railkpi("assess", data, "--plan", plan, "--lang", "zh"),
+                      monkeypatch)
     assert "…" not in text  # no cell cut short
     assert max(cell_len(line) for line in text.splitlines()) <= width
+    lines = text.splitlines()
+    rev = next(line for line in lines if line.startswith("收入"))
+    assert rev.rstrip().endswith("3100.0 ✗")  # the column after the status and its change
+    assert next(line for line in lines if line.startswith("企业数量")).rstrip().endswith("200 ✓")
+    # Its header: the year on a line of its own, not cut inside it.
+    head = next(i for i, line in enumerate(lines) if line.startswith("指标（单位）"))
+    assert lines[head - 1].rstrip().endswith("2024") and lines[head].rstrip().endswith(
+        "年度目标")
+    assert ("每年" in lines[head - 1]) is (width == 120)
+    if left_out:
+        assert squash(left_out) in squash(text)
+    else:
+        assert "未显示" not in text
+    assert "  · 收入：2024年度目标" not in text  # the steps are in their column, not lines
+    # English alike, at 80 columns: the step kept, the same figures left out.
+    en = printed_at(width, lambda: railkpi("assess", data, "--plan", plan, "--lang", "en"),
+                    monkeypatch)
+    revenue = next(line for line in en.splitlines() if line.startswith("Revenue"))
+    assert revenue.rstrip().endswith("3100.0 ✗")
+    assert ("Not shown (80 columns wide): Time, CAGR, Base, CAGR needed;" in squash_en(en)) \
+        is (width == 80)
+
+
+def squash_en(text: str) -> str:
+    """Lines joined with single spaces, as a wrapped English paragraph reads."""
+    return re.sub(r"\s+", " ", text)
+
+
+def test_without_steps_no_step_column_at_any_width(
+        railkpi: Callable[..., Any], files: Callable[..., Any],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bare = [{k: v for k, v in t.items() if k != "milestones"} for t in STEPS]
+    data, plan = files(*bare)
+    for width in (80, 120):
+        text = printed_at(width, lambda: railkpi("assess", data, "--plan", plan, "--lang",
+                                                 "zh"), monkeypatch)
+        assert "年度目标" not in text and "✗" not in text and "✓" not in text
+        if width == 80:  # the step's 8 + 2 cells free: the baseline (6 + 2) is back
+            assert squash("未显示（宽 80 列）：序时进度、实际增速；") in squash(text)
+        else:
+            assert "未显示" not in text
+
+
+def test_the_step_column_goes_last_then_lines(railkpi: Callable[..., Any],
+                                              files: Callable[..., Any],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.cells import cell_len
+
+    data, plan = files(*STEPS)
+    # 62 columns: the always-shown columns (名称 14 + 最新 6 + 目标 7 + 差距 4 + 状态 8 + 较上年
+    # 6, with five gaps: 55) leave no room for the step's 10 + 2: every optional column is
+    # left out, the step last, and the steps print as lines under the table.
+    text = printed_at(62, lambda: railkpi("assess", data, "--plan", plan, "--lang", "zh"),
+                      monkeypatch)
+    assert max(cell_len(line) for line in text.splitlines()) <= 62
     rev = next(line for line in text.splitlines() if line.startswith("收入"))
-    if room == 100:  # a column after the status and its change
-        assert rev.rstrip().endswith("3100.0 ✗")
-    else:  # no room for the column: a line per step under the table
-        assert "3100.0" not in rev
-        # Targets by name in prose (render/assessment_table.py), not by id.
-        assert "  · 收入：2024年度目标 3100.0 ✗" in text
-        assert "  · 企业数量：2024年度目标 200 ✓" in text
+    assert "3100.0" not in rev
+    assert "  · 收入：2024年度目标 3100.0 ✗" in text
+    assert "  · 企业数量：2024年度目标 200 ✓" in text
+    # The left-out line names the figures, not the step (its steps are right below).
+    assert "序时进度、实际增速、基期、今后需增速、完成进度" in squash(text)
+    assert "年度目标；" not in squash(text)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_14th_fyp_steps_in_their_column_at_80_and_120(
+        width: int, railkpi: Callable[..., Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.cells import cell_len
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "fengtai.xlsx"
+    # Revenue's 2024 step on the compound path: 2364.9 × (3500 / 2364.9)^(4/5) = 3236.06,
+    # shown 3236.1 (towards the target); the 2024 figure 2948.2 misses it.
+    step = 2364.9 * (3500 / 2364.9) ** (4 / 5)
+    assert 3236.05 < step < 3236.1
+    text = printed_at(width, lambda: railkpi("assess", example, "--plan", "14th-fyp",
+                                             "--milestones", "compound", "--lang", "zh"),
+                      monkeypatch)
+    assert max(cell_len(line) for line in text.splitlines()) <= width and "…" not in text
+    rev = next(line for line in text.splitlines() if line.startswith("轨道交通产业"))
+    assert "2948.2" in rev and rev.rstrip().endswith("3236.1 ✗")
+    # At 80 columns the name wraps narrower rather than the asked-for step going to a line.
+    assert "2024年度目标 3236.1" not in text

@@ -202,3 +202,34 @@ def test_wrap_keeps_every_character_within_the_width(text: str, width: int) -> N
     lines = wrap(text, width)
     assert all(cell_len(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+STEP_KEYS = (*KEYS, "col-step")
+STEP_HEADS = (*HEADS, "Step")
+
+
+def test_fit_leaves_the_step_out_last() -> None:
+    row = (*ROW, "3236.1 ✗")  # 8 cells: the figures need 69 + 8 + 2 = 79, the name 20
+    others = tuple(key for key in DROP_ORDER if key in KEYS)
+    assert DROP_ORDER[-1] == "col-step"
+    assert fit(STEP_KEYS, STEP_HEADS, [row], 99).left_out == ()
+    # One cell short: 序时进度 / Time goes, not the step the user asked for.
+    assert fit(STEP_KEYS, STEP_HEADS, [row], 98).left_out == others[:1]
+    # Every other optional column out: latest 6 + target 7 + gap 5 + status 8 + step 8 and
+    # five gaps of 2 = 44; the name wraps below its comfortable 20, down to its floor of 12
+    # (its longest word, "industry", is 8), before the step is left out: at 60, 16 cells.
+    narrow = fit(STEP_KEYS, STEP_HEADS, [row], 60)
+    assert narrow.left_out == others and "col-step" in narrow.shown
+    assert narrow.widths[0] == 60 - 44
+    # A figure column not asked for is left out to keep the name at 20 (above): unchanged.
+    assert fit(KEYS, HEADS, [ROW], 88).widths[0] == 88 - 69 + 5 + 2
+
+
+def test_fit_leaves_the_step_out_when_even_the_narrowest_name_does_not_fit() -> None:
+    # A step cell of 22 cells: latest, target, gap, status 26 + the step 22 + five gaps 10 = 58.
+    row = (*ROW, "超过3500.0 ✗ (≈3236.1)")
+    layout = fit(STEP_KEYS, STEP_HEADS, [row], 64)  # 58 + 12 > 64: the step goes too
+    assert layout.left_out[-1] == "col-step" and "col-step" not in layout.shown
+    assert layout.widths[0] == 28  # the name whole again: 28 ≤ 64 − (26 + 4 × 2) = 30
+    kept = fit(STEP_KEYS, STEP_HEADS, [row], 70)  # 58 + 12 = 70: kept, the name at 12
+    assert "col-step" in kept.shown and kept.widths[0] == 12

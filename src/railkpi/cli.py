@@ -133,12 +133,12 @@ def assess(
         if any(path is not None for path in outputs.values()):
             from railkpi.render.files import FileSettings, write_files
 
-            # A JUnit failure for each target at or below the --fail-on level (default
-            # off_track).
+            # A JUnit failure for each target at or below --fail-on (default off_track).
             junit_levels = levels or [StatusName.off_track.value]
             # The Word report draft is Chinese unless --lang en is given, whatever the locale.
             file_settings = FileSettings(data, frozenset(failing(ALL_STATUSES, junit_levels)),
-                                         ",".join(junit_levels), lang.value if lang else "zh")
+                                         ",".join(junit_levels), lang.value if lang else "zh",
+                                         fail_on_milestone)
             write_files(report, language, {option: None if path is None else Path(path)
                                            for option, path in outputs.items()}, file_settings)
     renderer(fmt.value).render_assessment(report, language, sys.stdout)

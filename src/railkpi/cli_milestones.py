@@ -12,6 +12,8 @@ from railkpi.cli_options import (
     Format,
     FormatOpt,
     FromLatestOpt,
+    GroupOpt,
+    IndicatorOpt,
     LangOpt,
     MaxSizeOpt,
     MethodName,
@@ -20,6 +22,8 @@ from railkpi.cli_options import (
     MilestonesXlsxOpt,
     OptionalDataOpt,
     PlanOpt,
+    TargetOpt,
+    target_filter,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +40,9 @@ def milestones_command(
     lang: LangOpt = None,
     xlsx: MilestonesXlsxOpt = None,
     max_size: MaxSizeOpt = None,
+    target: TargetOpt = None,
+    indicator: IndicatorOpt = None,
+    group: GroupOpt = None,
 ) -> None:
     """Break every target into annual steps (年度目标) from its baseline to its target."""
     from railkpi import pipeline
@@ -47,7 +54,8 @@ def milestones_command(
         pipeline.check_outputs({"--xlsx": xlsx}, data, plan)
         chosen = pipeline.plans(plan)
         _show_warnings(chosen.warnings, language)
-        report = pipeline.milestones(chosen, method.path, data, from_latest, as_of, max_size)
+        report = pipeline.milestones(chosen, method.path, data, from_latest, as_of, max_size,
+                                     target_filter(target, indicator, group))
         if xlsx is not None:
             from railkpi.render.xlsx.milestones import write_milestones
 

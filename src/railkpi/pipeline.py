@@ -137,21 +137,28 @@ def diff(old: Path, new: Path, max_size: str | None) -> ReportDiff:
 
 
 def milestones(chosen: Plans, method: PathMethod, data: Path | None, from_latest: bool,
-               as_of: int | None, max_size: str | None) -> MilestoneReport:
-    """Every target in annual steps, from the plans' own baselines or the workbook's (and with
-    `from_latest`, from its latest figures). --from-latest and --as-of need the workbook."""
+               as_of: int | None, max_size: str | None,
+               target_filter: TargetFilter = NO_FILTER) -> MilestoneReport:
+    """Every target the filter keeps in annual steps, from the plans' own baselines or the
+    workbook's (and with `from_latest`, from its latest figures). --from-latest and --as-of
+    need the workbook. As in `assess`, a filter narrows what is shown, not what is read nor
+    the year the latest figures are taken at."""
+    from railkpi.calc.as_of import default_as_of
     from railkpi.calc.decompose import decompose
     from railkpi.render import MilestoneReport
 
+    kept = select(chosen, target_filter)
     if data is None:
         for option, given in (("--from-latest", from_latest), ("--as-of", as_of is not None)):
             if given:
                 raise InputError([error("bad-option", option=option,
                                         detail=Words(*OPTION_DETAILS["needs-data"]))])
-        return MilestoneReport(decompose(chosen.models, None, method))
+        return MilestoneReport(decompose(kept, None, method), target_filter=target_filter)
     workbook = read(data, chosen, max_size)
-    steps = decompose(chosen.models, workbook.observations, method, from_latest, as_of)
-    return MilestoneReport(steps, workbook.warnings, cleaned(data.name))
+    if as_of is None:
+        as_of = default_as_of(workbook.observations, chosen.models)
+    steps = decompose(kept, workbook.observations, method, from_latest, as_of)
+    return MilestoneReport(steps, workbook.warnings, cleaned(data.name), target_filter)
 
 
 def audit(refs: Sequence[str] | None) -> AuditResult:

@@ -54,6 +54,17 @@ MILESTONE: dict[str, Bilingual] = {
         "未完成年度目标：{plan}：{target}，{year} 年目标 {step}，实际 {figure}，差距 {gap}",
         "step missed: {plan}: {target}, {year} step {step}, figure {figure}, short by {gap}",
     ),
+    # a step in words: a JUnit test case's output, the Excel summary's counts
+    "outcome-met": ("{step}：完成，实际 {figure}", "{step}: met, figure {figure}"),
+    "outcome-missed": (
+        "{step}：未完成，实际 {figure}，差距 {gap}",
+        "{step}: missed, figure {figure}, short by {gap}",
+    ),
+    "outcome-not-judged": ("{step}：无法判定", "{step}: not judged"),
+    "counts": (
+        "{header}（{sources}）：完成 {met}，未完成 {missed}，无法判定 {not_judged}",
+        "{header} ({sources}): met {met}, missed {missed}, not judged {not_judged}",
+    ),
     "col-step-value": ("目标值", "Step"),
     "col-step-gap": ("差距", "Gap"),
     "col-step-met": ("完成情况", "Met"),

@@ -53,6 +53,10 @@ XLSX: dict[str, Bilingual] = {
         "Targets needing attention (moderate or worse, undetermined, no data)",
     ),
     "summary-none": ("没有需关注的目标。", "No target needs attention."),
+    "summary-steps": (
+        "{year}年度目标完成情况（{sources}）", "{year} steps met or missed ({sources})",
+    ),
+    "summary-with-step": ("有年度目标", "With a step"),
     "charts-title": (
         "实际值与所需路径：自基期按所需年均增速增长至目标",
         "Actual values against the required path: baseline to target at the required growth",

@@ -64,6 +64,15 @@ class MilestoneReport:
     decomposition: Decomposition
     problems: tuple[Problem, ...] = ()
     data_file: str | None = None
+    #: --target, --indicator, --group: the steps of only the targets they keep.
+    target_filter: TargetFilter = NO_FILTER
+
+    def filter_line(self, lang: str) -> str | None:
+        """The line saying the decomposition was narrowed, or None when no filter was given."""
+        from railkpi.render.series_words import filter_line
+
+        count = sum(len(p.targets) for p in self.decomposition.plans)
+        return filter_line(self.target_filter, count, lang)
 
 
 @dataclass(frozen=True)

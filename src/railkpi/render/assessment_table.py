@@ -4,9 +4,9 @@
 The table's columns: the indicator, the figures of display.SUMMARY_COLUMNS, what is still
 needed each year (from WIDE columns), the status, the change mark since the year before, and
 the step of the year assessed (年度目标) where a plan sets annual steps. The status and the
-change mark are never left out; the figures are, by table_fit.DROP_ORDER; the step column is
-left out first and its steps then print as lines under the table. Below the width of any
-table, each target prints as a block of `label: value` lines.
+change mark are never left out; the figures are, by table_fit.DROP_ORDER; the step column,
+asked for by the user, is left out last, and its steps then print as lines under the table.
+Below the width of any table, each target prints as a block of `label: value` lines.
 """
 
 from __future__ import annotations
@@ -126,7 +126,11 @@ def columns(plan_result: PlanResult, as_of: int, lang: str, series: Sequence[str
     heads += [_stacked(pick(SERIES[key], lang), lang) for key in series]
     heads += [pick(OUTPUT[STATUS], lang), pick(SERIES[CHANGE], lang)]
     if step_year is not None:
-        heads.append(_stacked(steps.step_header(step_year, lang), lang))
+        # The year on a line of its own (2024 / 年度目标), not cut inside it (20 / 24年度目标).
+        head = steps.step_header(step_year, lang)
+        year = str(step_year)
+        heads.append(f"{year}\n{head[len(year):].strip()}" if head.startswith(year) else
+                     _stacked(head, lang))
     right = {**dict(fmt.SUMMARY_COLUMNS), **dict.fromkeys(series, True), CHANGE: False,
              STEP: True}
     rows = []

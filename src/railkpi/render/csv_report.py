@@ -238,7 +238,7 @@ def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
                 fmt.note_text(n.code, n.params, lang) for n in path.notes)
             rows.extend([*first, *_step_cells(s), text(notes)]
                         for s in (path.steps or (None,)))
-    write_rows(out, rows)
+    write_rows(out, with_filter(rows, report.target_filter, lang))
     if report.problems:
         from railkpi.render.table import render_problems
 

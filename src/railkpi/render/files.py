@@ -26,6 +26,8 @@ class FileSettings:
     fail_on: str
     #: The Word report's language: Chinese unless --lang en, whatever the locale.
     document_lang: str = "zh"
+    #: --fail-on-milestone: a step missed for the year assessed fails (JUnit shows it).
+    fail_on_milestone: bool = False
 
 
 Builder = Callable[[Report, str, FileSettings], bytes]

@@ -258,6 +258,7 @@ def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
         "from_latest": decomposition.from_latest,
         "as_of": decomposition.as_of,
         "data_file": report.data_file,
+        "filter": filter_entry(report.target_filter),
         "plans": [{"id": p.plan.id, "title": p.plan.plan.title.model_dump(),
                    "method": decomposition.method,
                    "targets": [_path(path, lang) for path in p.targets]}

@@ -4,9 +4,18 @@
 (classname `railkpi.<plan>.<group>`, name `<target id>: <indicator name>`). A target whose status
 is one of `failing` (the statuses at or below the --fail-on level) has a `<failure>` whose
 message gives the status, the gap and the growth required from now; a target with no_data or
-undetermined that does not fail is `<skipped>`; every other target passes. `errors` is always 0:
-input that cannot be assessed stops the run before any file is written. Counts are computed
-from the same results the JSON report holds. Same inputs, same bytes: no times, no host names.
+undetermined that does not fail is `<skipped>`; every other target passes.
+
+A target with a step for the year assessed says it in its `<system-out>` (the step, met or
+missed, the figure, the gap), and its suite counts the steps in a `milestones` property. With
+--fail-on-milestone a missed step fails the test case as it fails the run: a `<failure
+type="milestone">` whose message is the line on standard error — or, when the status fails
+too, one failure of the status type whose message adds that line (one failure per test case,
+as every JUnit reader takes it). Without it a missed step is reported, not failed.
+
+`errors` is always 0: input that cannot be assessed stops the run before any file is written.
+Counts are computed from the same results the JSON report holds. Same inputs, same bytes: no
+times, no host names.
 """
 
 from __future__ import annotations
@@ -15,12 +24,13 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection
 
-from railkpi.calc.results import STATUS_UNORDERED, Point, TargetResult
+from railkpi.calc.results import STATUS_UNORDERED, PlanResult, Point, TargetResult
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.words import COLUMN, TEXT
 from railkpi.render import Report, series_words
 from railkpi.render import display as fmt
+from railkpi.render import milestone_words as steps
 from railkpi.render.files import FileSettings
 
 OPTION = "--junit"
@@ -35,25 +45,35 @@ def clean(text: str) -> str:
 
 def junit_file(report: Report, lang: str, settings: FileSettings) -> bytes:
     """The `--junit` file (render/files.py writes it)."""
-    return junit_bytes(report, lang, settings.failing, settings.fail_on)
+    return junit_bytes(report, lang, settings.failing, settings.fail_on,
+                       settings.fail_on_milestone)
 
 
-def outcome(status: str, failing: Collection[str]) -> str:
-    """'failure', 'skipped' or 'passed' for a target of this status."""
-    if status in failing:
+def outcome(status: str, failing: Collection[str], step_missed: bool = False) -> str:
+    """'failure', 'skipped' or 'passed' for a target of this status; a step missed that fails
+    the run (--fail-on-milestone) is a failure whatever the status."""
+    if status in failing or step_missed:
         return "failure"
     if status in STATUS_UNORDERED:
         return "skipped"
     return "passed"
 
 
-def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: str) -> bytes:
+def missed_step(result: TargetResult, fail_on_milestone: bool) -> bool:
+    """Whether the target's step for the year assessed fails it (missed, and asked to fail)."""
+    return fail_on_milestone and result.milestone is not None and result.milestone.met is False
+
+
+def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: str,
+                fail_on_milestone: bool = False) -> bytes:
     root = ET.Element("testsuites", name="railkpi")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for plan_result in report.assessment.plans:
         plan = plan_result.plan
         results = plan_result.targets
-        kinds = [outcome(r.status, failing) for r in results]
+        step_fails = [missed_step(r, fail_on_milestone) for r in results]
+        kinds = [outcome(r.status, failing, missed) for r, missed in zip(results, step_fails,
+                                                                         strict=True)]
         counts = {
             "tests": len(results),
             "failures": kinds.count("failure"),
@@ -74,22 +94,11 @@ def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: st
             ("thresholds", fmt.thresholds_text(th)),
             ("fail_on", fail_on),
             *_series_properties(report, lang),
+            *_step_properties(plan_result, lang, fail_on_milestone),
         ):
             ET.SubElement(properties, "property", name=name, value=clean(value))
-        for result, kind in zip(results, kinds, strict=True):
-            case = ET.SubElement(
-                suite, "testcase",
-                classname=clean(f"railkpi.{plan.id}.{result.target.group}"),
-                name=clean(f"{result.target.id}: {fmt.name(result.indicator, lang)}"),
-            )
-            if kind == "failure":
-                failure = ET.SubElement(
-                    case, "failure", message=clean(failure_message(result, lang)),
-                    type=result.status,
-                )
-                failure.text = clean(details(result, lang))
-            elif kind == "skipped":
-                ET.SubElement(case, "skipped", message=clean(skipped_message(result, lang)))
+        for result, kind, missed in zip(results, kinds, step_fails, strict=True):
+            _testcase(suite, plan_result, result, kind, result.status in failing, missed, lang)
     root.set("tests", str(totals["tests"]))
     root.set("failures", str(totals["failures"]))
     root.set("errors", "0")
@@ -98,6 +107,41 @@ def junit_bytes(report: Report, lang: str, failing: Collection[str], fail_on: st
     ET.indent(root)
     document = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + document + "\n").encode("utf-8")
+
+
+def _testcase(suite: ET.Element, plan_result: PlanResult, result: TargetResult, kind: str,
+              status_fails: bool, step_fails: bool, lang: str) -> None:
+    """A target's test case: its failure or skip, and its step of the year, if it has one. A
+    failure is the status's, the step's, or both in one message (of the status's type)."""
+    case = ET.SubElement(
+        suite, "testcase",
+        classname=clean(f"railkpi.{plan_result.plan.id}.{result.target.group}"),
+        name=clean(f"{result.target.id}: {fmt.name(result.indicator, lang)}"),
+    )
+    if kind == "failure":
+        messages = [failure_message(result, lang)] if status_fails else []
+        if step_fails:
+            messages.append(steps.missed_line(plan_result, result, lang))
+        failure = ET.SubElement(
+            case, "failure", message=clean(("；" if lang == "zh" else "; ").join(messages)),
+            type=result.status if status_fails else "milestone",
+        )
+        failure.text = clean(details(result, lang))
+    elif kind == "skipped":
+        ET.SubElement(case, "skipped", message=clean(skipped_message(result, lang)))
+    step = steps.outcome_line(result, lang)
+    if step is not None:
+        ET.SubElement(case, "system-out").text = clean(step)
+
+
+def _step_properties(plan_result: PlanResult, lang: str,
+                     fail_on_milestone: bool) -> list[tuple[str, str]]:
+    """Where a target of the plan has a step for the year assessed: the steps counted, and
+    whether a missed one fails (nothing for a plan without steps)."""
+    counted = steps.counts_line(plan_result.targets, lang)
+    if counted is None:
+        return []
+    return [("milestones", counted), ("fail_on_milestone", str(fail_on_milestone).lower())]
 
 
 def _series_properties(report: Report, lang: str) -> list[tuple[str, str]]:
@@ -180,4 +224,6 @@ def details(result: TargetResult, lang: str) -> str:
     notes = _notes(result, lang)
     if notes:
         lines.append((TEXT["notes"], notes))
-    return "\n".join(f"{pick(label, lang)}{colon}{value}" for label, value in lines)
+    text = [f"{pick(label, lang)}{colon}{value}" for label, value in lines]
+    step = steps.outcome_line(result, lang)  # the step of the year, where it has one
+    return "\n".join(text if step is None else [*text, step])

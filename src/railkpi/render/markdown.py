@@ -209,6 +209,9 @@ def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
     """`railkpi milestones`: per plan a heading, the line of method and start, a table of the
     targets' steps (a column per year), the notes and the formula."""
     decomposition = report.decomposition
+    shown_filter = report.filter_line(lang)
+    if shown_filter is not None:
+        out.write(f"**{inline(shown_filter)}**\n\n")
     for plan_paths in decomposition.plans:
         plan, meta = plan_paths.plan, plan_paths.plan.plan
         out.write(f"## {inline(meta.title(lang))} `{plan.id}`\n\n")

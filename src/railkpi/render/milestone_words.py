@@ -6,10 +6,18 @@ the reasons a step was missed. Figures round as render/display.py rounds them.""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
 from railkpi.calc.milestones import Decomposition, PlanPaths, TargetPath
-from railkpi.calc.results import Assessment, MilestoneCheck, Point, Step, TargetResult
+from railkpi.calc.results import (
+    Assessment,
+    MilestoneCheck,
+    PlanResult,
+    Point,
+    Step,
+    TargetResult,
+)
 from railkpi.messages import pick
 from railkpi.messages.milestones import MILESTONE
 from railkpi.messages.outputs import OUTPUT
@@ -113,15 +121,71 @@ def step_lines(results: Sequence[TargetResult], lang: str) -> list[str]:
             for r in results if r.milestone]
 
 
+def sources_text(checks: Sequence[MilestoneCheck], lang: str) -> str:
+    """Where the steps come from, each once: 规划文件所定、复利路径."""
+    sources = dict.fromkeys(c.source for c in checks)
+    separator = "、" if lang == "zh" else ", "
+    return separator.join(pick(MILESTONE[f"source-{source}"], lang) for source in sources)
+
+
 def step_legend(results: Sequence[TargetResult], lang: str) -> str | None:
     """The line under a table with a step column: the year, where its steps come from, marks."""
     checks = [r.milestone for r in results if r.milestone is not None]
     if not checks:
         return None
-    sources = dict.fromkeys(c.source for c in checks)
-    separator = "、" if lang == "zh" else ", "
-    names = separator.join(pick(MILESTONE[f"source-{source}"], lang) for source in sources)
-    return pick(MILESTONE["step-legend"], lang).format(year=checks[0].year, sources=names)
+    return pick(MILESTONE["step-legend"], lang).format(year=checks[0].year,
+                                                       sources=sources_text(checks, lang))
+
+
+@dataclass(frozen=True)
+class StepCounts:
+    """The targets with a step for the year assessed, by whether that year's figure met it."""
+
+    met: int = 0
+    missed: int = 0
+    not_judged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.met + self.missed + self.not_judged
+
+    def __add__(self, other: StepCounts) -> StepCounts:
+        return StepCounts(self.met + other.met, self.missed + other.missed,
+                          self.not_judged + other.not_judged)
+
+
+def step_counts(results: Sequence[TargetResult]) -> StepCounts:
+    met = [r.milestone.met for r in results if r.milestone is not None]
+    return StepCounts(met.count(True), met.count(False), met.count(None))
+
+
+def counts_line(results: Sequence[TargetResult], lang: str) -> str | None:
+    """'2024年度目标（规划文件所定）：完成 1，未完成 1，无法判定 0'; None without any step."""
+    checks = [r.milestone for r in results if r.milestone is not None]
+    if not checks:
+        return None
+    counts = step_counts(results)
+    return pick(MILESTONE["counts"], lang).format(
+        header=step_header(checks[0].year, lang), sources=sources_text(checks, lang),
+        met=counts.met, missed=counts.missed, not_judged=counts.not_judged)
+
+
+def outcome_line(result: TargetResult, lang: str) -> str | None:
+    """A target's step in words: '2024年度目标 3100.0：未完成，实际 2948.2，差距 151.8'; a step not
+    judged says why (no figure for the year, bounds that do not settle it). None without one."""
+    check = result.milestone
+    if check is None:
+        return None
+    step = f"{step_header(check.year, lang)} {step_symbols(check.step, result.indicator)}"
+    key = {True: "outcome-met", False: "outcome-missed", None: "outcome-not-judged"}[check.met]
+    line = pick(MILESTONE[key], lang).format(step=step,
+                                             figure=_figure(check.figure, result.indicator),
+                                             gap=gap_number(check.gap, result.indicator))
+    why = [fmt.note_text(n.code, n.params, lang) for n in result.notes
+           if n.code in ("milestone-no-figure", "milestone-unsettled")]
+    if why:
+        line += f"（{why[0]}）" if lang == "zh" else f" ({why[0]})"
+    return line
 
 
 def _figure(point: Point | None, indicator: Indicator) -> str:
@@ -130,19 +194,21 @@ def _figure(point: Point | None, indicator: Indicator) -> str:
 
 def missed_lines(assessment: Assessment, lang: str) -> list[str]:
     """Why `--fail-on-milestone` fails: each target that missed its step, named in `lang`."""
-    lines = []
-    for plan_result in assessment.plans:
-        for r in plan_result.targets:
-            check = r.milestone
-            if check is None or check.met is not False:
-                continue
-            lines.append(pick(MILESTONE["missed"], lang).format(
-                plan=plan_result.plan.plan.title(lang),
-                target=fmt.target_name(r, plan_result.targets, lang), year=check.year,
-                step=step_symbols(check.step, r.indicator),
-                figure=_figure(check.figure, r.indicator),
-                gap=gap_number(check.gap, r.indicator)))
-    return lines
+    return [missed_line(plan_result, r, lang) for plan_result in assessment.plans
+            for r in plan_result.targets if r.milestone is not None and r.milestone.met is False]
+
+
+def missed_line(plan_result: PlanResult, r: TargetResult, lang: str) -> str:
+    """'未完成年度目标：测试规划：收入，2024 年目标 3100.0，实际 2948.2，差距 151.8': the plan
+    and the target by name (a target sharing its indicator's name with another gets its
+    words)."""
+    check = r.milestone
+    assert check is not None
+    return pick(MILESTONE["missed"], lang).format(
+        plan=plan_result.plan.plan.title(lang),
+        target=fmt.target_name(r, plan_result.targets, lang), year=check.year,
+        step=step_symbols(check.step, r.indicator), figure=_figure(check.figure, r.indicator),
+        gap=gap_number(check.gap, r.indicator))
 
 
 # -- railkpi milestones -----------------------------------------------------------------------

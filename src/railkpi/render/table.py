@@ -79,8 +79,13 @@ def render_failing(report: Report, failing: set[str], levels: Sequence[str], lan
 
 def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
     """`railkpi milestones`: per plan a table of the targets' steps, a column per year
-    (render/milestone_table.py)."""
-    print_steps(report.decomposition, lang, console(out))
+    (render/milestone_table.py); the filter that narrowed it, if any, above them."""
+    con = console(out)
+    line = report.filter_line(lang)
+    if line is not None:
+        paragraph(con, line, "bold")
+        con.print()
+    print_steps(report.decomposition, lang, con)
     if report.problems:
         render_problems(report.problems, lang, out)
 

@@ -2,11 +2,12 @@
 
 Numbers, targets and statuses are never cut or wrapped. When the full table is wider than the
 terminal, columns are left out, lowest priority first (DROP_ORDER), and the table says which
-in one line under it; then the indicator name wraps (at a word in English, between characters
-in Chinese, never leaving a unit's closing bracket alone on a line). Narrower than BLOCK_BELOW,
-or when even the name at NAME_FLOOR does not fit, each target prints as a block: its name on a
-line, then a `label: value` line per figure. Widths are counted in terminal cells (a Chinese
-character is two), with rich's cell_len.
+in one line under it — a column the user asked for (ASKED: the step of the year) only once
+the name cannot wrap narrower; then the indicator name wraps (at a word in English, between
+characters in Chinese, never leaving a unit's closing bracket alone on a line). Narrower than
+BLOCK_BELOW, or when even the name at NAME_FLOOR does not fit, each target prints as a block:
+its name on a line, then a `label: value` line per figure. Widths are counted in terminal
+cells (a Chinese character is two), with rich's cell_len.
 """
 
 from __future__ import annotations
@@ -17,16 +18,21 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-#: Columns left out when the table is too wide, first to go first: the step of the year
-#: assessed (its steps then print as lines under the table), what is still needed each year
-#: (a wide terminal's extra), time elapsed (the same for every target of a plan's target
-#: year), the growth achieved so far, the baseline, the growth still needed, completion. The
-#: indicator, the latest figure, the target, the gap, the status and the change mark since the
-#: year before are always shown; a column not named here is never left out.
+#: Columns left out when the table is too wide, first to go first: what is still needed each
+#: year (a wide terminal's extra), time elapsed (the same for every target of a plan's target
+#: year), the growth achieved so far, the baseline, the growth still needed, completion, and
+#: last the step of the year assessed — there only because the user asked for steps (the plan
+#: file's own, or --milestones), so it outlasts the figures railkpi adds unasked; once left
+#: out, its steps print as lines under the table. The indicator, the latest figure, the
+#: target, the gap, the status and the change mark since the year before are always shown; a
+#: column not named here is never left out.
 DROP_ORDER: tuple[str, ...] = (
-    "col-step", "col-needed-per-year", "col-time", "col-cagr", "col-baseline", "col-needed",
-    "col-completion",
+    "col-needed-per-year", "col-time", "col-cagr", "col-baseline", "col-needed",
+    "col-completion", "col-step",
 )
+#: Columns the user asked for: rather than leave one out, the indicator's name wraps below
+#: its comfortable width, down to its floor (NAME_FLOOR, or its longest word).
+ASKED: frozenset[str] = frozenset({"col-step"})
 #: Cells between two columns.
 GAP = 2
 #: The indicator column is not wrapped narrower than this while columns can still be left out…
@@ -68,7 +74,7 @@ def fit(keys: Sequence[str], heads: Sequence[str], rows: Sequence[Sequence[str]]
         return sum(natural[key] + GAP for key in figures)
 
     for key in [k for k in DROP_ORDER if k in figures]:
-        if others() + name_wanted <= width:
+        if others() + (name_floor if key in ASKED else name_wanted) <= width:
             break
         figures.remove(key)
         left_out.append(key)

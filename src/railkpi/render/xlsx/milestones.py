@@ -23,12 +23,14 @@ from railkpi.calc.milestones import PlanPaths, TargetPath
 from railkpi.calc.results import Step
 from railkpi.messages import pick
 from railkpi.messages.milestones import MILESTONE
+from railkpi.messages.series import SERIES
 from railkpi.messages.words import COLUMN
 from railkpi.messages.xlsx import XLSX
 from railkpi.plans.models import Indicator, PlanMeta
 from railkpi.render import MilestoneReport
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
+from railkpi.render.series_words import filter_text
 from railkpi.render.xlsx.layout import (
     DASH,
     LINE_HEIGHT,
@@ -111,6 +113,10 @@ def plan_sheet(ws: Worksheet, report: MilestoneReport, plan_paths: PlanPaths, la
     else:
         subtitle = pick(MILESTONE["sheet-subtitle"], lang).format(subtitle=subtitle,
                                                                    file=report.data_file)
+    narrowed = filter_text(report.target_filter, lang)
+    if narrowed:  # as the gap table's plan sheets say it: the filter, the plan's targets kept
+        subtitle += " · " + pick(SERIES["filter-line"], lang).format(
+            filters=narrowed, count=len(plan_paths.targets))
     banner(ws, SUBTITLE_ROW, subtitle, styles.muted, styles, columns)
     _header_rows(ws, years, widths, styles, lang)
     row = FIRST_ROW - 1

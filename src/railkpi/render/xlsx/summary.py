@@ -1,4 +1,5 @@
-"""The summary sheet: per plan, the targets by status, and the targets needing attention,
+"""The summary sheet: per plan, the targets by status; where a target has a step for the year
+assessed (年度目标), the steps met, missed and not judged; and the targets needing attention,
 worst first."""
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from typing import TYPE_CHECKING, Any
 from railkpi.calc.order import needing_attention
 from railkpi.calc.results import ALL_STATUSES
 from railkpi.messages import pick
+from railkpi.messages.milestones import MILESTONE
 from railkpi.messages.words import COLUMN, STATUS
 from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report
 from railkpi.render import display as fmt
+from railkpi.render import milestone_words as steps
 from railkpi.render.series_words import filter_line
 from railkpi.render.xlsx.layout import (
     DASH,
@@ -26,6 +29,7 @@ from railkpi.render.xlsx.layout import (
     text_cell,
 )
 from railkpi.render.xlsx.plan_sheet import row_cells
+from railkpi.render.xlsx.step_columns import MET_COLOURS, MET_WORDS
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -36,6 +40,8 @@ if TYPE_CHECKING:
 WIDTHS = (12, 44, 9, *([11.5] * len(ALL_STATUSES)))
 #: A summary of up to this many rows prints on one page, its headers with it.
 ONE_PAGE_ROWS = 50
+#: The step counts' columns after the targets with a step: met, missed, not judged.
+MET_ORDER: tuple[bool | None, ...] = (True, False, None)
 #: The columns of the list of targets needing attention, after the plan's id.
 ATTENTION_KEYS = ("indicator", "latest_value", "target", "gap", "completion", "time_elapsed",
                   "required_cagr_from_latest", "status")
@@ -53,6 +59,7 @@ def summary_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
     if narrowed is not None:
         banner(ws, 2, narrowed, styles.bold, styles, len(WIDTHS))
     row = _counts(ws, report, lang, styles)
+    row = _step_counts(ws, row, report, lang, styles)
     _attention(ws, row + 2, report, lang, styles)
     ws.freeze_panes = "A5"
     print_setup(ws, lang, one_page=ws.max_row <= ONE_PAGE_ROWS)
@@ -94,6 +101,43 @@ def _counts(ws: Worksheet, report: Report, lang: str, styles: Styles) -> int:
         row += 1
         _summary_row(ws, row, [pick(XLSX["summary-total"], lang), "", *totals], styles,
                      bold=True)
+    return row
+
+
+def _step_counts(ws: Worksheet, row: int, report: Report, lang: str, styles: Styles) -> int:
+    """Per plan, its targets with a step for the year assessed, and how many met it, missed
+    it, could not be judged (headers coloured as the plan sheets' step column), and a total
+    row when there are several plans; the last row written. Nothing where no target has a
+    step: the summary then looks as it always did."""
+    every = [r for p in report.assessment.plans for r in p.targets]
+    checks = [r.milestone for r in every if r.milestone is not None]
+    if not checks:
+        return row
+    row += 2
+    heading = text_cell(ws, row, 1, pick(XLSX["summary-steps"], lang).format(
+        year=checks[0].year, sources=steps.sources_text(checks, lang)))
+    heading.font = styles.heading
+    row += 1
+    _header(ws, row, [pick(XLSX["summary-plan"], lang), pick(XLSX["summary-plan-title"], lang),
+                      pick(XLSX["summary-with-step"], lang),
+                      *(pick(MILESTONE[MET_WORDS[met]], lang) for met in MET_ORDER)], styles)
+    for i, met in enumerate(MET_ORDER, start=4):
+        cell = ws.cell(row=row, column=i)
+        cell.fill = styles.status_fill[MET_COLOURS[met]]
+        cell.font = styles.status_font[MET_COLOURS[met]]
+    for plan_result in report.assessment.plans:
+        row += 1
+        counts = steps.step_counts(plan_result.targets)
+        title = plan_result.plan.plan.title(lang)
+        # A plan without a step has none to count: — rather than a 0 that reads "none missed".
+        shown = [counts.met, counts.missed, counts.not_judged] if counts.total else [None] * 3
+        _summary_row(ws, row, [plan_result.plan.id, title, counts.total, *shown], styles)
+        ws.row_dimensions[row].height = line_count(title, WIDTHS[1]) * LINE_HEIGHT + 4
+    if len(report.assessment.plans) > 1:
+        total = steps.step_counts(every)
+        row += 1
+        _summary_row(ws, row, [pick(XLSX["summary-total"], lang), "", total.total, total.met,
+                               total.missed, total.not_judged], styles, bold=True)
     return row
 
 
