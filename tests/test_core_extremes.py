@@ -23,6 +23,8 @@ def test_a_target_beyond_a_float_is_null_with_everything_measured_to_it() -> Non
     r = result(plan, {2020: 1e308, 2023: 1.5e308})
     assert r.target_value is None
     assert r.gap is None  # X − 1.5e308 = ∞
+    # (1.5e308 − 1e308) ÷ (∞ − 1e308) would be 0.0: no completion is shown beside no target
+    assert (r.completion, r.growth_ratio) == (None, None)
     assert (r.required_cagr, r.required_cagr_from_latest) == (None, None)  # (∞ / x)^(1/n) − 1
     assert r.expected_completion is None  # ∞ ÷ ∞: not a number
     # 1.5e308 × (1 + g)² with g = 1.5^(1/3) − 1 ≈ 14.47 %: 1.97e308, beyond a float

@@ -114,6 +114,10 @@ def plan_notes(result: TargetResult) -> list[Note]:
 COMPUTED = ("gap", "completion", "time_elapsed", "actual_cagr", "required_cagr",
             "required_cagr_from_latest", "growth_ratio", "expected_completion", "projected")
 
+#: The figures that divide by, or subtract from, the target value.
+MEASURED_TO_TARGET = ("gap", "completion", "required_cagr", "required_cagr_from_latest",
+                      "growth_ratio", "expected_completion")
+
 
 def in_range(result: TargetResult) -> TargetResult:
     """The result with every computed figure too large or too small for a float (an infinity,
@@ -124,7 +128,9 @@ def in_range(result: TargetResult) -> TargetResult:
     target = result.target_value
     if (isinstance(target, tuple) and not all(map(math.isfinite, target))) or (
             isinstance(target, float) and not math.isfinite(target)):
-        out["target_value"] = None
+        # every figure measured against the target goes with it: a finite figure divided by an
+        # infinite target (completion 0.0) would read as a real figure next to a blank target
+        out.update({name: None for name in ("target_value", *MEASURED_TO_TARGET)})
     if not out:
         return result
     out["notes"] = (*result.notes, note("out-of-range"))
