@@ -452,3 +452,22 @@ def test_statuses_at_the_end_of_the_plan(make_workbook: Callable[..., Path],
         assert paragraph.text.endswith(body), paragraph.text
         assert unmatched_numbers(paragraph.text, entry, report["plans"][0],
                                  report["as_of"]) == []
+
+
+@pytest.mark.parametrize("lang, goal", [
+    ("zh", "规划目标为2025年高于2022年水平。"),
+    ("en", "Target: above the 2022 level by 2025."),
+])
+def test_a_rise_on_a_missing_baseline_is_said_without_a_level(
+        make_workbook: Callable[..., Path], railkpi: Callable[..., Any], tmp_path: Path,
+        lang: str, goal: str) -> None:
+    # 自主化配套比重 to rise above its 2022 share (a change of 0), with no 2022 figure: the
+    # target cannot be stated as a level, and the sentence says only what the plan says.
+    data = make_workbook({"数据": [["指标", "年份", "数值"], ["自主化配套比重", 2024, 75.8],
+                                   ["轨道交通产业总收入", 2024, 2948.2]]})
+    out = tmp_path / "report.docx"
+    run = railkpi("assess", data, "--docx", out, "--plan", "2023-2025", "--lang", lang)
+    assert run.exit_code == 0, run.stderr
+    texts = [p.text for p in target_paragraphs(open_docx(out), lang)[0]]
+    [text] = [t for t in texts if goal in t]
+    assert goal.rstrip("。.") + ("，即" if lang == "zh" else ", i.e.") not in text

@@ -29,6 +29,15 @@ DOCX_GOAL: dict[str, Bilingual] = {
                      "Target: below the {base_year} level by {year}, i.e. {target}."),
     "change-not-above": ("规划目标为{year}年不高于{base_year}年水平，即{target}。",
                          "Target: not above the {base_year} level by {year}, i.e. {target}."),
+    # The same without a baseline figure to state the level by.
+    "change-above-open": ("规划目标为{year}年高于{base_year}年水平。",
+                          "Target: above the {base_year} level by {year}."),
+    "change-not-below-open": ("规划目标为{year}年不低于{base_year}年水平。",
+                              "Target: not below the {base_year} level by {year}."),
+    "change-below-open": ("规划目标为{year}年低于{base_year}年水平。",
+                          "Target: below the {base_year} level by {year}."),
+    "change-not-above-open": ("规划目标为{year}年不高于{base_year}年水平。",
+                              "Target: not above the {base_year} level by {year}."),
     "change-up": ("增加", "an increase"),
     "change-down": ("减少", "a decrease"),
     "ratio": (

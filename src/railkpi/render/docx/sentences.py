@@ -147,7 +147,8 @@ def goal_text(ctx: Context) -> str:
             first, last = ctx.base_year, r.target_year
         fields.update(first=first, last=last)
     if t.kind in ("change", "ratio", "growth") and X is None:
-        return ctx.say(DOCX_GOAL[f"{t.kind}-open"], **fields)
+        # no baseline figure: the target said without the level it resolves to
+        return ctx.say(DOCX_GOAL[f"{t.kind if key == t.kind else key}-open"], **fields)
     return ctx.say(DOCX_GOAL[key], **fields)
 
 
