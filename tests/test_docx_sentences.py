@@ -32,6 +32,7 @@ from typing import Any
 import pytest
 
 from docx_helpers import (
+    all_text,
     grouped,
     open_docx,
     target_paragraphs,
@@ -471,3 +472,19 @@ def test_a_rise_on_a_missing_baseline_is_said_without_a_level(
     texts = [p.text for p in target_paragraphs(open_docx(out), lang)[0]]
     [text] = [t for t in texts if goal in t]
     assert goal.rstrip("。.") + ("，即" if lang == "zh" else ", i.e.") not in text
+
+
+def test_the_overview_gives_no_completion_beside_no_data(
+        make_workbook: Callable[..., Path], railkpi: Callable[..., Any], tmp_path: Path) -> None:
+    # Revenue 2020 and 2024; the revenue tiers only by the plan's 2020 figures: their 0.0 %
+    # "done" is no finding.
+    data = make_workbook({"数据": [["指标", "年份", "数值"], ["轨道交通产业总收入", 2020, 2364.9],
+                                   ["轨道交通产业总收入", 2024, 2948.2]]})
+    out = tmp_path / "report.docx"
+    run = railkpi("assess", data, "--docx", out, "--plan", "14th-fyp", "--as-of", "2024")
+    assert run.exit_code == 0, run.stderr
+    text = all_text(open_docx(out))
+    # (2948.2 − 2364.9) ÷ (3500 − 2364.9) = 583.3 ÷ 1135.1 = 51.4 %
+    assert "轨道交通产业总收入2948.2亿元，完成进度51.4%" in text
+    assert "收入百亿级以上企业数量4家（2020年），无数据" in text
+    assert "完成进度0.0%" not in text

@@ -64,7 +64,10 @@ def headline_item(r: TargetResult, as_of: int, lang: str) -> str:
     value = w.figure_words(r.latest.figure, r.indicator, lang)
     key = "brief" if r.latest.year == as_of else "brief-year"
     text = _overview(key, lang, name=name, value=value, year=r.latest.year)
-    if r.completion is not None and r.target.kind not in ("each_year", "trend"):
+    # no completion beside "no data": a figure of the baseline year alone is 0.0 % done by
+    # definition, which reads as a finding where none can be made yet
+    if (r.completion is not None and r.target.kind not in ("each_year", "trend")
+            and r.status not in ("no_data", "undetermined")):
         text += _overview("brief-completion", lang,
                    completion=w.rate(r.completion, r.approximate, lang))
     return text + _overview("brief-status", lang, status=status)
