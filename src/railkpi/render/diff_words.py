@@ -87,3 +87,21 @@ def revision_name(r: Revision, lang: str) -> str:
 def revision_row(r: Revision, lang: str) -> list[str]:
     return [revision_name(r, lang), str(r.year), pick(DIFF[KINDS[r.kind]], lang), figure(r.old),
             source(r.old, lang), figure(r.new), source(r.new, lang), ", ".join(r.plans)]
+
+
+#: A section of a diff: its heading's key, the key of the line said when it has no row (None:
+#: the section is left out), its column keys and its rows.
+Section = tuple[str, str | None, tuple[str, ...], list[list[str]]]
+
+
+def sections(diff: ReportDiff, lang: str) -> list[Section]:
+    """The sections every diff output shows, in order, without those left out when empty."""
+    every: list[Section] = [
+        ("status-changes", "no-status-changes", STATUS_COLUMNS,
+         [status_row(c, lang) for c in diff.status_changes]),
+        ("added", None, PRESENCE_COLUMNS, [presence_row(p, lang) for p in diff.added]),
+        ("removed", None, PRESENCE_COLUMNS, [presence_row(p, lang) for p in diff.removed]),
+        ("revisions", "no-revisions", REVISION_COLUMNS,
+         [revision_row(r, lang) for r in diff.revisions]),
+    ]
+    return [section for section in every if section[3] or section[1] is not None]

@@ -318,19 +318,7 @@ def render_rate(rate: GrowthRate, lang: str, out: TextIO) -> None:
 def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
     """`railkpi diff`: a heading, then per section a table (or a line where there is none)."""
     out.write(f"## {inline(diff_words.title(diff, lang))}\n\n")
-    sections = [
-        ("status-changes", "no-status-changes", diff_words.STATUS_COLUMNS,
-         [diff_words.status_row(c, lang) for c in diff.status_changes]),
-        ("added", None, diff_words.PRESENCE_COLUMNS,
-         [diff_words.presence_row(p, lang) for p in diff.added]),
-        ("removed", None, diff_words.PRESENCE_COLUMNS,
-         [diff_words.presence_row(p, lang) for p in diff.removed]),
-        ("revisions", "no-revisions", diff_words.REVISION_COLUMNS,
-         [diff_words.revision_row(r, lang) for r in diff.revisions]),
-    ]
-    for heading, none, keys, rows in sections:
-        if not rows and none is None:
-            continue
+    for heading, none, keys, rows in diff_words.sections(diff, lang):
         out.write(f"### {inline(pick(DIFF[heading], lang))}\n\n")
         if not rows:
             out.write(inline(pick(DIFF[none or heading], lang)) + "\n\n")

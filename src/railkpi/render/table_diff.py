@@ -21,19 +21,7 @@ def render_diff(diff: ReportDiff, lang: str, out: TextIO) -> None:
     each a table under its heading (a line where there is none)."""
     con = console(out)
     con.print(Text(diff_words.title(diff, lang), style="bold"))
-    sections = [
-        ("status-changes", "no-status-changes", diff_words.STATUS_COLUMNS,
-         [diff_words.status_row(c, lang) for c in diff.status_changes]),
-        ("added", None, diff_words.PRESENCE_COLUMNS,
-         [diff_words.presence_row(p, lang) for p in diff.added]),
-        ("removed", None, diff_words.PRESENCE_COLUMNS,
-         [diff_words.presence_row(p, lang) for p in diff.removed]),
-        ("revisions", "no-revisions", diff_words.REVISION_COLUMNS,
-         [diff_words.revision_row(r, lang) for r in diff.revisions]),
-    ]
-    for heading, none, keys, rows in sections:
-        if not rows and none is None:
-            continue
+    for heading, none, keys, rows in diff_words.sections(diff, lang):
         con.print()
         con.print(Text(pick(DIFF[heading], lang), style="bold"))
         if not rows:
