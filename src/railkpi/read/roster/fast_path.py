@@ -165,10 +165,9 @@ class _FastChunks:
             return False
         years = cast(list[int], parsed_years)
         flags = cast(dict[str, list[bool]], flag_columns)
-        keys = list(zip(firm_keys(names), years, strict=True))
         totals = self.reader.totals
         if not totals.add_if_new(self.reader.sheet, self.name + self.first_column, first_row,
-                                 keys):
+                                 firm_keys(names), years):
             return False
         self._add_up(years, revenues, segments, flags)
         return True
