@@ -69,7 +69,7 @@ def instrument() -> None:
     from railkpi.read import guard, sheets
     from railkpi.read.roster import fast_path
 
-    guard.inspect = timed("guard: inspect", guard.inspect)  # type: ignore[method-assign]
+    guard.inspect = timed("guard: inspect", guard.inspect)
     guard.survey = timed("guard: survey (inflate, search)", guard.survey)
     sheets.CalamineRows.raw_chunks = timed_chunks(  # type: ignore[method-assign]
         "calamine: rows handed over", sheets.CalamineRows.raw_chunks)
