@@ -22,6 +22,7 @@ from railkpi.plans.registry import merge_plans
 from railkpi.problems import InputError
 from railkpi.read.roster import fast_path as roster
 from railkpi.read.roster import firm_key, firm_keys
+from railkpi.read.roster.totals import RosterTotals
 from railkpi.read.workbook import read_workbook
 
 REPO = Path(__file__).resolve().parents[1]
@@ -199,3 +200,18 @@ def test_progress_shown_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr("sys.stderr.isatty", lambda: True)
     read_workbook(path, REGISTRY)
     assert updates == [8, 16, 20]  # rows read after each chunk
+
+
+def test_chunk_firm_years_recorded_per_year() -> None:
+    """A firm listed for two years is no duplicate; listed twice for one year (in a chunk, or
+    across chunks) it is, and the refused chunk leaves nothing behind."""
+    totals = RosterTotals(REGISTRY.roster)
+    assert totals.add_if_new("名录", 1, 2, ["甲", "乙", "甲"], [2023, 2023, 2024])
+    assert totals.add_if_new("名录", 1, 5, ["丙"], [2024])  # one year: the keys as they are
+    assert not totals.add_if_new("名录", 1, 6, ["丁", "乙"], [2022, 2023])
+    assert not totals.add_if_new("名录", 1, 8, ["戊", "戊"], [2025, 2025])
+    assert totals.fast_keys == {2023: {"甲", "乙"}, 2024: {"甲", "丙"}}
+    assert totals.first_seen(("乙", 2023)) == ("名录", 3, 1)
+    assert totals.first_seen(("甲", 2024)) == ("名录", 4, 1)
+    assert totals.first_seen(("丙", 2024)) == ("名录", 5, 1)
+    assert totals.first_seen(("丙", 2023)) is None and totals.first_seen(("丁", 2022)) is None

@@ -103,8 +103,19 @@ def test_error_type_search_is_the_word_start_pattern(region: bytes) -> None:
     assert has_error_type(region) == bool(_WORD_START_ERROR_TYPE.search(region))
 
 
+@given(st.lists(st.sampled_from([b"t", b"e", b"=", b" ", b"\"", b"'", b"x", b"\t"]),
+                max_size=16).map(b"".join))
+def test_error_type_search_with_every_quoting(region: bytes) -> None:
+    """Quotes of either kind, matched or not, around the e: the literal searches that come
+    first never miss what the pattern finds."""
+    assert has_error_type(region) == bool(_WORD_START_ERROR_TYPE.search(region))
+
+
 @pytest.mark.parametrize(("region", "expected"), [
     (b'<c r="A1" t="e"><v>#DIV/0!</v></c>', True),
+    (b"<c r=\"A1\" t='e\"><v>#N/A</v></c>", True),
+    (b"<c r='A1' t=\"e'>", True),
+    (b"<c r='A1' t='s'><v>1</v></c><c r='B1' t=\"s\"><v>2</v></c>", False),
     (b"<c r='A1' t = 'e'>", True),
     (b't="e"', True),
     (b'<c r="A1" xt="e"><is><t>&#20225;</t></is></c>', False),

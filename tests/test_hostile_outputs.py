@@ -31,7 +31,7 @@ import openpyxl
 import pytest
 
 from railkpi.outfile import temporary_name
-from railkpi.text_safety import clean_sheet, cleaned, forbidden_in
+from railkpi.text_safety import FORBIDDEN, clean_sheet, cleaned, forbidden_in
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "fengtai.xlsx"
@@ -538,3 +538,42 @@ def test_cleaned_keeps_tabs_and_newlines() -> None:
     assert cleaned("\x1b[31mred\x00\ufffe\uffff\ud800") == "\ufffd[31mred\ufffd\ufffd\ufffd\ufffd"
     assert forbidden_in("正常的文字 text\t\n") is None
     assert forbidden_in("x\x85") == "U+0085"
+
+
+def test_every_forbidden_character_is_unprintable() -> None:
+    """The chunk check skips its search when the text is printable: sound only if no
+    character the pattern forbids is printable. Checked over every code point."""
+    forbidden = [c for c in map(chr, range(0x110000)) if FORBIDDEN.match(c)]
+    assert len(forbidden) == 9 + 21 + 33 + 2 + 2048  # C0 but tab and LF, DEL and C1, …
+    assert not any(c.isprintable() for c in forbidden)
+
+
+class _RawRows:
+    """Rows a reader hands over as plain values in chunks, as the roster's fast path reads."""
+
+    first_column = 1
+
+    def __init__(self, chunks: list[list[list[Any]]]) -> None:
+        self.chunks = chunks
+
+    def __iter__(self) -> Any:
+        return iter(())
+
+    def raw_chunks(self, size: int) -> Any:
+        first = 2
+        for chunk in self.chunks:
+            yield first, chunk
+            first += len(chunk)
+
+
+def test_raw_chunks_cleaned_whatever_else_is_unprintable() -> None:
+    """Text that is unprintable but allowed (a no-break space, a tab, a line feed) is kept
+    as it is; a forbidden character beside it is still replaced and named."""
+    allowed = [["企业\u00a0甲", 2023.0, "a\tb\nc"], ["企业\u3000乙", 2024.0, ""]]
+    mixed = [["企业丙", 2023.0, "x\u00a0y"], ["企业\x1b丁", 2024.0, "行\r\n尾"]]
+    problems: list[Any] = []
+    _, rows = clean_sheet("d.xlsx", "企业名录", _RawRows([allowed, mixed]), problems)
+    chunks = [chunk for _, chunk in rows.raw_chunks(100)]
+    assert chunks[0] == [["企业\u00a0甲", 2023.0, "a\tb\nc"], ["企业\u3000乙", 2024.0, ""]]
+    assert chunks[1] == [["企业丙", 2023.0, "x\u00a0y"], ["企业\ufffd丁", 2024.0, "行\n尾"]]
+    assert [(p.code, p.where) for p in problems] == [("text-control-character", "企业名录!A5")]

@@ -46,8 +46,17 @@ _ERROR_TYPE = re.compile(rb"t\s*=\s*[\"']e[\"']")
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
+#: The e between quotes that every t="e" has. Each is searched for as a literal, several
+#: times faster than the pattern (tried at every "t": four a cell in a sheet of inline strings).
+_QUOTED_E = (b'"e"', b"'e'", b"\"e'", b"'e\"")
+
+
 def has_error_type(region: bytes) -> bool:
     """Whether `region` has t="e" (or t = 'e') where the t starts a word."""
+    if region.find(b'"e"') == -1 and (
+            region.find(b"'") == -1  # one byte: the quick search; spreadsheets write "
+            or all(region.find(quoted) == -1 for quoted in _QUOTED_E[1:])):
+        return False
     position = 0
     while match := _ERROR_TYPE.search(region, position):
         start = match.start()

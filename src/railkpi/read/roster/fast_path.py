@@ -5,10 +5,10 @@ goes row by row instead, which reports every problem with its cell."""
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from itertools import compress, repeat
+from itertools import compress
 from typing import TYPE_CHECKING, Annotated, Any, Protocol, cast
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
@@ -30,8 +30,6 @@ class RawRows(Protocol):
         ...
 
 
-#: Marks a value a fast-path column cache has not parsed yet (None means "not valid").
-_UNSEEN = object()
 #: Rows validated and added up at a time on the fast path.
 CHUNK_ROWS = 65_536
 
@@ -88,6 +86,37 @@ _NAMES = TypeAdapter(list[Annotated[str, StringConstraints(strict=True, pattern=
 _REVENUES = TypeAdapter(list[Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]])
 
 
+def _year(value: Any) -> int | None:
+    try:
+        return parse_year(value)
+    except (CellError, TypeError):
+        return None
+
+
+class ParsedValues:
+    """A column's values parsed once each (years, segments and flags have few distinct
+    values); None where a value is not valid."""
+
+    def __init__(self, parse: Callable[[Any], Any]) -> None:
+        self.parse = parse
+        self.parsed: dict[Any, Any] = {}
+        self.any_invalid = False  # whether some value met so far parsed to None
+
+    def column(self, chunk: list[list[Any]], index: int) -> list[Any] | None:
+        """One column of the chunk, parsed; None if a value in it is not valid."""
+        values = [row[index] for row in chunk]
+        parsed = self.parsed
+        try:
+            column = list(map(parsed.__getitem__, values))
+        except KeyError:  # values not met in earlier chunks
+            for value in set(values).difference(parsed):
+                parsed[value] = self.parse(value)
+                self.any_invalid = self.any_invalid or parsed[value] is None
+            column = list(map(parsed.__getitem__, values))
+        # Scanned for None only when some value met so far was not valid.
+        return None if self.any_invalid and None in column else column
+
+
 class _FastChunks:
     """The fast path: a chunk of plain values checked column-wise and added up at once.
 
@@ -113,27 +142,12 @@ class _FastChunks:
         # Tier thresholds in the unit the revenues are given in (1亿 is 10000 万元).
         self.thresholds = [float(tier.min_revenue / scale)
                            for tier in reader.words.vocabulary.tiers]
-        self.years: dict[Any, int | None] = {}
-        self.segments: dict[Any, str | None] = {}
-        self.flags: dict[Any, bool | None] = {}
-
-    def _year(self, value: Any) -> int | None:
-        if value not in self.years:
-            try:
-                self.years[value] = parse_year(value)
-            except (CellError, TypeError):
-                self.years[value] = None
-        return self.years[value]
+        self.years = ParsedValues(_year)
+        self.segments = ParsedValues(self._segment)
+        self.flags = ParsedValues(parse_flag)
 
     def _segment(self, value: Any) -> str | None:
-        if value not in self.segments:
-            self.segments[value] = self.words.segment(value) if isinstance(value, str) else None
-        return self.segments[value]
-
-    def _flag(self, value: Any) -> bool | None:
-        if value not in self.flags:
-            self.flags[value] = parse_flag(value)
-        return self.flags[value]
+        return self.words.segment(value) if isinstance(value, str) else None
 
     def add(self, first_row: int, chunk: list[list[Any]]) -> bool:
         try:
@@ -142,37 +156,24 @@ class _FastChunks:
                         _REVENUES.validate_python([row[self.revenue] for row in chunk]))
         except ValidationError:
             return False
-        parsed_years = self._column(chunk, self.year, self.years, self._year)
-        segments = (None if self.segment is None else
-                    self._column(chunk, self.segment, self.segments, self._segment))
-        flags = {key: self._column(chunk, index, self.flags, self._flag)
-                 for key, index in self.flag_columns.items()}
-        if (None in parsed_years or (segments and None in segments)
-                or any(None in column for column in flags.values())):
+        parsed_years = self.years.column(chunk, self.year)
+        segments = None if self.segment is None else self.segments.column(chunk, self.segment)
+        flag_columns = {key: self.flags.column(chunk, index)
+                        for key, index in self.flag_columns.items()}
+        if (parsed_years is None or (self.segment is not None and segments is None)
+                or None in flag_columns.values()):
             return False
         years = cast(list[int], parsed_years)
-        keys = list(zip(firm_keys(names), years, strict=True))
+        flags = cast(dict[str, list[bool]], flag_columns)
         totals = self.reader.totals
         if not totals.add_if_new(self.reader.sheet, self.name + self.first_column, first_row,
-                                 keys):
+                                 firm_keys(names), years):
             return False
         self._add_up(years, revenues, segments, flags)
         return True
 
-    @staticmethod
-    def _column(chunk: list[list[Any]], index: int, cache: dict[Any, Any],
-                parse: Callable[[Any], Any]) -> list[Any]:
-        """One column of the chunk, parsed: each distinct value once, then looked up."""
-        values = [row[index] for row in chunk]
-        parsed = list(map(cache.get, values, repeat(_UNSEEN)))
-        if _UNSEEN in parsed:  # values not met in earlier chunks
-            for value in set(values).difference(cache):
-                parse(value)
-            parsed = list(map(cache.__getitem__, values))
-        return parsed
-
     def _add_up(self, years: list[int], revenues: list[float] | None,
-                segments: list[str | None] | None, flags: dict[str, list[bool | None]]) -> None:
+                segments: list[str | None] | None, flags: dict[str, list[bool]]) -> None:
         sheet = self.reader.sheet
         firms = Counter(years)
         for year, count in firms.items():
@@ -194,10 +195,11 @@ class _FastChunks:
                 for year, count in Counter(at_least).items():
                     self.reader.totals.years[year].tiers[i] += count
             if segments is not None:
-                grouped: dict[tuple[int, str | None], list[float]] = {}
+                # A list per (year, segment) made once, not an empty one per row (setdefault).
+                grouped: defaultdict[tuple[int, str | None], list[float]] = defaultdict(list)
                 for year_segment, revenue in zip(zip(years, segments, strict=True), revenues,
                                                  strict=True):
-                    grouped.setdefault(year_segment, []).append(revenue)
+                    grouped[year_segment].append(revenue)
                 for (year, segment), values in grouped.items():
                     totals = self.reader.totals.years[year]
                     if segment in totals.segment_totals:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import compress
 
 from railkpi.figures import Figure, exact
 from railkpi.messages.problems_roster import DERIVED_FROM
@@ -106,36 +107,48 @@ class RosterTotals:
         self.years: dict[int, YearTotals] = {}
         #: (firm key, year) → (sheet, row, column) of its first row, to report duplicates.
         self.seen: dict[tuple[str, int], tuple[str, int, int]] = {}
-        #: The same for firm-years added a chunk at a time: a set to test, and the chunks'
-        #: keys in order to find a row again on the rare occasion it is needed.
-        self.fast_keys: set[tuple[str, int]] = set()
-        self.fast_chunks: list[tuple[str, int, int, list[tuple[str, int]]]] = []
+        #: The same for firm-years added a chunk at a time: per year a set of firm keys to
+        #: test (no tuple per firm: a million of them cost time to make and to free), and the
+        #: chunks' keys and years in order to find a row again on the rare occasion it is needed.
+        self.fast_keys: dict[int, set[str]] = {}
+        self.fast_chunks: list[tuple[str, int, int, list[str], list[int]]] = []
 
-    def add_if_new(self, sheet: str, column: int, first_row: int,
-                   keys: list[tuple[str, int]]) -> bool:
-        """Record a chunk's firm-years if none is there twice or seen before; else False.
+    def add_if_new(self, sheet: str, column: int, first_row: int, keys: list[str],
+                   years: list[int]) -> bool:
+        """Record a chunk's firm-years (firm key and year, row by row) if none is there twice
+        or seen before; else False.
 
-        The keys go straight into the set and the set's growth tells whether they were all
-        new; in the rare case they were not, the set is rebuilt from the chunks kept.
+        The keys go straight into their year's set and the sets' growth tells whether they
+        were all new; in the rare case they were not, the sets are rebuilt from the chunks kept.
         """
-        if self.seen and not self.seen.keys().isdisjoint(keys):
+        if self.seen and not self.seen.keys().isdisjoint(zip(keys, years, strict=True)):
             return False
-        before = len(self.fast_keys)
-        self.fast_keys.update(keys)
-        if len(self.fast_keys) - before != len(keys):
-            self.fast_keys = {key for *_, chunk in self.fast_chunks for key in chunk}
-            return False
-        self.fast_chunks.append((sheet, column, first_row, keys))
+        distinct = dict.fromkeys(years)
+        for year in distinct:
+            known = self.fast_keys.setdefault(year, set())
+            before = len(known)
+            of_year = keys if len(distinct) == 1 else list(compress(keys, map(year.__eq__,
+                                                                                years)))
+            known.update(of_year)
+            if len(known) - before != len(of_year):
+                self.fast_keys = {}
+                for *_, chunk_keys, chunk_years in self.fast_chunks:
+                    for key, key_year in zip(chunk_keys, chunk_years, strict=True):
+                        self.fast_keys.setdefault(key_year, set()).add(key)
+                return False
+        self.fast_chunks.append((sheet, column, first_row, keys, years))
         return True
 
     def first_seen(self, key: tuple[str, int]) -> tuple[str, int, int] | None:
         """(sheet, row, column) of the row a firm-year was first read from, if it was."""
         if key in self.seen:
             return self.seen[key]
-        if key in self.fast_keys:
-            for sheet, column, first_row, keys in self.fast_chunks:
-                if key in keys:
-                    return sheet, first_row + keys.index(key), column
+        name, year = key
+        if name in self.fast_keys.get(year, ()):
+            for sheet, column, first_row, keys, years in self.fast_chunks:
+                for offset, pair in enumerate(zip(keys, years, strict=True)):
+                    if pair == key:
+                        return sheet, first_row + offset, column
         return None
 
     def year(self, year: int, sheet: str) -> YearTotals:
