@@ -16,6 +16,7 @@ import typer
 
 from railkpi import __version__, cli_streams
 from railkpi.cli_errors import Commands, default_lang, settings
+from railkpi.cli_lazy import LazyTyper
 from railkpi.cli_milestones import milestones_command, report_missed
 from railkpi.cli_options import (
     EXIT_BAD_INPUT,
@@ -51,7 +52,8 @@ if TYPE_CHECKING:
     from railkpi.calc.results import RateKind
 
 
-app = typer.Typer(
+# Only the command that runs is built (cli_lazy.py).
+app = LazyTyper(
     name="railkpi",
     help="Gaps, 序时进度, growth and status for every quantified target of a plan.",
     no_args_is_help=True,

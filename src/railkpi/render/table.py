@@ -22,7 +22,6 @@ from railkpi.messages.series import SERIES
 from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
-from railkpi.read.observation import WorkbookData
 from railkpi.render import (
     MilestoneReport,
     Report,
@@ -41,6 +40,7 @@ from railkpi.render.terminal import plain_width as plain_width
 if TYPE_CHECKING:  # the audit and diff outputs import their modules when they run
     from railkpi.calc.diff import ReportDiff
     from railkpi.calc.findings import AuditResult
+    from railkpi.read.observation import WorkbookData
 
 STATUS_STYLE = {
     "achieved": "bold green",
