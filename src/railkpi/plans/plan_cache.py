@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from railkpi import __version__
-from railkpi.plans.plan_form import FormError, build, build_problems, dump, dump_problems
+from railkpi.plans.plan_form import build, build_problems, dump, dump_problems
 
 if TYPE_CHECKING:
     from railkpi.plans.document import Document
@@ -101,26 +101,49 @@ def lookup(plan: Path, raw: bytes) -> tuple[Plan, list[Problem]] | None:
     if entry is None:
         return None
     try:
-        stored = json.loads(entry.read_bytes())
-        if not isinstance(stored, dict) or stored.get("key") != _key(raw):
-            return None
-        content = {part: stored[part] for part in _CONTENT}
-        if stored.get("digest") != _digest(content):
-            return None
-        return build(content["plan"]), build_problems(content["warnings"])
+        return _unsealed(entry.read_bytes().decode("utf-8"), _key(raw))
     except (OSError, ValueError, KeyError, TypeError):  # FormError is a ValueError
         return None
 
 
-#: The parts of an entry its digest covers, in the order they are written.
-_CONTENT = ("document", "plan", "warnings")
+#: An entry is one JSON object, written as `entry_text` writes it: its key and digest first,
+#: then the content the digest covers — the plan, the warnings, the reading — whose bytes are
+#: checked as they are, so a hit parses neither the content twice nor the reading at all.
+_HEAD, _DIGEST, _PLAN, _WARNINGS = '{"key": ', ', "digest": "', '"plan": ', ', "warnings": '
+_DECODER = json.JSONDecoder()
 
 
-def _digest(content: dict[str, Any]) -> str:
-    """The SHA-256 of an entry's content as `store` writes it: an entry edited or damaged
-    since (and still valid JSON) does not match."""
-    text = json.dumps(content, ensure_ascii=False, allow_nan=False)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+def entry_text(key: Any, plan: Any, warnings: Any, document: Any) -> str:
+    """An entry: {"key", "digest", "plan", "warnings", "document"}, the digest the SHA-256 of
+    the text after it."""
+    content = json.dumps({"plan": plan, "warnings": warnings, "document": document},
+                         ensure_ascii=False, allow_nan=False)[1:-1]
+    return (f"{_HEAD}{json.dumps(key, ensure_ascii=False)}{_DIGEST}{_digest(content)}\", "
+            f"{content}}}")
+
+
+def _digest(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _unsealed(text: str, key: Any) -> tuple[Plan, list[Problem]] | None:
+    """The plan and warnings of an entry's text, if it has `key` and its content its digest."""
+    if not text.startswith(_HEAD):
+        return None
+    stored_key, at = _DECODER.raw_decode(text, len(_HEAD))
+    if stored_key != key or not text.startswith(_DIGEST, at):
+        return None
+    at += len(_DIGEST)
+    digest, content = text[at:at + 64], text[at + 67:-1]
+    if text[at + 64:at + 67] != '", ' or not text.endswith("}") or _digest(content) != digest:
+        return None
+    if not content.startswith(_PLAN):
+        return None
+    plan, at = _DECODER.raw_decode(content, len(_PLAN))
+    if not content.startswith(_WARNINGS, at):
+        return None
+    warnings, _ = _DECODER.raw_decode(content, at + len(_WARNINGS))
+    return build(plan), build_problems(warnings)
 
 
 def store(plan_file: Path, raw: bytes, document: Document, plan: Plan,
@@ -131,12 +154,10 @@ def store(plan_file: Path, raw: bytes, document: Document, plan: Plan,
     if entry is None or document.problems or document.refused:
         return
     try:
-        content = {"document": {"data": document.data, "texts": document.texts,
-                                "lines": document.lines},
-                   "plan": dump(plan), "warnings": dump_problems(warnings)}
-        text = json.dumps({"key": _key(raw), "digest": _digest(content), **content},
-                          ensure_ascii=False, allow_nan=False)
-        if lookup_text(text) != (plan, warnings):
+        key = _key(raw)
+        text = entry_text(key, dump(plan), dump_problems(warnings), {
+            "data": document.data, "texts": document.texts, "lines": document.lines})
+        if _unsealed(text, key) != (plan, warnings):
             return  # a plan the form does not carry exactly is not cached
     except (TypeError, ValueError):
         return
@@ -148,12 +169,3 @@ def store(plan_file: Path, raw: bytes, document: Document, plan: Plan,
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-
-
-def lookup_text(text: str) -> tuple[Plan, list[Problem]] | None:
-    """The plan and warnings an entry's text gives, its key aside (None if it gives none)."""
-    try:
-        stored = json.loads(text)
-        return build(stored["plan"]), build_problems(stored["warnings"])
-    except (ValueError, KeyError, TypeError, FormError):
-        return None
