@@ -124,3 +124,22 @@ def test_options_not_given_build_no_converter() -> None:
     # … and an option that is given gets its converter (the probe sees it)
     given = built(["assess", "examples/fengtai.xlsx", "--format", "json", "--as-of", "2023"])
     assert given["converters"] == ["Format", "Path", "int"]
+
+
+#: What listing the plans does not need: the reader, the calculation's results and paths.
+NOT_FOR_LISTING = ["railkpi.read", "railkpi.calc.results", "railkpi.calc.milestones",
+                   "railkpi.calc.series", "python_calamine"]
+
+
+@pytest.mark.parametrize("args", [["plans"], ["targets"], ["targets", "--names"]])
+def test_listing_the_plans_imports_no_reader_nor_results(args: list[str]) -> None:
+    """The terminal listings (the JSON renderer imports the result types it writes)."""
+    run = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args),
+                          json.dumps(NOT_FOR_LISTING)], capture_output=True, text=True,
+                         check=False, cwd=REPO)
+    assert json.loads(run.stderr.strip().splitlines()[-1]) == []
+    # … and the probe sees them where they are used
+    run = subprocess.run([sys.executable, "-c", PROBE, json.dumps(["cagr", "1", "2", "-n", "1"]),
+                          json.dumps(NOT_FOR_LISTING)], capture_output=True, text=True,
+                         check=False, cwd=REPO)
+    assert json.loads(run.stderr.strip().splitlines()[-1]) == ["railkpi.calc.results"]

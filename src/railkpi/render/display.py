@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from railkpi.calc.results import GrowthRate, Point, TargetResult
 from railkpi.figures import QUALIFIERS
 from railkpi.messages import pick
 from railkpi.messages.notes import NOTE
@@ -22,7 +21,8 @@ from railkpi.numeric import OP_SYMBOLS, decimal, written
 from railkpi.plans.models import Indicator, Plan, PlanMeta, Quoted, Target, Thresholds
 from railkpi.render import TemplateWritten
 
-if TYPE_CHECKING:  # annotations only: `plans` and `targets` read no workbook
+if TYPE_CHECKING:  # annotations only: `plans` and `targets` assess nothing, read no workbook
+    from railkpi.calc.results import GrowthRate, Point, TargetResult
     from railkpi.read.observation import WorkbookData
 
 #: The columns of the people's assessment tables (terminal, Markdown), as summary_cells gives

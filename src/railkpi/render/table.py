@@ -15,7 +15,6 @@ from rich.table import Table
 from rich.text import Text
 
 from railkpi.calc.filters import NO_FILTER, TargetFilter
-from railkpi.calc.results import GrowthRate
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.series import SERIES
@@ -40,6 +39,7 @@ from railkpi.render.terminal import plain_width as plain_width
 if TYPE_CHECKING:  # the audit and diff outputs import their modules when they run
     from railkpi.calc.diff import ReportDiff
     from railkpi.calc.findings import AuditResult
+    from railkpi.calc.results import GrowthRate
     from railkpi.read.observation import WorkbookData
 
 STATUS_STYLE = {
