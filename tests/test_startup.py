@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,3 +58,88 @@ def test_python_docx_only_with_docx(tmp_path: Path) -> None:
     # … and the probe sees them when they are imported
     loaded = word_modules([*assess, "--docx", str(tmp_path / "r.docx")])
     assert "docx" in loaded and "railkpi.render.docx.report" in loaded
+
+
+#: Runs railkpi with the arguments in argv[1] and prints the commands Typer built and the
+#: option converters it built (cli_lazy.py), as JSON, on standard error.
+BUILT = """
+import json, sys
+sys.argv = ["railkpi", *json.loads(sys.argv[1])]
+import typer.main
+commands, converters = [], []
+build_command = typer.main.get_command_from_info
+def counting_command(info, **settings):
+    commands.append(info.name or info.callback.__name__)
+    return build_command(info, **settings)
+typer.main.get_command_from_info = counting_command
+try:
+    import typer._coercion as coercion
+except ImportError:  # a Typer without pydantic converters
+    coercion = None
+if coercion is not None:
+    build_converter = coercion.build_runtime_param
+    def counting_converter(descriptor):
+        converters.append(getattr(descriptor.annotation, "__name__", str(descriptor.annotation)))
+        return build_converter(descriptor)
+    coercion.build_runtime_param = counting_converter
+from railkpi.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps({"commands": commands, "converters": sorted(converters),
+                  "coercion": coercion is not None}), file=sys.stderr)
+"""
+
+
+def built(args: list[str]) -> dict[str, Any]:
+    run = subprocess.run([sys.executable, "-c", BUILT, json.dumps(args)], capture_output=True,
+                         text=True, check=False, cwd=REPO)
+    return dict(json.loads(run.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("args", [["plans"], ["targets"], ["--version"],
+                                  ["assess", "examples/fengtai.xlsx", "--format", "json"],
+                                  ["cagr", "1", "2", "--years", "3"]])
+def test_only_the_command_that_runs_is_built(args: list[str]) -> None:
+    expected = [] if args == ["--version"] else [args[0]]
+    assert built(args)["commands"] == expected
+
+
+def test_help_builds_and_lists_every_command() -> None:
+    from railkpi.cli import app
+
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in
+             app.registered_commands]
+    assert len(names) == 11 and built(["--help"])["commands"] == names
+
+
+def test_options_not_given_build_no_converter() -> None:
+    """Typer's pydantic converter is built for the options given (and --format's default),
+    not for the others, which stay None (cli_lazy.skip_absent_conversion)."""
+    found = built(["assess", "examples/fengtai.xlsx", "--format", "json"])
+    if not found["coercion"]:
+        pytest.skip("this Typer converts without pydantic")
+    assert found["converters"] == ["Format", "Path"]
+    # … and an option that is given gets its converter (the probe sees it)
+    given = built(["assess", "examples/fengtai.xlsx", "--format", "json", "--as-of", "2023"])
+    assert given["converters"] == ["Format", "Path", "int"]
+
+
+#: What listing the plans does not need: the reader, the calculation's results and paths.
+NOT_FOR_LISTING = ["railkpi.read", "railkpi.calc.results", "railkpi.calc.milestones",
+                   "railkpi.calc.series", "python_calamine"]
+
+
+@pytest.mark.parametrize("args", [["plans"], ["targets"], ["targets", "--names"]])
+def test_listing_the_plans_imports_no_reader_nor_results(args: list[str]) -> None:
+    """The terminal listings (the JSON renderer imports the result types it writes)."""
+    run = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args),
+                          json.dumps(NOT_FOR_LISTING)], capture_output=True, text=True,
+                         check=False, cwd=REPO)
+    assert json.loads(run.stderr.strip().splitlines()[-1]) == []
+    # … and the probe sees them where they are used
+    run = subprocess.run([sys.executable, "-c", PROBE, json.dumps(["cagr", "1", "2", "-n", "1"]),
+                          json.dumps(NOT_FOR_LISTING)], capture_output=True, text=True,
+                         check=False, cwd=REPO)
+    assert json.loads(run.stderr.strip().splitlines()[-1]) == ["railkpi.calc.results"]

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from railkpi.calc import filters, formulas
 from railkpi.calc.filters import NO_FILTER, TargetFilter
-from railkpi.calc.results import GrowthRate, PathMethod, RateKind
 from railkpi.messages.problems_options import OPTION_DETAILS
 from railkpi.plans.bundled import bundled_plan_ids, resolve_plan_path
 from railkpi.plans.loader import load_plans
@@ -25,6 +24,7 @@ from railkpi.text_safety import cleaned
 if TYPE_CHECKING:
     from railkpi.calc.diff import ReportDiff
     from railkpi.calc.findings import AuditResult
+    from railkpi.calc.results import GrowthRate, PathMethod, RateKind
     from railkpi.read.observation import WorkbookData
     from railkpi.render import MilestoneReport, Report
 
@@ -186,6 +186,8 @@ def growth_rate(kind: RateKind, start: float, end: float, years: int,
                 names: str) -> GrowthRate:
     """(end / start)^(1/years) − 1 for `railkpi cagr` and `railkpi required`; `names` are the
     two arguments, as a problem names them."""
+    from railkpi.calc.results import GrowthRate
+
     if start <= 0 or end <= 0:
         raise InputError([error("bad-option", option=names,
                                 detail=Words(*OPTION_DETAILS["positive"]))])

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from railkpi.messages.plan_values import PYDANTIC_OTHER
-from railkpi.messages.problems_plan_yaml import YAML_VALUE_TYPES
 from railkpi.plans import plan_cache
 from railkpi.plans.bundled import bundled_plan_dir, resolve_plan_path
-from railkpi.plans.checks import check_plan, english_quotes_warning
-from railkpi.plans.document import Document, with_lines
-from railkpi.plans.models import Plan
 from railkpi.problems import InputError, Problem, Words, error, raise_if_errors
+
+if TYPE_CHECKING:
+    from railkpi.plans.document import Document
+    from railkpi.plans.models import Plan
 
 
 def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
@@ -30,17 +28,18 @@ def load_plan(ref: str, warnings: list[Problem] | None = None) -> Plan:
     name = path.name if bundled else str(path)
     raw = _bundled_bytes(path) if bundled else None
     cached = plan_cache.lookup(path, raw) if raw is not None else None
-    if cached is not None and raw is not None:
-        try:
-            return _checked(cached, name, warnings)
-        except InputError:
-            pass  # checks that have changed since: the YAML's own reading says where
-    from railkpi.plans.yaml_reader import read_plan_yaml
+    if cached is not None:
+        plan, plan_warnings = cached  # validated and cross-checked when it was stored
+    else:
+        from railkpi.plans.yaml_reader import read_plan_yaml
 
-    document = read_plan_yaml(path, name, bundled=bundled)
-    plan = _checked(document, name, warnings)
-    if raw is not None:
-        plan_cache.store(path, raw, document)
+        document = read_plan_yaml(path, name, bundled=bundled)
+        plan_warnings = []
+        plan = _checked(document, name, plan_warnings)
+        if raw is not None:
+            plan_cache.store(path, raw, document, plan, plan_warnings)
+    if warnings is not None:
+        warnings.extend(plan_warnings)
     return plan
 
 
@@ -52,8 +51,17 @@ def _bundled_bytes(path: Path) -> bytes | None:
         return None
 
 
-def _checked(document: Document, name: str, warnings: list[Problem] | None) -> Plan:
+def _checked(document: Document, name: str, warnings: list[Problem]) -> Plan:
     """The plan a file's YAML reading gives, validated and cross-checked (see load_plan)."""
+    # Only a plan read from its YAML is validated here: what that takes is imported here.
+    from pydantic import ValidationError
+
+    from railkpi.messages.plan_values import PYDANTIC_OTHER
+    from railkpi.messages.problems_plan_yaml import YAML_VALUE_TYPES
+    from railkpi.plans.checks import check_plan, english_quotes_warning
+    from railkpi.plans.document import with_lines
+    from railkpi.plans.models import Plan
+
     problems = list(document.problems)
     data = document.data
     # A tag (reported as plan-yaml, like a syntax error) means the YAML is not a plan file's
@@ -80,9 +88,8 @@ def _checked(document: Document, name: str, warnings: list[Problem] | None) -> P
         [p for p in check_plan(plan, name) if not document.covers(p.where or "")],
         document.lines)
     raise_if_errors(problems)
-    if warnings is not None:
-        warnings.extend(problems)  # no errors left: these are all warnings
-        warnings.extend(english_quotes_warning(plan, name))
+    warnings.extend(problems)  # no errors left: these are all warnings
+    warnings.extend(english_quotes_warning(plan, name))
     return plan
 
 

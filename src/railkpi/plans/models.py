@@ -43,9 +43,10 @@ def invalid(key: str, **context: object) -> PydanticCustomError:
 
 
 class Strict(BaseModel):
-    """Base for every plan-file model: unknown keys are errors, values are not coerced loosely."""
+    """Base for every plan-file model: unknown keys are errors, values are not coerced loosely.
+    The schema is built on the first validation: a cached plan never needs it (plan_form.py)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Strict):
@@ -81,7 +82,7 @@ class PlanMeta(Strict):
     status: Text | None = None
     period: tuple[Year, Year]
     baseline_year: Year
-    thresholds: Thresholds = Thresholds()
+    thresholds: Thresholds = Thresholds.model_construct()  # the defaults, no schema built
 
     @model_validator(mode="after")
     def _years(self) -> PlanMeta:

@@ -1,14 +1,17 @@
-"""A cache of the bundled plans as read: each plan file's YAML turned into values once, then
-taken from a small JSON file on later runs, skipping the YAML parser (and its import).
+"""A cache of the bundled plans as validated: each plan file's YAML read, validated by the model
+and cross-checked once, then taken from a small JSON file on later runs — skipping the YAML
+parser (and its import) and the model's validation (and building its schema).
 
-What is cached is the reading of a file that read without a single problem (`Document`: the
-values, each YAML path's line, the texts of plain scalars), never a verdict on it: a plan from
-the cache is validated by the model and cross-checked like any other, so its warnings (and an
-error, were the checks to change) are the same as from the YAML. An entry is used only when it
-names this cache format, this railkpi version, the reading code's files as installed and the
-SHA-256 of the plan file's bytes as they are now; anything else — another version, an edited
-plan, a damaged or unreadable file, a value of the wrong type — is ignored, and the plan is
-read from its YAML and the entry written again. A cache that cannot be written is no error.
+An entry holds the file's reading (`Document`: the values, each YAML path's line, the texts of
+plain scalars), the `Plan` it gave in its compact form (plans/plan_form.py: built back into the
+same models without validating again) and the warnings it loaded with. Only a plan without an
+error is stored. An entry is used only when it names this cache format, this railkpi version,
+the installed files of the code that reads and validates a plan (the plans/ folder and the
+modules its checks use: name, size, modification time) and the SHA-256 of the plan file's bytes
+as they are now, and when its digest (the SHA-256 of the rest of the entry as written) still
+matches; anything else — another version, an edited plan, changed checks, a damaged, edited or
+unreadable entry, a value of the wrong type — is ignored, and the plan is read from its YAML
+and the entry written again. A cache that cannot be written is no error.
 
 Where: `RAILKPI_CACHE_DIR` when set, else the platform's user cache directory
 (`$XDG_CACHE_HOME/railkpi` or `~/.cache/railkpi` on Linux, `~/Library/Caches/railkpi` on
@@ -24,15 +27,23 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from railkpi import __version__
-from railkpi.plans.document import Document
+from railkpi.plans.plan_form import build, build_problems, dump, dump_problems
+
+if TYPE_CHECKING:
+    from railkpi.plans.document import Document
+    from railkpi.plans.models import Plan
+    from railkpi.problems import Problem
 
 #: The environment variable that chooses the cache directory.
 CACHE_DIR_VARIABLE = "RAILKPI_CACHE_DIR"
 #: Bumped when what an entry holds changes.
-FORMAT = 1
+FORMAT = 2
+#: The code a cached plan depends on besides the plans/ folder: what its checks and its
+#: warnings use. (The messages are not: a warning is kept as its code and parameters.)
+_CHECKING_MODULES = ("figures.py", "numeric.py", "problems.py", "text_safety.py", "money.py")
 
 
 def cache_dir() -> Path | None:
@@ -54,17 +65,17 @@ def cache_dir() -> Path | None:
 
 
 def _reader_files() -> list[list[str | int]]:
-    """The installed files of the code that turns YAML into a Document (name, size, mtime):
-    an entry written by other reading code is not used."""
-    here = Path(__file__).parent
+    """The installed files of the code that reads, validates and checks a plan (name, size,
+    mtime): an entry written by other code is not used."""
+    plans = Path(__file__).parent
+    paths = sorted(plans.glob("*.py")) + [plans.parent / name for name in _CHECKING_MODULES]
     files: list[list[str | int]] = []
-    for name in ("document.py", "yaml_builder.py", "yaml_composer.py", "yaml_hints.py",
-                 "yaml_reader.py", "yaml_scalars.py"):
+    for path in paths:
         try:
-            stat = (here / name).stat()
+            stat = path.stat()
         except OSError:
             continue
-        files.append([name, stat.st_size, stat.st_mtime_ns])
+        files.append([path.name, stat.st_size, stat.st_mtime_ns])
     return files
 
 
@@ -83,39 +94,71 @@ def _key(raw: bytes) -> dict[str, Any]:
             "sha256": hashlib.sha256(raw).hexdigest()}
 
 
-def lookup(plan: Path, raw: bytes) -> Document | None:
-    """The cached reading of the plan file whose bytes are `raw`, if there is a valid one."""
+def lookup(plan: Path, raw: bytes) -> tuple[Plan, list[Problem]] | None:
+    """The cached plan of the plan file whose bytes are `raw`, with the warnings it loaded
+    with, if there is a valid entry."""
     entry = _entry_path(plan)
     if entry is None:
         return None
     try:
-        stored = json.loads(entry.read_bytes())
-        if not isinstance(stored, dict) or stored.get("key") != _key(raw):
-            return None
-        return _document(stored["document"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return _unsealed(entry.read_bytes().decode("utf-8"), _key(raw))
+    except (OSError, ValueError, KeyError, TypeError):  # FormError is a ValueError
         return None
 
 
-def _document(stored: Any) -> Document | None:
-    """A Document from its JSON form, or None unless every part has the expected type."""
-    data, texts, lines = stored["data"], stored["texts"], stored["lines"]
-    if not (isinstance(data, dict) and isinstance(texts, dict) and isinstance(lines, dict)
-            and all(isinstance(v, str) for v in texts.values())
-            and all(type(v) is int for v in lines.values())):
+#: An entry is one JSON object, written as `entry_text` writes it: its key and digest first,
+#: then the content the digest covers — the plan, the warnings, the reading — whose bytes are
+#: checked as they are, so a hit parses neither the content twice nor the reading at all.
+_HEAD, _DIGEST, _PLAN, _WARNINGS = '{"key": ', ', "digest": "', '"plan": ', ', "warnings": '
+_DECODER = json.JSONDecoder()
+
+
+def entry_text(key: Any, plan: Any, warnings: Any, document: Any) -> str:
+    """An entry: {"key", "digest", "plan", "warnings", "document"}, the digest the SHA-256 of
+    the text after it."""
+    content = json.dumps({"plan": plan, "warnings": warnings, "document": document},
+                         ensure_ascii=False, allow_nan=False)[1:-1]
+    return (f"{_HEAD}{json.dumps(key, ensure_ascii=False)}{_DIGEST}{_digest(content)}\", "
+            f"{content}}}")
+
+
+def _digest(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _unsealed(text: str, key: Any) -> tuple[Plan, list[Problem]] | None:
+    """The plan and warnings of an entry's text, if it has `key` and its content its digest."""
+    if not text.startswith(_HEAD):
         return None
-    return Document(data, [], set(), texts, lines)
+    stored_key, at = _DECODER.raw_decode(text, len(_HEAD))
+    if stored_key != key or not text.startswith(_DIGEST, at):
+        return None
+    at += len(_DIGEST)
+    digest, content = text[at:at + 64], text[at + 67:-1]
+    if text[at + 64:at + 67] != '", ' or not text.endswith("}") or _digest(content) != digest:
+        return None
+    if not content.startswith(_PLAN):
+        return None
+    plan, at = _DECODER.raw_decode(content, len(_PLAN))
+    if not content.startswith(_WARNINGS, at):
+        return None
+    warnings, _ = _DECODER.raw_decode(content, at + len(_WARNINGS))
+    return build(plan), build_problems(warnings)
 
 
-def store(plan: Path, raw: bytes, document: Document) -> None:
-    """Remember the reading of a plan file that read without a problem (else nothing)."""
-    entry = _entry_path(plan)
+def store(plan_file: Path, raw: bytes, document: Document, plan: Plan,
+          warnings: list[Problem]) -> None:
+    """Remember a plan file that read without a problem and validated (else nothing): its
+    reading, its plan and the warnings it loaded with."""
+    entry = _entry_path(plan_file)
     if entry is None or document.problems or document.refused:
         return
     try:
-        text = json.dumps({"key": _key(raw), "document": {
-            "data": document.data, "texts": document.texts, "lines": document.lines}},
-            ensure_ascii=False)
+        key = _key(raw)
+        text = entry_text(key, dump(plan), dump_problems(warnings), {
+            "data": document.data, "texts": document.texts, "lines": document.lines})
+        if _unsealed(text, key) != (plan, warnings):
+            return  # a plan the form does not carry exactly is not cached
     except (TypeError, ValueError):
         return
     temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")

@@ -23,7 +23,7 @@ from railkpi.problems import Problem, Words, error
 #: The segment every roster has besides the plans': firms outside the plans' segments, counted
 #: in no segment total. Its labels are reserved.
 OTHER = "other"
-OTHER_NAME = Text(zh="其他", en="other")
+OTHER_NAME = Text.model_construct(zh="其他", en="other")  # no schema built at import
 OTHER_LABELS = ("其他", "其它", "other", "others")
 
 

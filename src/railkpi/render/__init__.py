@@ -26,15 +26,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from railkpi.calc.filters import NO_FILTER, TargetFilter
-from railkpi.calc.results import Assessment, GrowthRate
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
-from railkpi.read.observation import Observation, WorkbookData
 
 if TYPE_CHECKING:  # annotations only: imported by the commands that make them
     from railkpi.calc.diff import ReportDiff
     from railkpi.calc.findings import AuditResult
     from railkpi.calc.milestones import Decomposition
+    from railkpi.calc.results import Assessment, GrowthRate
+    from railkpi.read.observation import Observation, WorkbookData
 
 #: format name → module (imported only when that format is asked for)
 FORMATS: dict[str, str] = {

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from railkpi.calc.results import GrowthRate, Point, TargetResult
 from railkpi.figures import QUALIFIERS
 from railkpi.messages import pick
 from railkpi.messages.notes import NOTE
@@ -19,8 +19,11 @@ from railkpi.messages.template import TEMPLATE
 from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN
 from railkpi.numeric import OP_SYMBOLS, decimal, written
 from railkpi.plans.models import Indicator, Plan, PlanMeta, Quoted, Target, Thresholds
-from railkpi.read.observation import WorkbookData
 from railkpi.render import TemplateWritten
+
+if TYPE_CHECKING:  # annotations only: `plans` and `targets` assess nothing, read no workbook
+    from railkpi.calc.results import GrowthRate, Point, TargetResult
+    from railkpi.read.observation import WorkbookData
 
 #: The columns of the people's assessment tables (terminal, Markdown), as summary_cells gives
 #: them: message key in OUTPUT, right-aligned (a figure).

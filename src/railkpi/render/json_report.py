@@ -22,7 +22,7 @@ from railkpi.calc.results import (
     TargetSeries,
 )
 from railkpi.calc.series import figures_used
-from railkpi.plans.models import Plan, Quoted, Target
+from railkpi.plans.models import Plan, Quoted, Target, Text
 from railkpi.plans.steps import step_op, upward
 from railkpi.problems import Problem
 from railkpi.read.observation import WorkbookData
@@ -50,7 +50,7 @@ def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
 
 def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     dump({"plans": [
-        {"id": p.id, "title": p.plan.title.model_dump(), "period": list(p.plan.period),
+        {"id": p.id, "title": _text(p.plan.title), "period": list(p.plan.period),
          "baseline_year": p.plan.baseline_year, "document": p.plan.document,
          "targets": len(p.targets)}
         for p in plans
@@ -61,7 +61,7 @@ def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     """`--names`: {"plans": [{"id", "indicators": [{"id", "name", "unit", "names"}]}]}."""
     dump({"plans": [
         {"id": p.id, "indicators": [
-            {"id": key, "name": indicator.name.model_dump(), "unit": indicator.unit,
+            {"id": key, "name": _text(indicator.name), "unit": indicator.unit,
              "names": accepted_names(key, indicator)}
             for key, indicator in p.indicators.items()]}
         for p in plans
@@ -112,7 +112,13 @@ def published_entries(plan: Plan) -> list[dict[str, Any]]:
 def _wording(entry: Quoted) -> dict[str, Any]:
     """quote, quote_en (null where the plan gives none) and note ({zh, en} or null)."""
     return {"quote": entry.quote, "quote_en": entry.quote_en,
-            "note": None if entry.note is None else entry.note.model_dump()}
+            "note": None if entry.note is None else _text(entry.note)}
+
+
+def _text(text: Text) -> dict[str, str]:
+    """A text of the plan in both languages, {zh, en} (without pydantic's serializer, whose
+    schema a plan from the cache does not otherwise need)."""
+    return {"zh": text.zh, "en": text.en}
 
 
 def filter_entry(target_filter: TargetFilter) -> dict[str, list[str]] | None:
@@ -138,7 +144,9 @@ def assessment_document(report: Report, lang: str) -> dict[str, Any]:
                 "document": result.plan.plan.document,
                 "period": list(result.plan.plan.period),
                 "baseline_year": result.plan.plan.baseline_year,
-                "thresholds": result.thresholds.model_dump(),
+                "thresholds": {"on_track": result.thresholds.on_track,
+                               "moderate": result.thresholds.moderate,
+                               "off_track": result.thresholds.off_track},
                 "targets": [result_entry(t, result.plan, lang) for t in result.targets],
                 "figures": figures_entry(result, report),
             }
@@ -194,11 +202,11 @@ def result_entry(r: TargetResult, plan: Plan, lang: str) -> dict[str, Any]:
     return {
         "id": r.target.id,
         "indicator": r.target.indicator,
-        "indicator_name": r.indicator.name.model_dump(),
+        "indicator_name": _text(r.indicator.name),
         "group": r.target.group,
         "unit": r.indicator.unit,
         "unit_en": unit(r.indicator, "en"),
-        "scope": None if r.indicator.scope is None else r.indicator.scope.model_dump(),
+        "scope": None if r.indicator.scope is None else _text(r.indicator.scope),
         "better": r.indicator.better,
         "kind": r.target.kind,
         "op": r.target.op,
@@ -259,7 +267,7 @@ def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
         "as_of": decomposition.as_of,
         "data_file": report.data_file,
         "filter": filter_entry(report.target_filter),
-        "plans": [{"id": p.plan.id, "title": p.plan.plan.title.model_dump(),
+        "plans": [{"id": p.plan.id, "title": _text(p.plan.plan.title),
                    "method": decomposition.method,
                    "targets": [_path(path, lang) for path in p.targets]}
                   for p in decomposition.plans],

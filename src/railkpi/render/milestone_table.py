@@ -6,6 +6,7 @@ is render/milestone_words.py's."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -13,13 +14,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from railkpi.calc.milestones import Decomposition, PlanPaths, TargetPath
 from railkpi.messages import pick
 from railkpi.messages.milestones import MILESTONE
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
 from railkpi.render.table_fit import wrap
 from railkpi.render.terminal import paragraph
+
+if TYPE_CHECKING:  # annotations only
+    from railkpi.calc.milestones import Decomposition, PlanPaths, TargetPath
 
 #: The step cell's colour: met, missed, not judged.
 STEP_STYLE: dict[bool | None, str] = {True: "green", False: "bold red", None: "dim"}

@@ -8,22 +8,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from typing import TYPE_CHECKING
 
-from railkpi.calc.milestones import Decomposition, PlanPaths, TargetPath
-from railkpi.calc.results import (
-    Assessment,
-    MilestoneCheck,
-    PlanResult,
-    Point,
-    Step,
-    TargetResult,
-)
 from railkpi.messages import pick
 from railkpi.messages.milestones import MILESTONE
 from railkpi.messages.outputs import OUTPUT
 from railkpi.numeric import OP_SYMBOLS, decimal, same
 from railkpi.plans.models import Indicator, PlanMeta, Target
 from railkpi.render import display as fmt
+
+if TYPE_CHECKING:  # annotations only: `targets` prints a plan's own steps, no result
+    from railkpi.calc.milestones import Decomposition, PlanPaths, TargetPath
+    from railkpi.calc.results import (
+        Assessment,
+        MilestoneCheck,
+        PlanResult,
+        Point,
+        Step,
+        TargetResult,
+    )
 
 #: A check's mark in the step column: met, missed, not judged (no figure, or bounds).
 MARKS: dict[bool | None, str] = {True: "✓", False: "✗", None: "?"}

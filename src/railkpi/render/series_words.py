@@ -5,13 +5,16 @@ year, and the filter a report was narrowed by. Words come from messages/series.p
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from railkpi.calc.filters import TargetFilter
-from railkpi.calc.results import Assessment, PlanResult, Status, TargetResult, YearStatus
 from railkpi.messages import pick
 from railkpi.messages.series import SERIES
 from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED
 from railkpi.render import display as fmt
+
+if TYPE_CHECKING:  # annotations only: `targets` prints the filter line, no result
+    from railkpi.calc.filters import TargetFilter
+    from railkpi.calc.results import Assessment, PlanResult, Status, TargetResult, YearStatus
 
 MARK_KEYS = {"improved": "mark-improved", "worsened": "mark-worsened",
              "unchanged": "mark-unchanged", "new": "mark-new"}

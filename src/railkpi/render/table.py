@@ -15,14 +15,12 @@ from rich.table import Table
 from rich.text import Text
 
 from railkpi.calc.filters import NO_FILTER, TargetFilter
-from railkpi.calc.results import GrowthRate
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.series import SERIES
 from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
-from railkpi.read.observation import WorkbookData
 from railkpi.render import (
     MilestoneReport,
     Report,
@@ -41,6 +39,8 @@ from railkpi.render.terminal import plain_width as plain_width
 if TYPE_CHECKING:  # the audit and diff outputs import their modules when they run
     from railkpi.calc.diff import ReportDiff
     from railkpi.calc.findings import AuditResult
+    from railkpi.calc.results import GrowthRate
+    from railkpi.read.observation import WorkbookData
 
 STATUS_STYLE = {
     "achieved": "bold green",
