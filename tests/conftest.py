@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from railkpi.cli import app
+from railkpi.plans import bundled, loader, plan_cache, yaml_reader
+from railkpi.plans.document import Document
 from railkpi.plans.registry import IndicatorRegistry
 from railkpi.problems import InputError, Problem
 from railkpi.read.workbook import read_workbook
@@ -99,3 +102,31 @@ def problems_of(path: Path, registry: IndicatorRegistry) -> tuple[Problem, ...]:
 
 def codes_at(problems: tuple[Problem, ...]) -> set[tuple[str, str, str | None]]:
     return {(p.severity, p.code, p.where) for p in problems}
+
+
+# -- the plan cache: a copy of the bundled plans with an empty cache of its own -------------
+
+
+@pytest.fixture
+def plan_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled plans, standing in for them, and an empty cache of its own."""
+    folder = tmp_path / "targets"
+    shutil.copytree(bundled.bundled_plan_dir(), folder)
+    monkeypatch.setattr(bundled, "bundled_plan_dir", lambda: folder)
+    monkeypatch.setattr(loader, "bundled_plan_dir", lambda: folder)
+    monkeypatch.setenv(plan_cache.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
+    return folder
+
+
+@pytest.fixture
+def yaml_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The plan files read from their YAML (not from the cache), by name."""
+    names: list[str] = []
+    read = yaml_reader.read_plan_yaml
+
+    def counting(path: Path, name: str, *, bundled: bool = False) -> Document:
+        names.append(name)
+        return read(path, name, bundled=bundled)
+
+    monkeypatch.setattr(yaml_reader, "read_plan_yaml", counting)
+    return names

@@ -13,38 +13,12 @@ from pathlib import Path
 import pytest
 
 from railkpi.plans import bundled, loader, plan_cache, yaml_reader
-from railkpi.plans.document import Document
 from railkpi.plans.loader import load_plan
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN = "14th-fyp"
-
-
-@pytest.fixture
-def plan_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the bundled plans, standing in for them, and an empty cache of its own."""
-    folder = tmp_path / "targets"
-    shutil.copytree(bundled.bundled_plan_dir(), folder)
-    monkeypatch.setattr(bundled, "bundled_plan_dir", lambda: folder)
-    monkeypatch.setattr(loader, "bundled_plan_dir", lambda: folder)
-    monkeypatch.setenv(plan_cache.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
-    return folder
-
-
-@pytest.fixture
-def yaml_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The plan files read from their YAML (not from the cache), by name."""
-    names: list[str] = []
-    read = yaml_reader.read_plan_yaml
-
-    def counting(path: Path, name: str, *, bundled: bool = False) -> Document:
-        names.append(name)
-        return read(path, name, bundled=bundled)
-
-    monkeypatch.setattr(yaml_reader, "read_plan_yaml", counting)
-    return names
 
 
 def entry(tmp_path: Path) -> Path:

@@ -5,7 +5,6 @@ warnings as from its YAML; an entry whose form or content does not fit is not us
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,37 +12,12 @@ from typing import Any
 
 import pytest
 
-from railkpi.plans import bundled, loader, plan_cache, plan_form, yaml_reader
-from railkpi.plans.document import Document
+from railkpi.plans import bundled, loader, plan_cache, plan_form
 from railkpi.plans.loader import load_plan
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem, Words, warning
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def plan_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the bundled plans, standing in for them, and an empty cache of its own."""
-    folder = tmp_path / "targets"
-    shutil.copytree(bundled.bundled_plan_dir(), folder)
-    monkeypatch.setattr(bundled, "bundled_plan_dir", lambda: folder)
-    monkeypatch.setattr(loader, "bundled_plan_dir", lambda: folder)
-    monkeypatch.setenv(plan_cache.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
-    return folder
-
-
-@pytest.fixture
-def yaml_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    names: list[str] = []
-    read = yaml_reader.read_plan_yaml
-
-    def counting(path: Path, name: str, *, bundled: bool = False) -> Document:
-        names.append(name)
-        return read(path, name, bundled=bundled)
-
-    monkeypatch.setattr(yaml_reader, "read_plan_yaml", counting)
-    return names
 
 
 def loaded(ref: str) -> tuple[Plan, list[Problem]]:
