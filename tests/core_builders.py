@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from plans import indicator, target, text
 from railkpi.calc import formulas
 from railkpi.calc.as_of import after_as_of, default_as_of
 from railkpi.calc.assess import assess, in_range
@@ -47,40 +48,18 @@ __all__ = [
 Value = float | str
 
 
-def _text(zh: str, en: str) -> dict[str, str]:
-    return {"zh": zh, "en": en}
-
-
-def _indicator(zh: str, en: str, unit: str, better: str = "higher",
-               **extra: Any) -> dict[str, Any]:
-    return {"name": _text(zh, en), "unit": unit, "better": better, **extra}
-
-
 INDICATORS: dict[str, dict[str, Any]] = {
-    "revenue_total": _indicator("轨道交通产业总收入", "Revenue", "亿元"),
-    "enterprise_count": _indicator("轨道交通企业数量", "Enterprises", "家"),
-    "rd_expenditure": _indicator("研发费用", "R&D expenditure", "亿元"),
-    "patent_count": _indicator("专利数量", "Patents", "件"),
-    "share": _indicator("国产化率", "Domestic share", "%"),
-    "core_tech": _indicator("关键核心技术", "Core technologies", "项"),
-    "tech_transactions": _indicator("技术交易额", "Technology transactions", "亿元"),
-    "profit_total": _indicator("利润总额", "Profit", "亿元", nonnegative=False),
-    "energy_intensity": _indicator("单位产值能耗", "Energy intensity", "吨标准煤/万元", "lower"),
-    "accident_rate": _indicator("事故率", "Accident rate", "起/万公里", "lower"),
+    "revenue_total": indicator("轨道交通产业总收入", "Revenue", "亿元"),
+    "enterprise_count": indicator("轨道交通企业数量", "Enterprises", "家"),
+    "rd_expenditure": indicator("研发费用", "R&D expenditure", "亿元"),
+    "patent_count": indicator("专利数量", "Patents", "件"),
+    "share": indicator("国产化率", "Domestic share", "%"),
+    "core_tech": indicator("关键核心技术", "Core technologies", "项"),
+    "tech_transactions": indicator("技术交易额", "Technology transactions", "亿元"),
+    "profit_total": indicator("利润总额", "Profit", "亿元", nonnegative=False),
+    "energy_intensity": indicator("单位产值能耗", "Energy intensity", "吨标准煤/万元", "lower"),
+    "accident_rate": indicator("事故率", "Accident rate", "起/万公里", "lower"),
 }
-
-
-def target(kind: str, indicator_id: str, **fields: Any) -> dict[str, Any]:
-    """A target of the given kind, 2025 unless `year` is given."""
-    return {
-        "id": f"{indicator_id}-{kind}".replace("_", "-"),
-        "indicator": indicator_id,
-        "kind": kind,
-        "year": 2025,
-        "group": "g",
-        "quote": "规划原文",
-        **fields,
-    }
 
 
 def hist(indicator_id: str, year: int, value: Value) -> dict[str, Any]:
@@ -99,11 +78,11 @@ def make_plan(
         {
             "plan": {
                 "id": plan_id,
-                "title": _text("测试规划", "Test plan"),
+                "title": text("测试规划", "Test plan"),
                 "period": list(period),
                 "baseline_year": baseline_year,
             },
-            "groups": {"g": _text("组", "Group")},
+            "groups": {"g": text("组", "Group")},
             "indicators": INDICATORS,
             "history": list(history),
             "targets": list(targets),
