@@ -41,11 +41,9 @@ def test_second_load_comes_from_the_cache_and_gives_the_same_plan(
     assert yaml_reads == [f"{PLAN}.yaml"]  # not read again
     assert second == first and second.model_dump() == first.model_dump()
     assert second_warnings == first_warnings
-    # the cached reading keeps each YAML path's line, for problems found later
+    # the entry keeps the plan and its warnings, not the YAML's reading (a hit never uses it)
     stored = json.loads(entry(tmp_path).read_text(encoding="utf-8"))
-    assert stored["document"]["lines"]["plan.id"] == 9  # `  id: 14th-fyp` is line 9
-    assert (plan_dir / f"{PLAN}.yaml").read_text(encoding="utf-8").splitlines()[8] == (
-        "  id: 14th-fyp")
+    assert stored["plan"]["plan"]["id"] == PLAN and "document" not in stored
 
 
 def test_edited_yaml_is_read_again_and_the_entry_rebuilt(
@@ -86,7 +84,7 @@ def test_two_installations_keep_entries_of_their_own(
 
 @pytest.mark.parametrize("damage", [
     b"", b"{", b"\xff\xfe not utf-8", b"[]", b'{"key": null}',
-    b'{"key": 1, "document": {"data": {}}}',
+    b'{"key": 1, "plan": {}}',
 ], ids=["empty", "truncated", "not-utf8", "list", "no-key", "wrong-key"])
 def test_damaged_entry_is_ignored_and_rewritten(
         plan_dir: Path, yaml_reads: list[str], tmp_path: Path, damage: bytes) -> None:
@@ -94,7 +92,7 @@ def test_damaged_entry_is_ignored_and_rewritten(
     entry(tmp_path).write_bytes(damage)
     plan, _ = loaded()
     assert plan == reference and len(yaml_reads) == 2
-    assert json.loads(entry(tmp_path).read_text(encoding="utf-8"))["document"]["data"]
+    assert json.loads(entry(tmp_path).read_text(encoding="utf-8"))["plan"]
 
 
 @pytest.mark.parametrize("field", ["format", "railkpi", "sha256", "reader"])
@@ -103,7 +101,7 @@ def test_entry_of_another_version_or_file_is_not_used(
     reference, _ = loaded()
     stored = json.loads(entry(tmp_path).read_text(encoding="utf-8"))
     stored["key"][field] = "something else"
-    stored["document"]["data"]["plan"]["title"]["zh"] = "不该出现"
+    stored["plan"]["plan"]["title"]["zh"] = "不该出现"
     entry(tmp_path).write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
     plan, _ = loaded()
     assert plan == reference and plan.plan.title.zh != "不该出现"
@@ -114,7 +112,7 @@ def test_entry_of_wrong_shape_is_not_used(
         plan_dir: Path, yaml_reads: list[str], tmp_path: Path) -> None:
     reference, _ = loaded()
     stored = json.loads(entry(tmp_path).read_text(encoding="utf-8"))
-    stored["document"]["lines"]["plan.id"] = "nine"
+    stored["plan"]["plan"]["baseline_year"] = "nine"
     entry(tmp_path).write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
     assert loaded()[0] == reference and len(yaml_reads) == 2
 
@@ -124,7 +122,7 @@ def test_cached_reading_is_validated_like_the_yaml(
     """A matching entry whose values the model refuses is not used: the YAML is read."""
     reference, _ = loaded()
     stored = json.loads(entry(tmp_path).read_text(encoding="utf-8"))
-    stored["document"]["data"]["targets"][0]["op"] = "≈"
+    stored["plan"]["targets"][0]["op"] = "≈"
     entry(tmp_path).write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
     assert loaded()[0] == reference and len(yaml_reads) == 2
 

@@ -36,8 +36,7 @@ def rewrite(entry: Path, change: Any, *, digest: bool) -> None:
     (the digest made again), else by hand."""
     stored = json.loads(entry.read_text(encoding="utf-8"))
     change(stored)
-    text = (plan_cache.entry_text(stored["key"], stored["plan"], stored["warnings"],
-                                  stored["document"])
+    text = (plan_cache.entry_text(stored["key"], stored["plan"], stored["warnings"])
             if digest else json.dumps(stored, ensure_ascii=False))
     entry.write_text(text, encoding="utf-8")
 
@@ -46,10 +45,10 @@ def test_an_entry_is_its_key_digest_and_content(plan_dir: Path, tmp_path: Path) 
     loaded("14th-fyp")
     text = entry_of(tmp_path, "14th-fyp").read_text(encoding="utf-8")
     stored = json.loads(text)
-    assert list(stored) == ["key", "digest", "plan", "warnings", "document"]
+    assert list(stored) == ["key", "digest", "plan", "warnings"]
     # the writer's own layout: written again unchanged, it is the same text
     assert json.dumps(stored, ensure_ascii=False) == text == plan_cache.entry_text(
-        stored["key"], stored["plan"], stored["warnings"], stored["document"])
+        stored["key"], stored["plan"], stored["warnings"])
 
 
 @pytest.mark.parametrize("plan", bundled.bundled_plan_ids())

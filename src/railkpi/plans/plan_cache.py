@@ -2,9 +2,8 @@
 and cross-checked once, then taken from a small JSON file on later runs — skipping the YAML
 parser (and its import) and the model's validation (and building its schema).
 
-An entry holds the file's reading (`Document`: the values, each YAML path's line, the texts of
-plain scalars), the `Plan` it gave in its compact form (plans/plan_form.py: built back into the
-same models without validating again) and the warnings it loaded with. Only a plan without an
+An entry holds the `Plan` a file gave, in its compact form (plans/plan_form.py: built back into
+the same models without validating again), and the warnings it loaded with. Only a plan without an
 error is stored. An entry is used only when it names this cache format, this railkpi version,
 the installed files of the code that reads and validates a plan (the plans/ folder and the
 modules its checks use: name, size, modification time) and the SHA-256 of the plan file's bytes
@@ -107,16 +106,16 @@ def lookup(plan: Path, raw: bytes) -> tuple[Plan, list[Problem]] | None:
 
 
 #: An entry is one JSON object, written as `entry_text` writes it: its key and digest first,
-#: then the content the digest covers — the plan, the warnings, the reading — whose bytes are
-#: checked as they are, so a hit parses neither the content twice nor the reading at all.
+#: then the content the digest covers — the plan and the warnings — whose bytes are checked as
+#: they are, so a hit parses the content once.
 _HEAD, _DIGEST, _PLAN, _WARNINGS = '{"key": ', ', "digest": "', '"plan": ', ', "warnings": '
 _DECODER = json.JSONDecoder()
 
 
-def entry_text(key: Any, plan: Any, warnings: Any, document: Any) -> str:
-    """An entry: {"key", "digest", "plan", "warnings", "document"}, the digest the SHA-256 of
-    the text after it."""
-    content = json.dumps({"plan": plan, "warnings": warnings, "document": document},
+def entry_text(key: Any, plan: Any, warnings: Any) -> str:
+    """An entry: {"key", "digest", "plan", "warnings"}, the digest the SHA-256 of the text
+    after it."""
+    content = json.dumps({"plan": plan, "warnings": warnings},
                          ensure_ascii=False, allow_nan=False)[1:-1]
     return (f"{_HEAD}{json.dumps(key, ensure_ascii=False)}{_DIGEST}{_digest(content)}\", "
             f"{content}}}")
@@ -149,14 +148,13 @@ def _unsealed(text: str, key: Any) -> tuple[Plan, list[Problem]] | None:
 def store(plan_file: Path, raw: bytes, document: Document, plan: Plan,
           warnings: list[Problem]) -> None:
     """Remember a plan file that read without a problem and validated (else nothing): its
-    reading, its plan and the warnings it loaded with."""
+    plan and the warnings it loaded with."""
     entry = _entry_path(plan_file)
     if entry is None or document.problems or document.refused:
         return
     try:
         key = _key(raw)
-        text = entry_text(key, dump(plan), dump_problems(warnings), {
-            "data": document.data, "texts": document.texts, "lines": document.lines})
+        text = entry_text(key, dump(plan), dump_problems(warnings))
         if _unsealed(text, key) != (plan, warnings):
             return  # a plan the form does not carry exactly is not cached
     except (TypeError, ValueError):
