@@ -28,10 +28,10 @@ from railkpi.messages.words import COLUMN
 from railkpi.render import Report, series_words
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
+from railkpi.render import table as tables
 from railkpi.render.milestone_table import STEP_STYLE
-from railkpi.render.table import STATUS_STYLE, render_problems
+from railkpi.render.table import STATUS_STYLE, paragraph, render_problems
 from railkpi.render.table_fit import fit, wrap
-from railkpi.render.terminal import console, paragraph
 
 #: The change mark's colour (the mark itself reads without it).
 CHANGE_STYLE = {"improved": "green", "worsened": "bold red"}
@@ -69,7 +69,7 @@ class Columns:
 
 
 def render_assessment(report: Report, lang: str, out: TextIO) -> None:
-    con = console(out)  # terminal.console, as the other terminal renderers use it
+    con = tables.console(out)  # table.console, as the other terminal renderers use it
     as_of = report.assessment.as_of
     _filter_line(con, report, lang)
     step_year = steps.step_year(report.assessment)

@@ -46,5 +46,7 @@ def char_width(char: str) -> int:
 def cell_len(text: str) -> int:
     """The cells `text` takes on one line of a terminal."""
     if text.isascii():
+        if text.isprintable():  # the common case: one cell a character
+            return len(text)
         return sum(1 for char in text if " " <= char < "\x7f")
     return sum(map(char_width, text))

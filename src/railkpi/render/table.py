@@ -31,6 +31,7 @@ from railkpi.render import display as fmt
 from railkpi.render.plain_terminal import plain_width as plain_width
 
 if TYPE_CHECKING:  # the audit and diff outputs import their modules when they run
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -38,6 +39,22 @@ if TYPE_CHECKING:  # the audit and diff outputs import their modules when they r
     from railkpi.calc.findings import AuditResult
     from railkpi.calc.results import GrowthRate
     from railkpi.read.observation import WorkbookData
+
+def console(out: TextIO) -> Console:
+    """rich's console on `out` (render/terminal.py), imported by the outputs that print
+    through it."""
+    from railkpi.render import terminal
+
+    return terminal.console(out)
+
+
+def paragraph(con: Console, text: str, style: str = "", first: str = "",
+              rest: str = "") -> None:
+    """terminal.paragraph: `text` wrapped to the console's width."""
+    from railkpi.render import terminal
+
+    terminal.paragraph(con, text, style, first, rest)
+
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -62,8 +79,6 @@ def render_failing(report: Report, failing: set[str], levels: Sequence[str], lan
                    out: TextIO) -> None:
     """Why `assess --fail-on` exits 1: the targets at or below the level, by plan, by name,
     each with its status."""
-    from railkpi.render.terminal import console, paragraph
-
     con = console(out)
     failed = [(p, r) for p in report.assessment.plans for r in p.targets if r.status in failing]
     head = pick(OUTPUT["fail-on-head"], lang).format(count=len(failed), levels=",".join(levels))
@@ -80,8 +95,6 @@ def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
     """`railkpi milestones`: per plan a table of the targets' steps, a column per year
     (render/milestone_table.py); the filter that narrowed it, if any, above them."""
     from railkpi.render.milestone_table import print_steps
-    from railkpi.render.terminal import console, paragraph
-
     con = console(out)
     line = report.filter_line(lang)
     if line is not None:
@@ -134,8 +147,6 @@ def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:
 def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None:
     from rich.text import Text
 
-    from railkpi.render.terminal import console
-
     con = console(out)
     for p in problems:
         style = "red" if p.severity == "error" else "yellow"
@@ -154,7 +165,6 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     from rich.text import Text
 
     from railkpi.render.audit_words import worded
-    from railkpi.render.terminal import console
 
     audit = worded(result, lang)
     findings, unchecked = audit.findings, audit.unchecked
