@@ -143,3 +143,20 @@ def test_listing_the_plans_imports_no_reader_nor_results(args: list[str]) -> Non
                           json.dumps(NOT_FOR_LISTING)], capture_output=True, text=True,
                          check=False, cwd=REPO)
     assert json.loads(run.stderr.strip().splitlines()[-1]) == ["railkpi.calc.results"]
+
+
+@pytest.mark.parametrize("args", [["plans"], ["targets"], ["plans", "--names"],
+                                  ["targets", "--names"], ["targets", "--lang", "en"]])
+def test_listing_the_plans_loads_no_rich(args: list[str]) -> None:
+    """The listings are laid out without rich (render/plain_listing.py): importing rich's
+    console and table would cost more than the whole listing."""
+    run = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args), json.dumps(["rich"])],
+                         capture_output=True, text=True, check=False, cwd=REPO)
+    assert json.loads(run.stderr.strip().splitlines()[-1]) == []
+
+
+def test_probe_sees_rich_where_it_is_used() -> None:
+    run = subprocess.run([sys.executable, "-c", PROBE, json.dumps(["validate", "nosuch.xlsx"]),
+                          json.dumps(["rich"])], capture_output=True, text=True, check=False,
+                         cwd=REPO)
+    assert "rich.console" in json.loads(run.stderr.strip().splitlines()[-1])

@@ -1,46 +1,60 @@
-"""Terminal tables (rich): one table per plan, grouped as the plan groups its targets.
+"""Terminal tables: one table per plan, grouped as the plan groups its targets.
 
 Status is a word as well as a colour, so the table reads the same in CI logs, through pipes
 and with NO_COLOR. Numbers are right-aligned and never wrapped.
+
+The listings (`plans`, `targets`, `--names`) are laid out without rich (render/plain_listing.py)
+and this module imports rich only inside the outputs that use it, so that listing the plans
+never loads it (tests/test_startup.py); the other outputs print through rich's console.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
-
-from rich import box
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.messages import pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.series import SERIES
-from railkpi.messages.words import COLUMN, TEXT
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
 from railkpi.render import (
     MilestoneReport,
     Report,
     TemplateWritten,
+    plain_listing,
     series_words,
 )
 from railkpi.render import display as fmt
-from railkpi.render import milestone_words as steps
-from railkpi.render.listing import published, reading_notes
-from railkpi.render.milestone_table import print_steps
-from railkpi.render.table_fit import BLOCK_BELOW
-from railkpi.render.terminal import console as console
-from railkpi.render.terminal import paragraph as paragraph
-from railkpi.render.terminal import plain_width as plain_width
+from railkpi.render.plain_terminal import plain_width as plain_width
 
 if TYPE_CHECKING:  # the audit and diff outputs import their modules when they run
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     from railkpi.calc.diff import ReportDiff
     from railkpi.calc.findings import AuditResult
     from railkpi.calc.results import GrowthRate
     from railkpi.read.observation import WorkbookData
+
+def console(out: TextIO) -> Console:
+    """rich's console on `out` (render/terminal.py), imported by the outputs that print
+    through it."""
+    from railkpi.render import terminal
+
+    return terminal.console(out)
+
+
+def paragraph(con: Console, text: str, style: str = "", first: str = "",
+              rest: str = "") -> None:
+    """terminal.paragraph: `text` wrapped to the console's width."""
+    from railkpi.render import terminal
+
+    terminal.paragraph(con, text, style, first, rest)
+
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -80,6 +94,7 @@ def render_failing(report: Report, failing: set[str], levels: Sequence[str], lan
 def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
     """`railkpi milestones`: per plan a table of the targets' steps, a column per year
     (render/milestone_table.py); the filter that narrowed it, if any, above them."""
+    from railkpi.render.milestone_table import print_steps
     con = console(out)
     line = report.filter_line(lang)
     if line is not None:
@@ -90,97 +105,20 @@ def render_milestones(report: MilestoneReport, lang: str, out: TextIO) -> None:
         render_problems(report.problems, lang, out)
 
 
-def _listing(headers: Sequence[tuple[str, dict[str, Any]]], lang: str) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                  collapse_padding=True)
-    for key, options in headers:
-        table.add_column(pick(COLUMN[key], lang), **options)
-    return table
-
-
 def render_targets(plans: Sequence[Plan], lang: str, out: TextIO,
                    target_filter: TargetFilter = NO_FILTER) -> None:
     """Per plan: its targets with their wording, the figures it publishes, then its notes
-    (the filter that narrowed the list, if any, above them)."""
-    con = console(out)
-    line = series_words.filter_line(target_filter, sum(len(p.targets) for p in plans), lang)
-    if line is not None:
-        con.print(Text(line, style="bold"))
-        con.print()
-    wording: dict[str, Any] = {"ratio": 2, "overflow": "fold"}
-    for plan in plans:
-        con.print(Text(f"{plan.plan.title(lang)} [{plan.id}]", style="bold"))
-        own_steps = any(t.milestones for t in plan.targets)
-        table = _listing([("id", {"no_wrap": True}),
-                          ("indicator", {"ratio": 1, "overflow": "fold"}),
-                          ("target", {"justify": "right", "no_wrap": True}), ("quote", wording),
-                          *([("milestones", {"ratio": 1, "overflow": "fold"})] if own_steps
-                            else [])],
-                         lang)
-        for target in plan.targets:
-            indicator = plan.indicators[target.indicator]
-            table.add_row(target.id, fmt.indicator_with_unit(indicator, lang),
-                          fmt.listing_target(plan, target, lang), fmt.quote(target, lang),
-                          *([steps.plan_steps_text(target, indicator, lang)] if own_steps
-                            else []))
-        con.print(table)
-        rows = published(plan, lang)
-        if rows:
-            con.print(Text(pick(TEXT["published"], lang), style="bold"))
-            figures = _listing([("where", {"no_wrap": True}),
-                                ("indicator", {"ratio": 1, "overflow": "fold"}),
-                                ("years", {"no_wrap": True}),
-                                ("figure", {"justify": "right", "no_wrap": True}),
-                                ("quote", wording)], lang)
-            for row in rows:
-                figures.add_row(row.where, fmt.indicator_with_unit(row.indicator, lang),
-                                row.years, row.figure, fmt.quote(row.entry, lang))
-            con.print(figures)
-        notes = reading_notes(plan, lang)
-        if notes:
-            con.print(Text(pick(TEXT["notes"], lang), style="bold"))
-            colon = "：" if lang == "zh" else ": "
-            con.print(_hanging([("·", Text(f"{where}{colon}{note}")) for where, note in notes]))
-        con.print()
+    (render/plain_listing.py)."""
+    plain_listing.render_targets(plans, lang, out, target_filter)
 
 
 def render_names(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
     """`--names`: per plan, each indicator's id and every label a workbook row may use."""
-    con = console(out)
-    for plan in plans:
-        paragraph(con, f"{plan.plan.title(lang)} [{plan.id}]", "bold")
-        if con.width < BLOCK_BELOW:  # too narrow for three columns: a block per indicator
-            for key, indicator in plan.indicators.items():
-                paragraph(con, key, "bold")
-                for label, text in (
-                        (COLUMN["indicator"], fmt.indicator_with_unit(indicator, lang)),
-                        (COLUMN["names"], "; ".join(fmt.accepted_names(key, indicator)))):
-                    paragraph(con, f"{pick(label, lang)}{fmt.colon(lang)}{text}",
-                              first="  ", rest="    ")
-            con.print()
-            continue
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1),
-                      collapse_padding=True)
-        table.add_column(pick(COLUMN["id"], lang), no_wrap=True)
-        table.add_column(pick(COLUMN["indicator"], lang), ratio=1, overflow="fold")
-        table.add_column(pick(COLUMN["names"], lang), ratio=2, overflow="fold")
-        for key, indicator in plan.indicators.items():
-            table.add_row(key, fmt.indicator_with_unit(indicator, lang),
-                          "; ".join(fmt.accepted_names(key, indicator)))
-        con.print(table)
-        con.print()
+    plain_listing.render_names(plans, lang, out)
 
 
 def render_plans(plans: Sequence[Plan], lang: str, out: TextIO) -> None:
-    con = console(out)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for key in ("id", "name", "period", "baseline_year", "targets", "document"):
-        table.add_column(pick(COLUMN[key], lang), overflow="fold")
-    for plan in plans:
-        meta = plan.plan
-        table.add_row(meta.id, meta.title(lang), f"{meta.period[0]}-{meta.period[1]}",
-                      str(meta.baseline_year), str(len(plan.targets)), meta.document or "—")
-    con.print(table)
+    plain_listing.render_plans(plans, lang, out)
 
 
 def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:
@@ -207,6 +145,8 @@ def render_refusal(problems: Sequence[Problem], lang: str, out: TextIO) -> None:
 
 
 def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None:
+    from rich.text import Text
+
     con = console(out)
     for p in problems:
         style = "red" if p.severity == "error" else "yellow"
@@ -220,6 +160,10 @@ def render_problems(problems: Sequence[Problem], lang: str, out: TextIO) -> None
 def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
     """`railkpi audit`: a numbered row per finding, its explanation below the table (as the
     assessment's notes), then what could not be checked, by kind."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     from railkpi.render.audit_words import worded
 
     audit = worded(result, lang)
@@ -263,6 +207,8 @@ def render_audit(result: AuditResult, lang: str, out: TextIO) -> None:
 
 def _hanging(rows: Sequence[tuple[str, Text]]) -> Table:
     """Marked paragraphs whose wrapped lines stay indented under the text, not the mark."""
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 1), pad_edge=True)
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(overflow="fold")

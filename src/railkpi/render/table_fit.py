@@ -7,7 +7,7 @@ the name cannot wrap narrower; then the indicator name wraps (at a word in Engli
 characters in Chinese, never leaving a unit's closing bracket alone on a line). Narrower than
 BLOCK_BELOW, or when even the name at NAME_FLOOR does not fit, each target prints as a block:
 its name on a line, then a `label: value` line per figure. Widths are counted in terminal
-cells (a Chinese character is two), with rich's cell_len.
+cells (a Chinese character is two), by render/cells.py, which measures as rich does.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len
+from railkpi.render.cells import cell_len
 
 #: Columns left out when the table is too wide, first to go first: what is still needed each
 #: year (a wide terminal's extra), time elapsed (the same for every target of a plan's target

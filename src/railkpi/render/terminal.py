@@ -11,11 +11,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from railkpi.render.plain_terminal import PLAIN_WIDTH as PLAIN_WIDTH
+from railkpi.render.plain_terminal import plain_width as plain_width
 from railkpi.render.table_fit import wrap
-
-#: Width used when output is not a terminal (a pipe, a CI log) and $COLUMNS does not say:
-#: wide enough for every column.
-PLAIN_WIDTH = 100
 
 
 def console(out: TextIO) -> Console:
@@ -28,12 +26,6 @@ def console(out: TextIO) -> Console:
         emoji=False,
         soft_wrap=False,
     )
-
-
-def plain_width() -> int:
-    """The width for output that is not a terminal: $COLUMNS when it is a number, else 100."""
-    columns = os.environ.get("COLUMNS", "").strip()
-    return int(columns) if columns.isdigit() and int(columns) > 0 else PLAIN_WIDTH
 
 
 def paragraph(con: Console, text: str, style: str = "", first: str = "",
