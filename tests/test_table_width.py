@@ -190,13 +190,21 @@ def test_fit_never_splits_a_word_of_the_name() -> None:
     ("参加或举办的国际性展览和论坛会议（次）", 20, ["参加或举办的国际性展", "览和论坛会议（次）"]),
     ("R&D expenditure (100M CNY)", 21, ["R&D expenditure", "(100M CNY)"]),
     ("Internationalisation", 8, ["Internat", "ionalisa", "tion"]),
+    # A hyphenated word too long for its line breaks after a hyphen, not inside a word.
+    ("100-million-yuan-level enterprises exceed 70", 20,
+     ["100-million-yuan-", "level enterprises", "exceed 70"]),
+    # No line starts with a closing bracket nor ends with an opening one, and a number is
+    # not split to keep a bracket company.
+    ("丰政发〔2022〕7号", 12, ["丰政发", "〔2022〕7号"]),
+    ("《丰台区轨道交通产业创新发展行动计划（2023-2025年）（征求意见稿）》", 12,
+     ["《丰台区轨道", "交通产业创新", "发展行动计划", "（2023-2025", "年）（征求意", "见稿）》"]),
     ("", 10, [""]),
 ])
 def test_wrap(text: str, width: int, lines: list[str]) -> None:
     assert wrap(text, width) == lines
 
 
-@given(st.text(alphabet=st.sampled_from("轨道交通（）() abcdeXYZ，、12.%"), max_size=60),
+@given(st.text(alphabet=st.sampled_from("轨道交通（）()〔〕《》 abcdeXYZ-，、12.%"), max_size=60),
        st.integers(min_value=2, max_value=30))
 def test_wrap_keeps_every_character_within_the_width(text: str, width: int) -> None:
     lines = wrap(text, width)

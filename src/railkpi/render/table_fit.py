@@ -3,10 +3,11 @@
 Numbers, targets and statuses are never cut or wrapped. When the full table is wider than the
 terminal, columns are left out, lowest priority first (DROP_ORDER), and the table says which
 in one line under it — a column the user asked for (ASKED: the step of the year) only once
-the name cannot wrap narrower; then the indicator name wraps (at a word in English, between
-characters in Chinese, never leaving a unit's closing bracket alone on a line). Narrower than
-BLOCK_BELOW, or when even the name at NAME_FLOOR does not fit, each target prints as a block:
-its name on a line, then a `label: value` line per figure. Widths are counted in terminal
+the name cannot wrap narrower; then the indicator name wraps (at a word in English, a long
+hyphenated word after a hyphen, between characters in Chinese, no line starting with a closing
+bracket or ending with an opening one). Narrower than BLOCK_BELOW, or when even the name at
+NAME_FLOOR does not fit, each target prints as a block: its name on a line, then a
+`label: value` line per figure. Widths are counted in terminal
 cells (a Chinese character is two), by render/cells.py, which measures as rich does.
 """
 
@@ -94,8 +95,14 @@ def _lines_width(text: str) -> int:
 _ZH_TOKENS = re.compile(r"[（(][^（）()]{1,12}[）)]|[A-Za-z0-9_.%/+\-]+|.", re.S)
 #: Words, with the space before them; a bracketed unit at the end is one word: "(100M CNY)".
 _WORDS = re.compile(r"\s*\([^()]{1,16}\)$|\s*\S+")
-#: Punctuation a line may not start with.
-_NO_LINE_START = set("）)，、。：；》」』】%;,.:!?")
+#: Punctuation a line may not start with…
+_NO_LINE_START = set("）)〕］｝〉》」』】”’，、。：；！？%;,.:!?")
+#: …and brackets a line may not end with.
+_NO_LINE_END = set("（(〔［｛〈《「『【“‘")
+#: The pieces of a token too wide for its line: Latin runs and single characters of Chinese
+#: text (a bracketed part included), or the parts of a hyphenated word, each with its hyphen.
+_ZH_PIECES = re.compile(r"[A-Za-z0-9_.%/+\-]+|.", re.S)
+_HYPHENATED = re.compile(r"\s*[^\s-]*-+|\s*[^\s-]+")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -103,18 +110,27 @@ def wrap(text: str, width: int) -> list[str]:
     characters; a bracketed unit stays whole where it fits, and no line starts with a closing
     bracket or punctuation. A word wider than `width` is split by cells."""
     lines: list[str] = []
-    line = ""
-    for token in _tokens(text):
+    line = last = ""  # the line so far, and the token it ends with
+    for token in _fitting(_tokens(text), width):
         joined = line + token if line else token.lstrip()
+        carried = last.lstrip()
         if cell_len(joined) <= width or not line.strip():
             line = joined
-        elif token[0] in _NO_LINE_START and cell_len(line) > 1:
-            # Carry the line's last character over with the punctuation.
-            lines.append(line[:-1])
-            line = line[-1] + token
+        elif len(carried) < len(line.rstrip()) and (
+                token[0] in _NO_LINE_START or line.rstrip()[-1] in _NO_LINE_END) and (
+                cell_len(carried + token) <= width):
+            # The punctuation goes on with the word before it, an opening bracket with what
+            # it opens: the line's last token moves down with the new one.
+            kept = line[: len(line) - len(last)].rstrip()
+            if len(kept) > 1 and kept[-1] in _NO_LINE_END and (
+                    cell_len(kept[-1] + carried + token) <= width):
+                kept, carried = kept[:-1].rstrip(), kept[-1] + carried
+            lines.append(kept)
+            line = carried + token
         else:
             lines.append(line.rstrip())
             line = token.lstrip()
+        last = token
         while cell_len(line) > width:
             head = _cut(line, width)
             lines.append(head)
@@ -136,6 +152,23 @@ def _tokens(text: str) -> list[str]:
         else:
             tokens.append(word)
     return tokens
+
+
+def _fitting(tokens: list[str], width: int) -> list[str]:
+    """The tokens, each one wider than `width` split where it may break: a Chinese token
+    (a bracketed part) into its characters and Latin runs, a hyphenated word after its
+    hyphens ('100-million-yuan-level' → '100-', 'million-', 'yuan-', 'level')."""
+    pieces: list[str] = []
+    for token in tokens:
+        if cell_len(token.strip()) <= width:
+            pieces.append(token)
+        elif any(cell_len(ch) > 1 for ch in token):
+            space = token[: len(token) - len(token.lstrip())]
+            parts = _ZH_PIECES.findall(token.lstrip())
+            pieces.extend([space + parts[0], *parts[1:]])
+        else:
+            pieces.extend(_HYPHENATED.findall(token) or [token])
+    return pieces
 
 
 def _cut(text: str, width: int) -> str:
