@@ -88,7 +88,8 @@ try:
 except SystemExit:
     pass
 print(json.dumps({"commands": commands, "converters": sorted(converters),
-                  "coercion": coercion is not None}), file=sys.stderr)
+                  "coercion": coercion is not None,
+                  "adapters": "typer._adapters" in sys.modules}), file=sys.stderr)
 """
 
 
@@ -114,16 +115,19 @@ def test_help_builds_and_lists_every_command() -> None:
     assert len(names) == 11 and built(["--help"])["commands"] == names
 
 
-def test_options_not_given_build_no_converter() -> None:
-    """Typer's pydantic converter is built for the options given (and --format's default),
-    not for the others, which stay None (cli_lazy.skip_absent_conversion)."""
+def test_plain_values_build_no_converter() -> None:
+    """Typer's pydantic converters are not built (nor its adapter module imported) for the
+    options not given, nor for plain values given (cli_lazy, cli_convert); a value Typer must
+    judge gets Typer's converter (the probe sees it)."""
     found = built(["assess", "examples/fengtai.xlsx", "--format", "json"])
     if not found["coercion"]:
         pytest.skip("this Typer converts without pydantic")
-    assert found["converters"] == ["Format", "Path"]
-    # … and an option that is given gets its converter (the probe sees it)
-    given = built(["assess", "examples/fengtai.xlsx", "--format", "json", "--as-of", "2023"])
-    assert given["converters"] == ["Format", "Path", "int"]
+    assert found["converters"] == [] and not found["adapters"]
+    given = built(["assess", "examples/fengtai.xlsx", "--format", "json", "--as-of", "2023",
+                   "--lang", "en", "--plan", "14th-fyp", "--fail-on", "off_track"])
+    assert given["converters"] == [] and not given["adapters"]
+    bad = built(["assess", "examples/fengtai.xlsx", "--format", "json", "--as-of", "1900"])
+    assert bad["converters"] == ["int"] and bad["adapters"]
 
 
 #: What listing the plans does not need: the reader, the calculation's results and paths.
