@@ -147,3 +147,21 @@ def test_listing_the_plans_imports_no_reader_nor_results(args: list[str]) -> Non
                           json.dumps(NOT_FOR_LISTING)], capture_output=True, text=True,
                          check=False, cwd=REPO)
     assert json.loads(run.stderr.strip().splitlines()[-1]) == ["railkpi.calc.results"]
+
+
+def test_the_observation_schema_is_built_when_first_used() -> None:
+    """The JSON renderer imports the reader's models for their names; the Observation
+    schema is built by the first observation validated, not on import."""
+    probe = ("import json, sys\n"
+             "import railkpi.render.json_report\n"
+             "from railkpi.read.observation import Observation\n"
+             "before = Observation.__pydantic_complete__\n"
+             "from railkpi.plans.loader import load_plans\n"
+             "from railkpi.plans.registry import merge_plans\n"
+             "indicators = merge_plans(load_plans(['14th-fyp'])).indicators\n"
+             "Observation.model_validate({'indicator': 'revenue_total', 'year': 2023,\n"
+             "    'value': 1.0, 'where': 'A1'}, context={'indicators': indicators})\n"
+             "print(json.dumps([before, Observation.__pydantic_complete__]), file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=False, cwd=REPO)
+    assert json.loads(run.stderr.strip().splitlines()[-1]) == [False, True]

@@ -24,7 +24,9 @@ class Observation(BaseModel):
     qualifier word. `unit` is the unit the workbook gave, if any.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # The schema is built when the first observation is validated, not on import: the JSON
+    # renderer imports this module for `WorkbookData` alone (plans, targets, cagr as JSON).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     indicator: str
     year: int = Field(ge=YEAR_MIN, le=YEAR_MAX)
