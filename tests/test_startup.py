@@ -165,3 +165,41 @@ def test_the_observation_schema_is_built_when_first_used() -> None:
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=False, cwd=REPO)
     assert json.loads(run.stderr.strip().splitlines()[-1]) == [False, True]
+
+
+#: Runs the everyday command through the entry point named in argv[1] (module:function) and
+#: prints whether the cyclic garbage collector was on when Typer and pydantic were imported.
+COLLECTOR = """
+import gc, json, sys
+seen = {}
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name in ("typer", "pydantic"):
+            seen.setdefault(name, gc.isenabled())
+        return None
+sys.meta_path.insert(0, Watch())
+module, name = sys.argv[1].split(":")
+sys.argv = ["railkpi", "assess", "examples/fengtai.xlsx", "--format", "json"]
+try:
+    getattr(__import__(module, fromlist=[name]), name)()
+except SystemExit:
+    pass
+print(json.dumps(seen), file=sys.stderr)
+"""
+
+
+def collector_on_at_import(entry: str) -> dict[str, bool]:
+    run = subprocess.run([sys.executable, "-c", COLLECTOR, entry], capture_output=True,
+                         text=True, check=False, cwd=REPO)
+    return dict(json.loads(run.stderr.strip().splitlines()[-1]))
+
+
+def test_the_command_imports_without_the_cyclic_collector() -> None:
+    """The console script's entry point switches the collector off before Typer, pydantic
+    and railkpi's modules are imported (railkpi/__main__.py); importing `cli.main` to call it
+    loads Typer with the collector on (the probe can tell)."""
+    assert collector_on_at_import("railkpi.__main__:run") == {"typer": False, "pydantic": False}
+    # (cli imports pydantic in the command, after `main` has switched the collector off)
+    assert collector_on_at_import("railkpi.cli:main") == {"typer": True, "pydantic": False}
+    project = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert '\n[project.scripts]\nrailkpi = "railkpi.__main__:run"\n' in project

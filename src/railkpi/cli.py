@@ -367,7 +367,8 @@ def main(run: Callable[[], Any] = app) -> None:
     and once more in full when it is switched on and when the interpreter exits, freeing
     nothing (about 20 ms of an everyday `assess`). Memory is still freed by reference
     counting. Called in a longer-lived process, `main` leaves the objects alive at its end
-    to reference counting alone."""
+    to reference counting alone. The console script and `python -m railkpi` switch the
+    collector off before this module is imported (railkpi/__main__.py)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
