@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -203,3 +204,47 @@ def test_the_command_imports_without_the_cyclic_collector() -> None:
     assert collector_on_at_import("railkpi.cli:main") == {"typer": True, "pydantic": False}
     project = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert '\n[project.scripts]\nrailkpi = "railkpi.__main__:run"\n' in project
+
+
+#: A pydantic plugin, installed as a package's entry point, that notes every schema it sees.
+SPY_PLUGIN = """
+import os
+
+class Spy:
+    def new_schema_validator(self, schema, schema_type, schema_type_path, schema_kind,
+                             config, plugin_settings):
+        with open(os.environ["SPY_PLUGIN_LOG"], "a", encoding="utf-8") as log:
+            log.write(repr(schema_type) + "\\n")
+        return None, None, None
+
+plugin = Spy()
+"""
+
+
+def test_no_pydantic_plugin_sees_a_command(tmp_path: Path) -> None:
+    """A pydantic plugin installed beside railkpi is not consulted while a command runs
+    (cli.pydantic_plugins_off); the same plugin sees a model of a script's own."""
+    site = tmp_path / "site"
+    (site / "spy_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "spy_plugin.py").write_text(SPY_PLUGIN, encoding="utf-8")
+    (site / "spy_plugin-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: spy-plugin\nVersion: 1.0\n", encoding="utf-8")
+    (site / "spy_plugin-1.0.dist-info" / "entry_points.txt").write_text(
+        "[pydantic]\nspy = spy_plugin:plugin\n", encoding="utf-8")
+    log = tmp_path / "seen.txt"
+    env = {**os.environ, "PYTHONPATH": str(site), "SPY_PLUGIN_LOG": str(log),
+           "RAILKPI_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    for _ in range(2):  # the plans from their YAML, then from the plan cache
+        run = subprocess.run([sys.executable, "-m", "railkpi", "assess",
+                              "examples/fengtai.xlsx", "--format", "json"],
+                             capture_output=True, text=True, check=False, cwd=REPO, env=env)
+        assert run.returncode == 0, run.stderr
+    assert not log.exists()
+    # … and after the command, and in a program of its own, plugins are pydantic's again
+    probe = ("import os\nfrom railkpi.cli import main\n"
+             "try:\n    main(lambda: None)\nexcept SystemExit:\n    pass\n"
+             "assert 'PYDANTIC_DISABLE_PLUGINS' not in os.environ\n"
+             "from pydantic import BaseModel\nclass Own(BaseModel):\n    x: int\n")
+    subprocess.run([sys.executable, "-c", probe], check=True, cwd=REPO, env=env)
+    assert "Own" in log.read_text(encoding="utf-8")
