@@ -3,7 +3,6 @@ reading a workbook gives, its observations and warnings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -12,6 +11,7 @@ from pydantic_core import PydanticCustomError
 from railkpi.figures import QUALIFIERS, Figure, exact
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
 from railkpi.problems import Problem
+from railkpi.records import record
 
 Origin = Literal["data", "roster"]
 
@@ -85,7 +85,7 @@ class Observation(BaseModel):
 Layout = Literal["long", "wide", "roster"]
 
 
-@dataclass(frozen=True)
+@record
 class WorkbookData:
     """A workbook read and checked: its observations, in indicator and year order, the
     warnings about it, and the layout each sheet was read in."""
