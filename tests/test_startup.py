@@ -248,3 +248,16 @@ def test_no_pydantic_plugin_sees_a_command(tmp_path: Path) -> None:
              "from pydantic import BaseModel\nclass Own(BaseModel):\n    x: int\n")
     subprocess.run([sys.executable, "-c", probe], check=True, cwd=REPO, env=env)
     assert "Own" in log.read_text(encoding="utf-8")
+
+
+def test_an_assessment_without_steps_imports_no_paths() -> None:
+    """The annual paths (calc/milestones.py) are imported by a run that asks for steps."""
+    def loaded(args: list[str]) -> list[str]:
+        run = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args),
+                              json.dumps(["railkpi.calc.milestones"])], capture_output=True,
+                             text=True, check=False, cwd=REPO)
+        return list(json.loads(run.stderr.strip().splitlines()[-1]))
+
+    everyday = ["assess", "examples/fengtai.xlsx", "--format", "json"]
+    assert loaded(everyday) == []
+    assert loaded([*everyday, "--milestones", "linear"]) == ["railkpi.calc.milestones"]
