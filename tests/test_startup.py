@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -88,7 +89,8 @@ try:
 except SystemExit:
     pass
 print(json.dumps({"commands": commands, "converters": sorted(converters),
-                  "coercion": coercion is not None}), file=sys.stderr)
+                  "coercion": coercion is not None,
+                  "adapters": "typer._adapters" in sys.modules}), file=sys.stderr)
 """
 
 
@@ -114,16 +116,19 @@ def test_help_builds_and_lists_every_command() -> None:
     assert len(names) == 11 and built(["--help"])["commands"] == names
 
 
-def test_options_not_given_build_no_converter() -> None:
-    """Typer's pydantic converter is built for the options given (and --format's default),
-    not for the others, which stay None (cli_lazy.skip_absent_conversion)."""
+def test_plain_values_build_no_converter() -> None:
+    """Typer's pydantic converters are not built (nor its adapter module imported) for the
+    options not given, nor for plain values given (cli_lazy, cli_convert); a value Typer must
+    judge gets Typer's converter (the probe sees it)."""
     found = built(["assess", "examples/fengtai.xlsx", "--format", "json"])
     if not found["coercion"]:
         pytest.skip("this Typer converts without pydantic")
-    assert found["converters"] == ["Format", "Path"]
-    # … and an option that is given gets its converter (the probe sees it)
-    given = built(["assess", "examples/fengtai.xlsx", "--format", "json", "--as-of", "2023"])
-    assert given["converters"] == ["Format", "Path", "int"]
+    assert found["converters"] == [] and not found["adapters"]
+    given = built(["assess", "examples/fengtai.xlsx", "--format", "json", "--as-of", "2023",
+                   "--lang", "en", "--plan", "14th-fyp", "--fail-on", "off_track"])
+    assert given["converters"] == [] and not given["adapters"]
+    bad = built(["assess", "examples/fengtai.xlsx", "--format", "json", "--as-of", "1900"])
+    assert bad["converters"] == ["int"] and bad["adapters"]
 
 
 #: What listing the plans does not need: the reader, the calculation's results and paths.
@@ -160,3 +165,116 @@ def test_probe_sees_rich_where_it_is_used() -> None:
                           json.dumps(["rich"])], capture_output=True, text=True, check=False,
                          cwd=REPO)
     assert "rich.console" in json.loads(run.stderr.strip().splitlines()[-1])
+
+
+def test_the_observation_schema_is_built_when_first_used() -> None:
+    """The JSON renderer imports the reader's models for their names; the Observation
+    schema is built by the first observation validated, not on import."""
+    probe = ("import json, sys\n"
+             "import railkpi.render.json_report\n"
+             "from railkpi.read.observation import Observation\n"
+             "before = Observation.__pydantic_complete__\n"
+             "from railkpi.plans.loader import load_plans\n"
+             "from railkpi.plans.registry import merge_plans\n"
+             "indicators = merge_plans(load_plans(['14th-fyp'])).indicators\n"
+             "Observation.model_validate({'indicator': 'revenue_total', 'year': 2023,\n"
+             "    'value': 1.0, 'where': 'A1'}, context={'indicators': indicators})\n"
+             "print(json.dumps([before, Observation.__pydantic_complete__]), file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=False, cwd=REPO)
+    assert json.loads(run.stderr.strip().splitlines()[-1]) == [False, True]
+
+
+#: Runs the everyday command through the entry point named in argv[1] (module:function) and
+#: prints whether the cyclic garbage collector was on when Typer and pydantic were imported.
+COLLECTOR = """
+import gc, json, sys
+seen = {}
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name in ("typer", "pydantic"):
+            seen.setdefault(name, gc.isenabled())
+        return None
+sys.meta_path.insert(0, Watch())
+module, name = sys.argv[1].split(":")
+sys.argv = ["railkpi", "assess", "examples/fengtai.xlsx", "--format", "json"]
+try:
+    getattr(__import__(module, fromlist=[name]), name)()
+except SystemExit:
+    pass
+print(json.dumps(seen), file=sys.stderr)
+"""
+
+
+def collector_on_at_import(entry: str) -> dict[str, bool]:
+    run = subprocess.run([sys.executable, "-c", COLLECTOR, entry], capture_output=True,
+                         text=True, check=False, cwd=REPO)
+    return dict(json.loads(run.stderr.strip().splitlines()[-1]))
+
+
+def test_the_command_imports_without_the_cyclic_collector() -> None:
+    """The console script's entry point switches the collector off before Typer, pydantic
+    and railkpi's modules are imported (railkpi/__main__.py); importing `cli.main` to call it
+    loads Typer with the collector on (the probe can tell)."""
+    assert collector_on_at_import("railkpi.__main__:run") == {"typer": False, "pydantic": False}
+    # (cli imports pydantic in the command, after `main` has switched the collector off)
+    assert collector_on_at_import("railkpi.cli:main") == {"typer": True, "pydantic": False}
+    project = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert '\n[project.scripts]\nrailkpi = "railkpi.__main__:run"\n' in project
+
+
+#: A pydantic plugin, installed as a package's entry point, that notes every schema it sees.
+SPY_PLUGIN = """
+import os
+
+class Spy:
+    def new_schema_validator(self, schema, schema_type, schema_type_path, schema_kind,
+                             config, plugin_settings):
+        with open(os.environ["SPY_PLUGIN_LOG"], "a", encoding="utf-8") as log:
+            log.write(repr(schema_type) + "\\n")
+        return None, None, None
+
+plugin = Spy()
+"""
+
+
+def test_no_pydantic_plugin_sees_a_command(tmp_path: Path) -> None:
+    """A pydantic plugin installed beside railkpi is not consulted while a command runs
+    (cli.pydantic_plugins_off); the same plugin sees a model of a script's own."""
+    site = tmp_path / "site"
+    (site / "spy_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "spy_plugin.py").write_text(SPY_PLUGIN, encoding="utf-8")
+    (site / "spy_plugin-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: spy-plugin\nVersion: 1.0\n", encoding="utf-8")
+    (site / "spy_plugin-1.0.dist-info" / "entry_points.txt").write_text(
+        "[pydantic]\nspy = spy_plugin:plugin\n", encoding="utf-8")
+    log = tmp_path / "seen.txt"
+    env = {**os.environ, "PYTHONPATH": str(site), "SPY_PLUGIN_LOG": str(log),
+           "RAILKPI_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    for _ in range(2):  # the plans from their YAML, then from the plan cache
+        run = subprocess.run([sys.executable, "-m", "railkpi", "assess",
+                              "examples/fengtai.xlsx", "--format", "json"],
+                             capture_output=True, text=True, check=False, cwd=REPO, env=env)
+        assert run.returncode == 0, run.stderr
+    assert not log.exists()
+    # … and after the command, and in a program of its own, plugins are pydantic's again
+    probe = ("import os\nfrom railkpi.cli import main\n"
+             "try:\n    main(lambda: None)\nexcept SystemExit:\n    pass\n"
+             "assert 'PYDANTIC_DISABLE_PLUGINS' not in os.environ\n"
+             "from pydantic import BaseModel\nclass Own(BaseModel):\n    x: int\n")
+    subprocess.run([sys.executable, "-c", probe], check=True, cwd=REPO, env=env)
+    assert "Own" in log.read_text(encoding="utf-8")
+
+
+def test_an_assessment_without_steps_imports_no_paths() -> None:
+    """The annual paths (calc/milestones.py) are imported by a run that asks for steps."""
+    def loaded(args: list[str]) -> list[str]:
+        run = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args),
+                              json.dumps(["railkpi.calc.milestones"])], capture_output=True,
+                             text=True, check=False, cwd=REPO)
+        return list(json.loads(run.stderr.strip().splitlines()[-1]))
+
+    everyday = ["assess", "examples/fengtai.xlsx", "--format", "json"]
+    assert loaded(everyday) == []
+    assert loaded([*everyday, "--milestones", "linear"]) == ["railkpi.calc.milestones"]

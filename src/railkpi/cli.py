@@ -7,6 +7,7 @@ Exit status: 0 ran; 1 a target is at or below the --fail-on level; 2 bad input o
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -52,6 +53,8 @@ from railkpi.problems import InputError, Problem
 if TYPE_CHECKING:
     from railkpi.calc.results import RateKind
 
+#: pydantic's switch for its plugins: "__all__" turns every one off.
+PYDANTIC_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 # Only the command that runs is built (cli_lazy.py).
 app = LazyTyper(
@@ -367,12 +370,29 @@ def main(run: Callable[[], Any] = app) -> None:
     and once more in full when it is switched on and when the interpreter exits, freeing
     nothing (about 20 ms of an everyday `assess`). Memory is still freed by reference
     counting. Called in a longer-lived process, `main` leaves the objects alive at its end
-    to reference counting alone."""
+    to reference counting alone. The console script and `python -m railkpi` switch the
+    collector off before this module is imported (railkpi/__main__.py)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        cli_streams.run_guarded(run)
+        with pydantic_plugins_off():
+            cli_streams.run_guarded(run)
     finally:
         gc.freeze()
         if collecting:
             gc.enable()
+
+
+@contextmanager
+def pydantic_plugins_off() -> Iterator[None]:
+    """No pydantic plugin installed beside railkpi sees (or may break) its validation while a
+    command runs, as Typer keeps them off its converters (README: Pydantic plugins); pydantic
+    reads the variable at each schema it builds."""
+    previous = os.environ.get(PYDANTIC_PLUGINS)
+    os.environ[PYDANTIC_PLUGINS] = "__all__"
+    try:
+        yield
+    finally:
+        os.environ.pop(PYDANTIC_PLUGINS, None)
+        if previous is not None:
+            os.environ[PYDANTIC_PLUGINS] = previous

@@ -11,8 +11,9 @@ options, messages and exit statuses are Typer's own, built by Typer's own functi
 Typer (from 0.26) converts each option's value with a pydantic TypeAdapter it builds when the
 option is first processed — also for an option that was not given, whose value stays None (a
 list option's, ()). `skip_absent_conversion` gives such an option that value without building
-the adapter; a value that was given (or a default other than None) is converted as before.
-With a Typer that converts otherwise, it changes nothing.
+the adapter; a value that was given (or a default other than None) is converted natively when
+it is plain (cli_convert.py), else by Typer's converter as before. With a Typer that converts
+otherwise, it changes nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from typing import Any
 import typer
 import typer.main
 from typer.models import CommandInfo
+
+from railkpi.cli_convert import UNSURE, native_converter
 
 
 class LazyCommands(MutableMapping[str, Any]):
@@ -83,28 +86,43 @@ def root_group(app: typer.Typer) -> Any:
 
 class _ConvertGiven:
     """An option's converter: None (not given) as Typer gives it, without building pydantic's
-    adapter; any other value through the converter Typer builds, built on first use."""
+    adapter; a plain good value natively, to Typer's value (cli_convert.py); any other value
+    through the converter Typer builds, built on first use."""
 
     def __init__(self, build: Any, descriptor: Any) -> None:
         self._build, self._descriptor = build, descriptor
+        self._native = native_converter(descriptor.annotation, descriptor.parameter_info)
         self._converter: Any = None
 
     def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
         if value is None:  # as typer._coercion.RuntimeParam.coerce: () for a list, else None
             return () if param.multiple or param.nargs == -1 else None
+        if self._native is not None:
+            converted = self._native(value, ctx)
+            if converted is not UNSURE:
+                return converted
         if self._converter is None:
             self._converter = self._build(self._descriptor)
         return self._converter.coerce(value, param=param, ctx=ctx)
 
 
 def skip_absent_conversion(command: Any) -> None:
-    """Give each option of `command` whose converter is still to be built one that builds it
-    only for a value (Typer's with lazily built converters only; else nothing)."""
+    """Give each option of `command` whose converter is still to be built one that converts
+    a plain value itself and builds Typer's only for another (Typer's with lazily built
+    converters only; else nothing)."""
     try:
         from typer._coercion import build_runtime_param
     except ImportError:  # a Typer without pydantic converters
         return
-    for param in getattr(command, "params", ()):
+    def convert_given(param: Any) -> Any:
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is not None and getattr(param, "_runtime_param", False) is None:
             param._runtime_param = _ConvertGiven(build_runtime_param, descriptor)
+        return param
+
+    for param in getattr(command, "params", ()):
+        convert_given(param)
+    # --help is made when the command is first parsed (and processed as a value, None)
+    help_option = getattr(command, "get_help_option", None)
+    if help_option is not None:
+        command.get_help_option = lambda ctx: convert_given(help_option(ctx))

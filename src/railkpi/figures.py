@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from railkpi.numeric import NEGATION, Op, difference, same, scaled
+from railkpi.records import record
 
 #: Qualifier word → how it bounds N. "upto" (余/多) is N ≤ v < N + u.
 QUALIFIERS: dict[str, str] = {
@@ -37,7 +37,7 @@ PREFIXES = ("不低于", "不少于", "不超过", "超过", "突破", "不足",
 SUFFIXES = ("以上", "以下", "左右")
 
 
-@dataclass(frozen=True)
+@record
 class Figure:
     """A value with the bounds its wording gives. Exact figures have lower == upper == value."""
 
@@ -105,7 +105,7 @@ def plain_number(written: str) -> Decimal:
     return Decimal(written.replace(",", "").replace(" ", ""))
 
 
-@dataclass(frozen=True)
+@record
 class ParsedText:
     """A figure as written: number, qualifier, unit text between them, percent sign."""
 

@@ -30,19 +30,19 @@ import signal
 import stat
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Literal
 
 from railkpi.problems import InputError, Problem, Words, error, os_error_words
+from railkpi.records import record
 
 #: How far a chain of symbolic links is followed (Linux's own limit is 40).
 MAX_LINKS = 40
 Kind = Literal["file", "device", "stdout", "stderr"]
 
 
-@dataclass(frozen=True)
+@record
 class Destination:
     """Where an output goes: the file to replace (links followed) or the device, FIFO or
     stream to write, and what identifies it to compare with other outputs."""

@@ -7,7 +7,7 @@ the stages that need them, so that light commands stay fast.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from railkpi.plans.loader import load_plans
 from railkpi.plans.models import Plan, Thresholds
 from railkpi.plans.registry import IndicatorRegistry, merge_plans
 from railkpi.problems import InputError, Problem, Words, error
+from railkpi.records import record
 from railkpi.text_safety import cleaned
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from railkpi.render import MilestoneReport, Report
 
 
-@dataclass(frozen=True)
+@record
 class Plans:
     """The plans a run uses, each with the reference it was loaded by (an id or a path), and
     the warnings loading them gave (a target year outside the plan period)."""

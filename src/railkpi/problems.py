@@ -18,13 +18,14 @@ from __future__ import annotations
 import errno
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Literal
 
 from railkpi.messages import pick
 from railkpi.messages.plan_values import PLAN_CHECKS, PYDANTIC_OTHER, PYDANTIC_ZH
 from railkpi.messages.problems import MORE_OF_KIND, ON_LINE, PROBLEM_MESSAGES
 from railkpi.messages.problems_options import OS_ERROR_OTHER, OS_ERRORS_ZH
+from railkpi.records import record
 from railkpi.text_safety import cleaned
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
+@record
 class Words:
     """A parameter in both languages, from the catalog: the message takes the run's."""
 
@@ -47,7 +48,7 @@ Param = str | Words
 MAX_PER_CODE = 20
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     severity: Severity
     code: str

@@ -5,15 +5,15 @@ the data the Excel gap table plots. Pure: no I/O."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from railkpi.calc.assess import series_for
 from railkpi.calc.formulas import finite, power
 from railkpi.calc.results import Assessment, TargetResult
 from railkpi.read.observation import Observation
+from railkpi.records import record
 
 
-@dataclass(frozen=True)
+@record
 class ChartData:
     """One chart: the actual series and the required compound path, year by year."""
 

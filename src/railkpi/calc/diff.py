@@ -16,7 +16,6 @@ changed, targets added or removed, and revised figures. Pure: works on reports a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
 
 from railkpi.calc.results import Change, Status
@@ -24,11 +23,12 @@ from railkpi.calc.series import change
 from railkpi.numeric import same
 from railkpi.problems import InputError, error
 from railkpi.read.report import FigureEntry, Name, PlanEntry, ReadReport
+from railkpi.records import record
 
 RevisionKind = Literal["revised", "withdrawn", "added"]
 
 
-@dataclass(frozen=True)
+@record
 class Side:
     """One of the two reports, as the diff names it."""
 
@@ -39,7 +39,7 @@ class Side:
     railkpi_version: str | None
 
 
-@dataclass(frozen=True)
+@record
 class TargetRef:
     plan: str
     target: str
@@ -47,7 +47,7 @@ class TargetRef:
     name: Name | None  # the indicator's name, where the report gives it
 
 
-@dataclass(frozen=True)
+@record
 class StatusChange:
     ref: TargetRef
     old: Status
@@ -57,7 +57,7 @@ class StatusChange:
     new_early: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Presence:
     """A target only one report has, with its status there."""
 
@@ -66,7 +66,7 @@ class Presence:
     early: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Revision:
     """One indicator's figure for one year, as each report gives it (None: not given)."""
 
@@ -84,7 +84,7 @@ class Revision:
         return "added" if self.old is None else "revised"
 
 
-@dataclass(frozen=True)
+@record
 class ReportDiff:
     old: Side
     new: Side

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from railkpi.messages.problems_options import OPTION_DETAILS
 from railkpi.plans.models import Plan, Target
 from railkpi.problems import InputError, Problem, Words, error
+from railkpi.records import record
 
 #: How many near ids a problem suggests.
 SUGGESTIONS = 3
 
 
-@dataclass(frozen=True)
+@record
 class TargetFilter:
     """The patterns of --target, --indicator and --group (each empty when not given)."""
 

@@ -3,7 +3,6 @@ stated figures it could not check. Codes and figures only; the words are the ren
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar, Literal
 
@@ -17,12 +16,13 @@ from railkpi.plans.models import (
     StatedTotal,
     Target,
 )
+from railkpi.records import record
 
 Reason = Literal["missing", "inexact", "nonpositive"]
 UncheckedKind = Literal["stated_rate", "stated_change", "stated_total", "change_target"]
 
 
-@dataclass(frozen=True)
+@record
 class StatedTarget:
     """A target as another target or plan is compared with it: `resolved` is X, the absolute
     figure a change or ratio target comes to from the plan's own exact baseline."""
@@ -33,7 +33,7 @@ class StatedTarget:
     resolved: float | None = None
 
 
-@dataclass(frozen=True)
+@record
 class RateMismatch:
     """A stated growth rate (per cent as printed) against the CAGR of its two levels."""
 
@@ -46,7 +46,7 @@ class RateMismatch:
     computed: float
 
 
-@dataclass(frozen=True)
+@record
 class ChangeMismatch:
     """A stated increment against the difference of its two levels; `tolerance` absolute."""
 
@@ -60,7 +60,7 @@ class ChangeMismatch:
     tolerance: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class TotalMismatch:
     """A stated cumulative total against the sum of the levels of the years it covers."""
 
@@ -73,7 +73,7 @@ class TotalMismatch:
     tolerance: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class IncrementVsTotal:
     """A change target resolved from the plan's baseline level, against a level target."""
 
@@ -88,7 +88,7 @@ class IncrementVsTotal:
     level: StatedTarget
 
 
-@dataclass(frozen=True)
+@record
 class TargetOutsidePeriod:
     """A target year, or a year of an each-year window, outside the plan period."""
 
@@ -100,7 +100,7 @@ class TargetOutsidePeriod:
     period: tuple[int, int]
 
 
-@dataclass(frozen=True)
+@record
 class ConflictingTargets:
     """Two plans' targets on the same indicator and year that ask for different figures."""
 
@@ -112,7 +112,7 @@ class ConflictingTargets:
     theirs: StatedTarget
 
 
-@dataclass(frozen=True)
+@record
 class PublishedLevel:
     """A level one plan publishes, and where: `history[9]` of 14th-fyp."""
 
@@ -121,7 +121,7 @@ class PublishedLevel:
     level: HistoryLevel
 
 
-@dataclass(frozen=True)
+@record
 class ConflictingLevels:
     """Two published levels of one indicator and year that cannot both be right (143 against
     180余), from two plans or twice from one."""
@@ -138,7 +138,7 @@ Finding = (RateMismatch | ChangeMismatch | TotalMismatch | IncrementVsTotal
            | TargetOutsidePeriod | ConflictingTargets | ConflictingLevels)
 
 
-@dataclass(frozen=True)
+@record
 class Unchecked:
     """A stated figure that could not be checked: which years stop it, and why."""
 
@@ -150,7 +150,7 @@ class Unchecked:
     reason_years: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@record
 class AuditResult:
     findings: tuple[Finding, ...]
     unchecked: tuple[Unchecked, ...]

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from railkpi import figures as fig
-from railkpi.calc.milestones import target_path
 from railkpi.calc.results import (
     MilestoneCheck,
     Note,
@@ -73,6 +72,8 @@ def step_for(meta: PlanMeta, target: Target, indicator: Indicator,
         return (own, "plan"), ()
     if method is None:
         return None, ()
+    from railkpi.calc.milestones import target_path  # only a run that asks for steps paths
+
     path = target_path(meta, target, indicator, series, method)
     step = next((s for s in path.steps if s.year == year), None)
     if step is None and not _within(meta, target, year):

@@ -20,7 +20,6 @@ Targets with no usable start get no steps and a note saying why.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from railkpi import numeric
 from railkpi.calc import formulas
@@ -29,11 +28,12 @@ from railkpi.figures import QUALIFIERS, Figure
 from railkpi.numeric import Op, decimal
 from railkpi.plans.models import Indicator, Plan, PlanMeta, Target
 from railkpi.plans.steps import upward
+from railkpi.records import record
 
 PATH_METHODS: tuple[PathMethod, ...] = ("compound", "linear")
 
 
-@dataclass(frozen=True)
+@record
 class TargetPath:
     """A target's annual steps: the method used (None for each-year and trend targets, or
     where there are no steps), where the path starts, X, the steps, and notes saying why
@@ -49,13 +49,13 @@ class TargetPath:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class PlanPaths:
     plan: Plan
     targets: tuple[TargetPath, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Decomposition:
     """`railkpi milestones`: every target of the chosen plans in annual steps. `as_of` is the
     year of the latest figures considered (with a workbook), `from_latest` whether the paths

@@ -4,12 +4,12 @@ result. Plain frozen values; the renderers read them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from railkpi.figures import Figure
 from railkpi.numeric import Op
 from railkpi.plans.models import Indicator, Plan, Target, Text, Thresholds
+from railkpi.records import record
 
 Status = Literal[
     "achieved", "on_track", "moderate", "off_track", "regressing", "not_achieved",
@@ -27,7 +27,7 @@ Source = Literal["data", "plan", "roster"]
 Method = Literal["cagr", "linear"]
 
 
-@dataclass(frozen=True)
+@record
 class Point:
     """One year's figure of an indicator: its value, bounds and qualifier, and where it is from."""
 
@@ -42,7 +42,7 @@ class Point:
         return self.figure.value
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     """A remark on one result, rendered in the run's language from messages.NOTE."""
 
@@ -59,7 +59,7 @@ PathMethod = Literal["compound", "linear"]
 StepSource = Literal["plan", "compound", "linear"]
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One year's step (年度目标) on a target's way: what that year's figure should meet.
 
@@ -82,7 +82,7 @@ class Step:
         return self.op in (">", "<")
 
 
-@dataclass(frozen=True)
+@record
 class MilestoneCheck:
     """A target's step for the year assessed and whether that year's figure met it (never an
     earlier year's): None where there is no figure for the year or its bounds do not settle it."""
@@ -99,7 +99,7 @@ class MilestoneCheck:
         return self.step.year
 
 
-@dataclass(frozen=True)
+@record
 class TargetResult:
     plan_id: str
     target: Target
@@ -135,7 +135,7 @@ class TargetResult:
 Change = Literal["improved", "worsened", "unchanged", "new"]
 
 
-@dataclass(frozen=True)
+@record
 class YearStatus:
     """The status a target had as of one year, with the figure and growth ratio it rested on."""
 
@@ -147,7 +147,7 @@ class YearStatus:
     growth_ratio: float | None = None
 
 
-@dataclass(frozen=True)
+@record
 class TargetSeries:
     """A target as one point of a series (calc/series.py): its status in each year from the
     first after the baseline to the year assessed, the change since the year before, and the
@@ -161,14 +161,14 @@ class TargetSeries:
     needed_per_year: float | None = None  # gap ÷ years left, in the indicator's unit
 
 
-@dataclass(frozen=True)
+@record
 class PlanResult:
     plan: Plan
     thresholds: Thresholds
     targets: tuple[TargetResult, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Assessment:
     as_of: int
     plans: tuple[PlanResult, ...]
@@ -197,7 +197,7 @@ def failing(statuses: Sequence[str], levels: Sequence[str]) -> list[str]:
 RateKind = Literal["cagr", "required_cagr"]
 
 
-@dataclass(frozen=True)
+@record
 class GrowthRate:
     """`railkpi cagr` (growth achieved from a start to an end value) or `railkpi required`
     (growth needed from now to a target): (end / start)^(1/years) − 1, None where undefined."""

@@ -10,15 +10,15 @@ Pure: no I/O.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from railkpi import numeric
 from railkpi.calc.results import Method, Note, Point, Status, note
 from railkpi.numeric import OP_SYMBOLS, Op
 from railkpi.plans.models import Target, Thresholds
+from railkpi.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Resolved:
     """The target resolved for one assessment: the baseline t0, x0 and latest t, x chosen, the
     comparator and X, the absolute figure the latest value is compared with (None where the
@@ -32,7 +32,7 @@ class Resolved:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Measures:
     """The figures of method.md for one target; None where a figure is undefined."""
 
@@ -50,7 +50,7 @@ class Measures:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Case:
     """What the rules look at: the target, resolved and measured, and whether its latest
     figure meets it (None where the figure's bounds do not settle it)."""
@@ -72,7 +72,7 @@ class Case:
         return self.latest is not None and self.latest.year == self.year
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     status: Status
     notes: tuple[Note, ...] = ()
@@ -80,7 +80,7 @@ class Verdict:
     early: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Remark:
     """A note the case deserves on its way to a verdict."""
 
@@ -282,7 +282,7 @@ SINGLE_VALUE_RULES: tuple[Rule, ...] = (
 # -- each-year and trend targets: a table --------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Window:
     """The years of an each-year or trend window checked so far."""
 
@@ -293,7 +293,7 @@ class Window:
     ended: bool  # the window's last year has been reached
 
 
-@dataclass(frozen=True)
+@record
 class WindowRule:
     says: str
     applies: Callable[[Window], bool]

@@ -8,7 +8,6 @@ status_rules.WINDOW_RULES. Pure: no I/O.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from railkpi import figures as fig
 from railkpi.calc import formulas as f
@@ -17,6 +16,7 @@ from railkpi.calc.single_value import beyond_range, range_op, shortfall, sign
 from railkpi.calc.status_rules import Window, window_status
 from railkpi.numeric import Op
 from railkpi.plans.models import Indicator, PlanMeta, Target
+from railkpi.records import record
 
 
 def _years_text(years: Iterable[int]) -> str:
@@ -37,7 +37,7 @@ def _window_notes(window: Window, failing_code: str) -> list[Note]:
 # -- each year ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class EachYear:
     """An each-year target resolved: its window, its comparison, and the bound the gap is
     measured to (a range's better end)."""

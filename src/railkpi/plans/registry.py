@@ -4,16 +4,17 @@ one of them (full-width folded, case-folded, spaces removed)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from railkpi.plans.hints import hint
 from railkpi.plans.labels import labels_of, normalise_label
 from railkpi.plans.models import Indicator, Plan, Text
 from railkpi.plans.roster import RosterVocabulary, merge_rosters
 from railkpi.problems import Problem, Words, error, raise_if_errors
+from railkpi.records import record
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorRegistry:
     """The indicators of every loaded plan, merged, with a label → id lookup."""
 

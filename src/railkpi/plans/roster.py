@@ -19,6 +19,7 @@ from railkpi.numeric import decimal
 from railkpi.plans.labels import normalise_label
 from railkpi.plans.models import Plan, RosterFlag, RosterSegment, Text
 from railkpi.problems import Problem, Words, error
+from railkpi.records import record
 
 #: The segment every roster has besides the plans': firms outside the plans' segments, counted
 #: in no segment total. Its labels are reserved.
@@ -27,7 +28,7 @@ OTHER_NAME = Text.model_construct(zh="其他", en="other")  # no schema built at
 OTHER_LABELS = ("其他", "其它", "other", "others")
 
 
-@dataclass(frozen=True)
+@record
 class Tier:
     indicator: str
     min_revenue: Decimal  # 亿元, inclusive

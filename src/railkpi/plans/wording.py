@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 
 from railkpi.figures import QUALIFIERS, FigureError, split_text
 from railkpi.messages.problems_plans import PLAN_HINTS
 from railkpi.money import money_factor, money_unit
 from railkpi.problems import Words
+from railkpi.records import record
 
 #: Comparators as people type them → the op to write (after NFKC: ＞＝ is >=).
 COMPARATORS = {"≥": ">=", "≧": ">=", "=>": ">=", "≤": "<=", "≦": "<=", "=<": "<=",
@@ -34,7 +34,7 @@ _AFTER = ("余", "多", "以上", "以下", "左右")
 _COUNT_WORD = re.compile(r"[个家项次件人条支名所座]$")
 
 
-@dataclass(frozen=True)
+@record
 class Wording:
     """A figure as a plan's text writes it: a number (or a range), a comparator word and a unit."""
 

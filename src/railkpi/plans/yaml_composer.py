@@ -8,7 +8,6 @@ for every other file, and for a bundled one libyaml's parser cannot read cleanly
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
@@ -27,6 +26,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from railkpi.plans.yaml_scalars import MAP, NULL, SEQ, STR, resolve_plain
+from railkpi.records import record
 
 #: A plan nests five levels deep (plan → targets → target → note → en).
 MAX_DEPTH = 32
@@ -42,7 +42,7 @@ class LimitError(Exception):
         self.code, self.limit, self.mark = code, limit, mark
 
 
-@dataclass(frozen=True)
+@record
 class _Refusal:
     kind: Literal["anchor", "alias"]
     text: str

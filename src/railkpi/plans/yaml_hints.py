@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -33,6 +32,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from railkpi.messages.problems_plan_yaml import FULL_WIDTH_NAMES
 from railkpi.problems import Words
+from railkpi.records import record
 
 #: Re-reading stops once this many characters have been parsed (a plan file is a few dozen KiB).
 MAX_TEXT_PARSED = 4 * 1024 * 1024
@@ -44,7 +44,7 @@ _KEY_LINE = re.compile(r"\n[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.-]*[ \t]*:(?:[ \t]|$)"
 _FULL_WIDTH = {"：": ":", "，": ","}
 
 
-@dataclass(frozen=True)
+@record
 class Mistake:
     """A recognised mistake: its problem code, line and column (from 1), the message fields,
     and the file's lines as the message says to write them."""

@@ -13,7 +13,6 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -22,9 +21,10 @@ from railkpi.numeric import scaled
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN
 from railkpi.read.marks import excel_error_text, footnote_mark
 from railkpi.read.units import SPELLINGS
+from railkpi.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """One non-empty cell as read from a sheet."""
 
@@ -58,7 +58,7 @@ class CellError(ValueError):
         super().__init__(f"{code}: {found!r}")
 
 
-@dataclass(frozen=True)
+@record
 class ParsedNumber:
     value: float
     percent: bool  # written with a % sign, or a numeric cell formatted as a percentage
@@ -112,7 +112,7 @@ def parse_number(value: object, number_format: str | None = None) -> ParsedNumbe
     return ParsedNumber(number, percent)
 
 
-@dataclass(frozen=True)
+@record
 class ParsedFigure:
     figure: Figure
     unit: str | None  # unit written in the cell itself ("180余家" → 家; "16.3%" → %)

@@ -13,7 +13,6 @@ header cell would otherwise shift every year by one column without a word.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -41,6 +40,7 @@ from railkpi.read.observation import Observation
 from railkpi.read.row_labels import LabelMatcher
 from railkpi.read.sheet_notes import SheetNotes
 from railkpi.read.units import UnitError, factor, split_header
+from railkpi.records import record
 
 DataLayout = Literal["long", "wide"]
 
@@ -58,13 +58,13 @@ HEADERS: dict[str, set[str]] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class HeaderUnit:
     unit: str
     where: str
 
 
-@dataclass(frozen=True)
+@record
 class DataHeader:
     """A recognised header row. Long: {'indicator': col, 'year': col, 'value': col, …}. Wide:
     {'indicator': col, 2021: col, 2022: col, …, 'unit': col?}. `warnings` name unrecognised
@@ -140,7 +140,7 @@ def may_be_header(row: list[Cell]) -> bool:
                in names for cell in row)
 
 
-@dataclass(frozen=True)
+@record
 class Named:
     """What a row label names: an indicator and the unit written with the label; no
     indicator when the label is in error (the row's cells are still checked)."""
@@ -149,7 +149,7 @@ class Named:
     unit: str | None
 
 
-@dataclass(frozen=True)
+@record
 class _Given:
     """A figure as a row gives it: its indicator, year, value cell and the unit it is in."""
 

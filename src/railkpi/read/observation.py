@@ -3,7 +3,6 @@ reading a workbook gives, its observations and warnings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -12,6 +11,7 @@ from pydantic_core import PydanticCustomError
 from railkpi.figures import QUALIFIERS, Figure, exact
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
 from railkpi.problems import Problem
+from railkpi.records import record
 
 Origin = Literal["data", "roster"]
 
@@ -24,7 +24,9 @@ class Observation(BaseModel):
     qualifier word. `unit` is the unit the workbook gave, if any.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # The schema is built when the first observation is validated, not on import: the JSON
+    # renderer imports this module for `WorkbookData` alone (plans, targets, cagr as JSON).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     indicator: str
     year: int = Field(ge=YEAR_MIN, le=YEAR_MAX)
@@ -83,7 +85,7 @@ class Observation(BaseModel):
 Layout = Literal["long", "wide", "roster"]
 
 
-@dataclass(frozen=True)
+@record
 class WorkbookData:
     """A workbook read and checked: its observations, in indicator and year order, the
     warnings about it, and the layout each sheet was read in."""

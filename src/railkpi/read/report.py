@@ -15,7 +15,6 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -23,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from railkpi.messages.problems_reports import REPORT_DETAILS
 from railkpi.problems import InputError, Problem, Words, error, os_error_words, pydantic_words
+from railkpi.records import record
 
 SCHEMA_PREFIX = "railkpi.assessment/"
 #: The report formats this version reads.
@@ -97,7 +97,7 @@ class ReportDocument(_Model):
     plans: list[PlanEntry]
 
 
-@dataclass(frozen=True)
+@record
 class ReadReport:
     """A report read: the file as named on the command line, and its document."""
 

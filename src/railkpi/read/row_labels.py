@@ -18,12 +18,12 @@ for nothing, so it is an error instead (`too-many-unknown-rows`).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from typing import Literal
 
 from railkpi.plans.labels import normalise_label
 from railkpi.plans.registry import IndicatorRegistry
 from railkpi.read.units import split_header
+from railkpi.records import record
 
 #: The ratio at and above which a label is taken for a misspelt indicator name.
 CLOSE_RATIO = 0.75
@@ -33,14 +33,14 @@ MAX_LABELS = 1000
 MIN_NAME = 4
 
 
-@dataclass(frozen=True)
+@record
 class Candidate:
     key: str  # normalised
     shown: str  # as the plan writes it
     indicator: str
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """What an unknown label is: close to `shown` (of indicator `indicator`), far, or one too
     many to compare."""

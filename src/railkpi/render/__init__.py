@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from railkpi.calc.filters import NO_FILTER, TargetFilter
 from railkpi.plans.models import Plan
 from railkpi.problems import Problem
+from railkpi.records import record
 
 if TYPE_CHECKING:  # annotations only: imported by the commands that make them
     from railkpi.calc.diff import ReportDiff
@@ -45,7 +45,7 @@ FORMATS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Report:
     assessment: Assessment
     problems: tuple[Problem, ...]
@@ -56,7 +56,7 @@ class Report:
     target_filter: TargetFilter = NO_FILTER
 
 
-@dataclass(frozen=True)
+@record
 class MilestoneReport:
     """`railkpi milestones`: the annual steps, and the workbook's name and warnings where the
     figures come from one (`--data`)."""
@@ -75,7 +75,7 @@ class MilestoneReport:
         return filter_line(self.target_filter, count, lang)
 
 
-@dataclass(frozen=True)
+@record
 class TemplateWritten:
     """What `railkpi template` wrote: the file, its indicator rows and its years."""
 

@@ -12,7 +12,6 @@ Below the width of any table, each target prints as a block of `label: value` li
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TextIO
 
 from rich import box
@@ -25,6 +24,7 @@ from railkpi.messages import Bilingual, pick
 from railkpi.messages.outputs import OUTPUT
 from railkpi.messages.series import SERIES
 from railkpi.messages.words import COLUMN
+from railkpi.records import record
 from railkpi.render import Report, series_words
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
@@ -57,7 +57,7 @@ BLOCK_LABEL: dict[str, Bilingual] = {
 STATUS, CHANGE, STEP = "col-status", "col-change", "col-step"
 
 
-@dataclass(frozen=True)
+@record
 class Columns:
     """A plan's table before it is fitted: column keys, headers, right-alignment, and each
     target's cells in that order (the status with its *, the change mark)."""

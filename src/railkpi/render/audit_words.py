@@ -10,7 +10,7 @@ resolved against the plan's own baseline where it is relative (`≥ +60 = 240`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from railkpi.calc.audit import APPROXIMATE_SHARE
 from railkpi.calc.findings import (
@@ -31,13 +31,14 @@ from railkpi.messages import pick
 from railkpi.messages.audit import AUDIT
 from railkpi.numeric import written
 from railkpi.plans.models import Plan, Target
+from railkpi.records import record
 from railkpi.render.display import AUDIT_STYLE, quote, target_text
 from railkpi.render.display import name as scoped_name
 
 Params = tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
+@record
 class WordedFinding:
     """A finding as the outputs show it. `stated` and `computed` are numbers where they are
     numbers (rates as fractions), else text; `stated_text` and `computed_text` are how a
@@ -68,7 +69,7 @@ class WordedFinding:
         return "-".join(str(y) for y in self.years)
 
 
-@dataclass(frozen=True)
+@record
 class WordedUnchecked:
     """A stated figure that could not be checked, with why in words."""
 
@@ -85,13 +86,13 @@ class WordedUnchecked:
         return pick(AUDIT[f"unchecked-{self.reason}"], lang).format(years=years)
 
 
-@dataclass(frozen=True)
+@record
 class WordedAudit:
     findings: tuple[WordedFinding, ...]
     unchecked: tuple[WordedUnchecked, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Names:
     """The audited plans' words: prose names plans by title, indicators and targets by name."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from railkpi.figures import QUALIFIERS
@@ -19,6 +18,7 @@ from railkpi.messages.template import TEMPLATE
 from railkpi.messages.words import STATUS, STATUS_EARLY_ACHIEVED, TEXT, UNIT_EN
 from railkpi.numeric import OP_SYMBOLS, decimal, written
 from railkpi.plans.models import Indicator, Plan, PlanMeta, Quoted, Target, Thresholds
+from railkpi.records import record
 from railkpi.render import TemplateWritten
 
 if TYPE_CHECKING:  # annotations only: `plans` and `targets` assess nothing, read no workbook
@@ -99,7 +99,7 @@ def point(p: Point | None, indicator: Indicator) -> str:
     return "—" if p is None else f"{number(p.value, indicator)} ({p.year})"
 
 
-@dataclass(frozen=True)
+@record
 class TargetStyle:
     """How a target's figures print: the people's tables round them by the indicator's
     decimals and write the comparator against the figure (≥+60=240); the audit writes them as

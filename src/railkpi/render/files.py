@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
+from railkpi.records import record
 from railkpi.render import Report
 
 
-@dataclass(frozen=True)
+@record
 class FileSettings:
     """What the builders need besides the report and the language."""
 

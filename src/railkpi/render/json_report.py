@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from railkpi import __version__
 from railkpi.calc.filters import NO_FILTER, TargetFilter
-from railkpi.calc.milestones import TargetPath
 from railkpi.calc.results import (
     GrowthRate,
     MilestoneCheck,
@@ -33,9 +32,10 @@ from railkpi.render.json_common import dump, problem_entry
 SCHEMA = "railkpi.assessment/1"
 MILESTONES_SCHEMA = "railkpi.milestones/1"
 
-if TYPE_CHECKING:  # the audit and diff outputs import their modules when they run
+if TYPE_CHECKING:  # the audit, diff and milestone outputs import theirs when they run
     from railkpi.calc.diff import ReportDiff
     from railkpi.calc.findings import AuditResult
+    from railkpi.calc.milestones import TargetPath
 
 
 def render_validation(workbook: WorkbookData, lang: str, out: TextIO) -> None:

@@ -6,7 +6,6 @@ the reasons a step was missed. Figures round as render/display.py rounds them.""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from railkpi.messages.milestones import MILESTONE
 from railkpi.messages.outputs import OUTPUT
 from railkpi.numeric import OP_SYMBOLS, decimal, same
 from railkpi.plans.models import Indicator, PlanMeta, Target
+from railkpi.records import record
 from railkpi.render import display as fmt
 
 if TYPE_CHECKING:  # annotations only: `targets` prints a plan's own steps, no result
@@ -140,7 +140,7 @@ def step_legend(results: Sequence[TargetResult], lang: str) -> str | None:
                                                        sources=sources_text(checks, lang))
 
 
-@dataclass(frozen=True)
+@record
 class StepCounts:
     """The targets with a step for the year assessed, by whether that year's figure met it."""
 

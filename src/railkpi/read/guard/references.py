@@ -11,7 +11,8 @@ reader allocate for a sheet; the guard refuses a sheet whose rectangle is larger
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from railkpi.records import record
 
 #: Excel's limits: the last cell of a sheet is XFD1048576.
 MAX_ROWS = 1_048_576
@@ -28,7 +29,7 @@ BYTES_PER_SLOT = 16
 _REFERENCE = re.compile(r"([A-Za-z]+)(\d+)")
 
 
-@dataclass(frozen=True)
+@record
 class Reference:
     """A cell reference read from a sheet: None where it is not one."""
 

@@ -21,7 +21,6 @@ far away moves the bound, and a close look (which counts only cells with values)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from railkpi.read.guard.formula_scan import FORMULA_TAG
@@ -33,6 +32,7 @@ from railkpi.read.guard.references import (
     letters_of,
 )
 from railkpi.read.guard.xml_parsing import has_tag
+from railkpi.records import record
 
 #: Bytes kept between chunks at most while waiting for a cell's end (one cell is far less).
 CARRY_LIMIT = 256 * 1024
@@ -66,7 +66,7 @@ def has_error_type(region: bytes) -> bool:
     return False
 
 
-@dataclass(frozen=True)
+@record
 class Patterns:
     """The byte patterns of a sheet whose elements carry the prefix `prefix` (b"" or b"x:")."""
 

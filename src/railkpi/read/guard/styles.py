@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from railkpi.read.guard.xml_parsing import Handler, local_name
+from railkpi.records import record
 
 #: Excel's built-in percent formats (0% and 0.00%).
 BUILTIN_PERCENT = frozenset({"9", "10"})
@@ -42,7 +43,7 @@ def is_date_format(code: str) -> bool:
     return first.strip().lower() != "general" and bool(_DATE_TOKENS.search(first))
 
 
-@dataclass(frozen=True)
+@record
 class StyleKinds:
     """Cell style indices (as written in a cell's s="…") by what their number format shows."""
 

@@ -3,15 +3,16 @@ its unit, segment and flags."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from railkpi.plans.labels import normalise_label
 from railkpi.read.cells import Cell, cell_ref, display
 from railkpi.read.roster.vocabulary import QUIET_HEADERS, ROSTER_SHEETS, RosterWords
 from railkpi.read.units import split_header
+from railkpi.records import record
 
 
-@dataclass(frozen=True)
+@record
 class RosterColumns:
     """Column numbers of a recognised roster header, and the revenue unit and where it is."""
 

@@ -15,9 +15,10 @@ from railkpi.plans.models import Indicator
 from railkpi.plans.roster import RosterVocabulary
 from railkpi.read.roster.vocabulary import AT_LEAST, REVENUE_UNIT
 from railkpi.read.units import UnitError, factor
+from railkpi.records import record
 
 
-@dataclass(frozen=True)
+@record
 class FirmYear:
     name: str
     year: int
@@ -29,7 +30,7 @@ class FirmYear:
     has_revenue_column: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Derived:
     indicator: str
     year: int

@@ -4,13 +4,13 @@ for every roster; and the plans' own words — their segments and flags (RosterW
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from railkpi.messages.problems_roster import ACCEPTED_FLAGS
 from railkpi.plans.labels import normalise_label
 from railkpi.plans.roster import RosterVocabulary
 from railkpi.problems import Words
 from railkpi.read.cells import is_blank
+from railkpi.records import record
 
 #: Sheet names (normalised) that mark a sheet as a roster whatever its header looks like.
 ROSTER_SHEETS = {"企业名录", "企业名单", "enterprises", "enterpriseroster", "roster"}
@@ -65,7 +65,7 @@ def parse_flag(value: object) -> bool | None:
     return None
 
 
-@dataclass(frozen=True)
+@record
 class RosterWords:
     """The loaded plans' roster vocabulary as the reader uses it: which header names which
     column, which cell names which segment, and what a problem lists as accepted."""

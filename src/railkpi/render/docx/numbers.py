@@ -11,12 +11,12 @@ is render/display.py's, so the table and the sentences print the same digits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from railkpi.records import record
 
 PLACEHOLDERS = "#0,."
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """One section of a number format: text before and after the digits, how they print."""
 

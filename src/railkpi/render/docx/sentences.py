@@ -9,8 +9,6 @@ contradict the table. Pure: python-docx is not imported here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from railkpi import numeric as f
 from railkpi.calc.difficulty import target_difficulty
 from railkpi.calc.results import TargetResult
@@ -18,6 +16,7 @@ from railkpi.messages import Bilingual, pick
 from railkpi.messages.docx_document import DOCX_OP, DOCX_WORDS
 from railkpi.messages.docx_sentences import DOCX_DIFFICULTY, DOCX_GOAL, DOCX_TEXT
 from railkpi.plans.models import PlanMeta
+from railkpi.records import record
 from railkpi.render import display as fmt
 from railkpi.render.docx import words as w
 
@@ -25,7 +24,7 @@ from railkpi.render.docx import words as w
 PROGRESS = ("on_track", "moderate", "off_track", "regressing")
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     """One target's result with what its sentences need: the plan, the year assessed, the
     language."""
@@ -72,7 +71,7 @@ class Context:
         return X
 
 
-@dataclass(frozen=True)
+@record
 class TargetText:
     """A target's paragraph: a lead (number, indicator, status), the target, the assessment."""
 

@@ -17,7 +17,6 @@ Windows: 仿宋, 黑体, 宋体; Latin text and digits in Times New Roman.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -32,12 +31,13 @@ from docx.text.paragraph import Paragraph
 from railkpi import __version__
 from railkpi.messages import pick
 from railkpi.messages.docx_document import DOCX_DOCUMENT
+from railkpi.records import record
 
 LATIN = "Times New Roman"
 BLACK = RGBColor(0, 0, 0)
 
 
-@dataclass(frozen=True)
+@record
 class Look:
     """Fonts, sizes and page margins of one language's document."""
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from railkpi.calc.order import ordered
@@ -16,6 +15,7 @@ from railkpi.messages import pick
 from railkpi.messages.series import SERIES
 from railkpi.messages.words import COLUMN
 from railkpi.messages.xlsx import XLSX
+from railkpi.records import record
 from railkpi.render import Report, series_words
 from railkpi.render import display as fmt
 from railkpi.render import milestone_words as steps
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 TITLE_ROW, SUBTITLE_ROW, HEAD_ROW, SUBHEAD_ROW, FIRST_ROW = 1, 2, 3, 4, 5
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     """A column of a plan sheet: header key, width range, and the header spanning a pair."""
 
