@@ -4,15 +4,14 @@ it was read. Shared by the terminal table and Markdown."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from railkpi.messages import pick
 from railkpi.messages.words import TEXT
 from railkpi.plans.models import Indicator, Plan, Quoted
+from railkpi.records import record
 from railkpi.render.display import number
 
 
-@dataclass(frozen=True)
+@record
 class Published:
     """One figure the plan publishes, as the targets listing shows it."""
 

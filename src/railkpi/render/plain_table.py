@@ -13,8 +13,8 @@ prints blocks instead, as the assessment's table does.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from railkpi.records import record
 from railkpi.render.cells import cell_len
 from railkpi.render.table_fit import BLOCK_BELOW, GAP, NAME_FLOOR, wrap
 
@@ -23,7 +23,7 @@ FLOOR = NAME_FLOOR
 RULE = "─"
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     heading: str
     #: Right-aligned (numbers, targets), else left-aligned.

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TextIO
 
+from railkpi.records import record
 from railkpi.render.cells import cell_len
 from railkpi.render.table_fit import wrap
 
@@ -28,7 +28,7 @@ BOLD, RESET = "\x1b[1m", "\x1b[0m"
 _DUMB = ("dumb", "unknown")
 
 
-@dataclass(frozen=True)
+@record
 class PlainTerminal:
     """Where a listing is written, how wide a line may be and whether bold is shown."""
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from railkpi.records import record
 from railkpi.render.cells import cell_len
 
 #: Columns left out when the table is too wide, first to go first: what is still needed each
@@ -44,7 +44,7 @@ NAME_FLOOR = 12
 BLOCK_BELOW = 60
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     """The columns shown (keys of display.SUMMARY_COLUMNS, the name first) and their widths,
     the keys left out, or blocks when no table fits."""
