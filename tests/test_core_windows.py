@@ -234,3 +234,12 @@ def test_each_year_qualified_value_beyond_the_far_end_is_noted_as_written() -> N
     r = result(plan, {2021: "4余"})
     assert notes_of(r) == {"exceeds-range": {"year": "2021", "value": "4余", "bound": "3"}}
     assert r.approximate is True
+
+
+def test_a_list_of_years_in_a_note_reads_as_a_list_in_each_language() -> None:
+    from railkpi.render.display import note_text
+
+    r = result(each_year_plan(), {2024: 31}, as_of=2025)
+    (missing,) = [n for n in r.notes if n.code == "missing-years"]
+    assert note_text(missing.code, missing.params, "zh") == "缺少 2023、2025 年数据"
+    assert note_text(missing.code, missing.params, "en") == "no figure for 2023, 2025"

@@ -233,7 +233,10 @@ def named(target_: Target, indicator: Indicator, targets: Sequence[Target], lang
 
 
 def note_text(code: str, params: tuple[tuple[str, str], ...], lang: str) -> str:
-    return pick(NOTE[code], lang).format(**dict(params))
+    values = dict(params)
+    if lang == "zh" and "years" in values:  # the calculation lists years as "2021, 2022"
+        values["years"] = values["years"].replace(", ", "、")
+    return pick(NOTE[code], lang).format(**values)
 
 
 def _at(p: Point | None, usual_year: int, result: TargetResult) -> str:
