@@ -283,6 +283,18 @@ def test_only_baseline_year_observed_is_no_data() -> None:
     assert "only-baseline" in codes(r)
     assert r.years_observed == 0
     assert r.required_cagr == pytest.approx((3500 / 2364.9) ** (1 / 5) - 1, rel=EXACT)
+    # No progress measured yet: no completion, time elapsed or expected completion of 0
+    assert r.completion is None and r.time_elapsed is None and r.expected_completion is None
+    assert r.gap == pytest.approx(3500 - 2364.9, rel=EXACT)
+
+
+def test_one_year_past_the_baseline_measures_progress() -> None:
+    # 2364.9 → 2500 in 2021 against > 3500 in 2025: (2500 − 2364.9)/(3500 − 2364.9) = 0.119…,
+    # a fifth of the time
+    r = result(revenue_plan(history=()), {2020: 2364.9, 2021: 2500})
+    assert r.completion == pytest.approx(135.1 / 1135.1, rel=EXACT)
+    assert r.time_elapsed == pytest.approx(0.2, rel=EXACT)
+    assert r.expected_completion is not None
 
 
 def test_only_baseline_year_already_meeting_target_is_achieved() -> None:

@@ -22,6 +22,7 @@ from core_builders import (
     signed_zero_fields,
     target,
 )
+from railkpi.calc.formulas import expected_completion
 
 EXACT = 1e-12
 FROM_PLAN = {"baseline-from-plan": {"year": "2020"}}
@@ -226,12 +227,18 @@ def test_no_negative_zero_when_a_lower_is_better_figure_has_not_moved() -> None:
     assert signed_zero_fields(r) == []
 
 
-def test_no_negative_zero_in_expected_completion_at_the_baseline_year() -> None:
-    # only the baseline year: 0 years on the compound path, (1.0 − 1.0) / (0.8 − 1.0)
+def test_no_progress_figures_and_no_negative_zero_at_the_baseline_year() -> None:
+    # only the baseline year of a lower-is-better target: nothing measured yet, no −0.0 left
     r = result(energy("<="), {2020: 1.0}, as_of=2020)
-    assert r.expected_completion == 0.0
+    assert r.completion is None and r.time_elapsed is None and r.expected_completion is None
     assert r.status == "no_data"
     assert signed_zero_fields(r) == []
+
+
+def test_no_negative_zero_in_expected_completion_of_zero_years() -> None:
+    # 0 years on the compound path down from 1.0 to 0.8: (1.0 − 1.0) / (0.8 − 1.0) is −0.0
+    value = expected_completion(1.0, 0.8, -0.0436, 0)
+    assert value == 0.0 and math.copysign(1.0, value) == 1.0
 
 
 # -- range on a lower-is-better indicator: accident rate within [1, 2] in 2025, 4 in 2020 --------

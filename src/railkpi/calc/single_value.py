@@ -137,15 +137,19 @@ def measure(target: Target, indicator: Indicator, resolved: Resolved) -> Measure
         notes.append(note("baseline-nonpositive" if x0 <= 0 else "latest-nonpositive"))
     if t - t0 == 1:
         notes.append(note("weak-evidence"))
+    # With the baseline year alone there is no progress to measure yet (only_baseline):
+    # a completion and time elapsed of 0 would read as measured standstill.
+    moved = t > t0
     return Measures(
         gap=gap,
-        completion=f.completion(x0, x, x_target),
-        time_elapsed=f.time_elapsed(t0, t, year),
+        completion=f.completion(x0, x, x_target) if moved else None,
+        time_elapsed=f.time_elapsed(t0, t, year) if moved else None,
         actual_cagr=actual,
         required_cagr=required,
         required_cagr_from_latest=f.cagr(x, x_target, year - t) if t < year else None,
         growth_ratio=f.growth_ratio(actual, required, sign(indicator)),
-        expected_completion=f.expected_completion(x0, x_target, required, t - t0),
+        expected_completion=(f.expected_completion(x0, x_target, required, t - t0)
+                             if moved else None),
         years_observed=t - t0,
         projected=f.project(x, actual, year - t) if t <= year else None,
         projected_year=f.projected_year(t, x, actual, resolved.op, x_target),
