@@ -187,6 +187,27 @@ def test_table_cells_formatted_as_in_the_excel_table(example: dict[str, Any]) ->
     assert action[15][1:] == ["检验检测试验线", "条", "0", "0", "≥1", "0.0%", "66.7%", "进度滞后*"]
 
 
+@pytest.mark.parametrize(("lang", "year"), [("zh", "(2020年)"), ("en", "(2020)")])
+def test_a_figure_of_another_year_has_its_year_on_a_line_of_its_own(
+        tmp_path: Path, lang: str, year: str) -> None:
+    """A number is never broken by a narrow column: the year goes on the next line."""
+    from conftest import run_cli
+    from test_yearbook import yearbook
+
+    out = tmp_path / "report.docx"
+    run = run_cli("assess", yearbook(tmp_path / "yearbook.xlsx", fixed=True), "--docx", out,
+                  "--plan", "14th-fyp", "--lang", lang)
+    assert run.exit_code == 0, run.stderr
+    cells = [[c.text for c in row.cells] for row in open_docx(out).tables[0].rows]
+    latest = {row[1]: row[4] for row in cells[1:]}
+    firms = "收入百亿级以上企业数量" if lang == "zh" else "Enterprises with revenue of 10 billion"
+    (shown,) = [value for name, value in latest.items() if name.startswith(firms)]
+    assert shown == f"4\n{year}"
+    if lang == "zh":  # the target's base year in half-width brackets, on one line
+        targets = {row[1]: row[5] for row in cells[1:]}
+        assert targets["研发费用"] == "≥×2=113.6\n(较2020年)"
+
+
 def test_english_table_has_no_chinese_qualifier(example: dict[str, Any]) -> None:
     document, _, _ = example["en"]
     cells = [[c.text for c in row.cells] for row in document.tables[0].rows]

@@ -47,7 +47,9 @@ DOCX_TABLE: dict[str, Bilingual] = {
     "latest": ("最新值", "Latest"),
     "target": ("目标值", "Target"),
     "with-year": ("{label}\n{year}年", "{label}\n{year}"),
-    "value-year": ("{value}（{year}年）", "{value} ({year})"),
+    # The year on a line of its own, in half-width brackets: a column of 16 mm would otherwise
+    # break the number (1130 / 1（2020年）) or the year ((2020 / 年）).
+    "value-year": ("{value}\n({year}年)", "{value}\n({year})"),
     "notes": ("注：", "Notes:"),
     "legend": (
         "“≈”表示由带限定词的数字（如180余、突破3000）的点值算得的近似值；“—”表示无定义。",

@@ -82,6 +82,12 @@ def _with_year(text: str, year: int, usual: int, lang: str) -> str:
     return pick(DOCX_TABLE["value-year"], lang).format(value=text, year=year)
 
 
+def _half_width_brackets(text: str) -> str:
+    """（较2020年） as (较2020年): in the table's narrow target column the full-width brackets
+    would push the year's 年） onto a line of its own."""
+    return text.replace("（", "(").replace("）", ")")
+
+
 def row_texts(r: TargetResult, plan_result: PlanResult, as_of: int, lang: str) -> list[str]:
     """A target's cells, in the order of COLUMNS."""
     meta = plan_result.plan.plan
@@ -107,7 +113,8 @@ def row_texts(r: TargetResult, plan_result: PlanResult, as_of: int, lang: str) -
         fmt.unit(r.indicator, lang),
         figure(r.baseline, meta.baseline_year),
         figure(r.latest, as_of),
-        _with_year(fmt.resolved_target(r, lang), r.target_year, meta.period[1], lang),
+        _with_year(_half_width_brackets(fmt.resolved_target(r, lang, apart=True)), r.target_year,
+                   meta.period[1], lang),
         rate(r.completion, r.approximate),
         rate(r.time_elapsed, False),
         fmt.marked_status(r, lang),
