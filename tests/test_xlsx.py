@@ -221,6 +221,9 @@ def test_freeze_panes_autofilter_and_print_setup(example_runs: dict[str, Any]) -
         assert ws.page_setup.orientation == "landscape"
 
 
+STATUS_KEY = {words[0]: key for key, words in STATUS.items()}
+
+
 def test_summary_counts_statuses_and_lists_targets_needing_attention(
     example_runs: dict[str, Any],
 ) -> None:
@@ -241,11 +244,19 @@ def test_summary_counts_statuses_and_lists_targets_needing_attention(
     listed = []
     for row in ws.iter_rows(min_row=1, values_only=True):
         if row[0] in {p["id"] for p in report["plans"]} and isinstance(row[2], (int, float)) \
-                and isinstance(row[8], str):
+                and isinstance(row[9], str):
             listed.append(row)
     assert len(listed) == len(attention)
-    worst = [r for r in listed if r[8] == STATUS["not_achieved"][0]]
+    worst = [r for r in listed if r[9] == STATUS["not_achieved"][0]]
     assert worst and listed.index(worst[0]) == 0  # worst first
+    # the latest figure's year beside it, under its own header
+    (header_row,) = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "最新年"]
+    assert ws.cell(header_row, 4).value == "最新值"
+    latest = {(p["id"], t["status"], t["latest"]["year"], t["latest"]["value"])
+              for p in report["plans"] for t in p["targets"]
+              if t["status"] not in ("achieved", "on_track") and t["latest"] is not None}
+    assert {(r[0], STATUS_KEY[r[9].rstrip("*")], r[2], r[3]) for r in listed
+            if isinstance(r[3], (int, float))} == latest
 
 
 def test_method_sheet_names_the_run(example_runs: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ from railkpi.calc.order import needing_attention
 from railkpi.calc.results import ALL_STATUSES
 from railkpi.messages import pick
 from railkpi.messages.milestones import MILESTONE
+from railkpi.messages.outputs import CSV_COLUMN
 from railkpi.messages.words import COLUMN, STATUS
 from railkpi.messages.xlsx import XLSX
 from railkpi.render import Report
@@ -42,9 +43,14 @@ WIDTHS = (12, 44, 9, *([11.5] * len(ALL_STATUSES)))
 ONE_PAGE_ROWS = 50
 #: The step counts' columns after the targets with a step: met, missed, not judged.
 MET_ORDER: tuple[bool | None, ...] = (True, False, None)
-#: The columns of the list of targets needing attention, after the plan's id.
-ATTENTION_KEYS = ("indicator", "latest_value", "target", "gap", "completion", "time_elapsed",
-                  "required_cagr_from_latest", "status")
+#: The columns of the list of targets needing attention, after the plan's id. The latest
+#: figure's year has a column of its own: a latest figure of an earlier year than the one
+#: assessed (only the baseline's, 2020) must not read as that year's.
+ATTENTION_KEYS = ("indicator", "latest_year", "latest_value", "target", "gap", "completion",
+                  "time_elapsed", "required_cagr_from_latest", "status")
+#: Their headers where not the plan sheet's (messages.words.COLUMN).
+ATTENTION_HEADERS = {"latest_year": CSV_COLUMN["latest_year"],
+                     "latest_value": CSV_COLUMN["latest_value"]}
 
 
 def summary_sheet(ws: Worksheet, report: Report, lang: str, styles: Styles,
@@ -147,7 +153,7 @@ def _attention(ws: Worksheet, row: int, report: Report, lang: str, styles: Style
     heading.font = styles.heading
     row += 1
     _header(ws, row, [pick(XLSX["summary-plan"], lang),
-                      *(pick(COLUMN["latest" if k == "latest_value" else k], lang)
+                      *(pick(ATTENTION_HEADERS.get(k) or COLUMN[k], lang)
                         for k in ATTENTION_KEYS)], styles)
     listed = 0
     for plan_result in report.assessment.plans:
