@@ -82,6 +82,15 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
         "may have shifted the year columns; give the column its header (the year) or clear "
         "the cell",
     ),
+    "unit-note-below": (
+        "此处注明单位“{unit}”，但它不在任何表格的表头之上：railkpi 只把表头上方的单位说明"
+        "（如“单位：万元”）用于该表，无法判断这一说明属于哪张表。请把它移到所属表格的表头上方，"
+        "或把单位写进单位列或数值列表头（数值（万元））",
+        "the unit '{unit}' is noted here, but not above a table's header: railkpi applies a "
+        "unit note (单位：万元, Unit: 10k CNY) to the table whose header is below it, and cannot "
+        "tell which table this one is for. Move it above that table's header, or give the "
+        "unit in a unit column or the value column's header (数值（万元）)",
+    ),
     "too-many-unknown-rows": (
         "工作表“{sheet}”有超过 {limit} 种不同的行名称都不是 railkpi 已知的指标（如 {first}）："
         "这不像所选规划的数据表。请只保留规划指标的行（railkpi targets --names 列出可用名称），"

@@ -12,6 +12,7 @@ import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +28,7 @@ from railkpi.read.observation import Layout, Observation, WorkbookData
 from railkpi.read.roster.vocabulary import RosterWords
 from railkpi.read.row_labels import LabelMatcher
 from railkpi.read.sheets import DamagedSheet, calamine_sheets, openpyxl_sheets
+from railkpi.read.unit_notes import unit_note
 from railkpi.text_safety import clean_sheet
 
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
@@ -180,6 +182,9 @@ class _Reader:
                 return
             header = data_header(self.file, sheet, row)
             if header is not None:
+                notes = [unit_note(sheet, title) for title in first_rows[:-1]]
+                header = replace(header, noted_unit=next(
+                    (note for note in reversed(notes) if note is not None), None))
                 self.layouts[sheet] = header.layout
                 self.problems.extend(header.warnings)
                 DataSheet(self.file, sheet, self.registry, self.percent_cells(sheet),

@@ -1,0 +1,130 @@
+"""Silent misreads of real workbooks, each read as a careful analyst reads the sheet — or
+refused, or warned about, naming the cell: a table's unit given in a note above it, a total
+row in a roster, figures in hidden rows and columns, shares written as fractions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import codes_at, problems_of
+from railkpi.plans.loader import load_plans
+from railkpi.plans.registry import IndicatorRegistry, merge_plans
+from railkpi.read.unit_notes import note_unit
+from railkpi.read.workbook import WorkbookData, read_workbook
+
+MakeWorkbook = Callable[..., Path]
+REVENUE = "轨道交通产业总收入"
+#: 2021-2023 revenue in 万元, and what the plans keep it in, 亿元 (÷ 10,000).
+IN_WAN = [24986000, 26513000, 28037000]
+IN_YI = [2498.6, 2651.3, 2803.7]
+
+
+@pytest.fixture(scope="module")
+def registry() -> IndicatorRegistry:
+    return merge_plans(load_plans(["14th-fyp", "2023-2025"]))
+
+
+def figures(data: WorkbookData, indicator: str) -> dict[int, tuple[float, str | None]]:
+    return {o.year: (o.value, o.unit) for o in data.observations if o.indicator == indicator}
+
+
+# -- a table's unit in a note above it -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("单位：万元", "万元"), ("单位:万元", "万元"), ("金额单位：亿元", "亿元"),
+    ("2023年丰台区轨道交通产业主要指标（单位：万元）", "万元"), ("注：单位为万元", "万元"),
+    ("Unit: 10k CNY", "10k CNY"), ("(units: 100M CNY)", "100M CNY"), ("单 位：万元", "万元"),
+])
+def test_a_note_states_its_unit(text: str, unit: str) -> None:
+    assert note_unit(text) == unit
+
+
+@pytest.mark.parametrize("text", ["表1 主要指标", "规模以上单位数", "统计单位名称", "unit price",
+                                  "community"])
+def test_other_text_states_no_unit(text: str) -> None:
+    assert note_unit(text) is None
+
+
+@pytest.mark.parametrize("title", [
+    [[None, None, None, "单位：万元"]],
+    [["2023年丰台区轨道交通产业主要指标（单位：万元）"]],
+    [["表1 主要指标"], ["单位：万元"], ["（按现价计算）"]],
+])
+def test_a_unit_note_above_a_wide_table_is_its_unit(
+        title: list[list[Any]], make_workbook: MakeWorkbook, registry: IndicatorRegistry
+) -> None:
+    rows = [*title, ["指标", "2021", "2022", "2023"], [REVENUE, *IN_WAN]]
+    data = read_workbook(make_workbook({"数据": rows}), registry)
+    # 28,037,000 万元 is 2,803.7 亿元, not 28,037,000 亿元
+    assert figures(data, "revenue_total") == {
+        2021: (2498.6, "万元"), 2022: (2651.3, "万元"), 2023: (2803.7, "万元")}
+    assert not data.warnings
+
+
+def test_a_unit_note_above_a_long_table_is_its_unit(make_workbook: MakeWorkbook,
+                                                    registry: IndicatorRegistry) -> None:
+    rows = [["Unit: 10k CNY"], ["指标", "年份", "数值"], [REVENUE, 2023, 12345.6]]
+    data = read_workbook(make_workbook({"数据": rows}), registry)
+    assert figures(data, "revenue_total") == {2023: (1.23456, "10k CNY")}
+
+
+def test_a_unit_in_the_indicator_header_is_the_tables_unit(
+        make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    rows = [["指标（万元）", "2021", "2022", "2023"], [REVENUE, *IN_WAN]]
+    data = read_workbook(make_workbook({"数据": rows}), registry)
+    assert {year: value for year, (value, _) in figures(data, "revenue_total").items()} == {
+        2021: 2498.6, 2022: 2651.3, 2023: 2803.7}
+
+
+def test_a_unit_column_and_a_row_label_win_over_the_note(
+        make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    rows = [["单位：万元"], ["指标", "单位", "2022", "2023"],
+            [REVENUE, "亿元", 2651.3, 2803.7], ["企业数量", "家", 210, 228],
+            ["利润总额（亿元）", None, 150.5, 160.25], ["研发费用", None, 1200000, 1350000]]
+    data = read_workbook(make_workbook({"数据": rows}), registry)
+    assert figures(data, "revenue_total") == {2022: (2651.3, "亿元"), 2023: (2803.7, "亿元")}
+    assert figures(data, "enterprise_count") == {2022: (210, "家"), 2023: (228, "家")}
+    assert figures(data, "profit_total") == {2022: (150.5, "亿元"), 2023: (160.25, "亿元")}
+    assert figures(data, "rd_expenditure") == {2022: (120, "万元"), 2023: (135, "万元")}
+
+
+def test_a_note_of_money_on_a_count_without_its_unit_is_an_error(
+        make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    rows = [["单位：万元"], ["指标", "2023"], [REVENUE, 28037000], ["企业数量", 228]]
+    problems = problems_of(make_workbook({"数据": rows}), registry)
+    assert codes_at(problems) == {("error", "wrong-unit-kind", "数据!A1")}
+
+
+def test_each_stacked_table_has_the_unit_noted_above_it(
+        make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    rows = [["指标", "2022", "2023"], [REVENUE, 2651.3, 2803.7], [None], ["表2 利润"],
+            ["单位：万元"], ["指标", "2022", "2023"], ["利润总额", 1505000, 1602500]]
+    data = read_workbook(make_workbook({"数据": rows}), registry)
+    assert figures(data, "revenue_total") == {2022: (2651.3, None), 2023: (2803.7, None)}
+    assert figures(data, "profit_total") == {2022: (150.5, "万元"), 2023: (160.25, "万元")}
+
+
+@pytest.mark.parametrize("rows, where", [
+    ([["指标", "2023"], [REVENUE, 28037000], ["注：单位为万元"]], "数据!A3"),
+    ([["指标", "2023"], ["单位：万元"], [REVENUE, 28037000]], "数据!A2"),
+])
+def test_a_unit_note_not_above_a_header_is_an_error(
+        rows: list[list[Any]], where: str, make_workbook: MakeWorkbook,
+        registry: IndicatorRegistry) -> None:
+    problems = problems_of(make_workbook({"数据": rows}), registry)
+    assert codes_at(problems) == {("error", "unit-note-below", where)}
+    assert "万元" in problems[0].message("en")
+
+
+def test_a_note_column_saying_unit_is_no_table_note(make_workbook: MakeWorkbook,
+                                                   registry: IndicatorRegistry) -> None:
+    rows = [["2023年主要指标"], ["指标", "年份", "数值", "备注"],
+            [REVENUE, 2023, 2803.7, "单位：亿元，初步核算"]]
+    data = read_workbook(make_workbook({"数据": rows}), registry)
+    assert figures(data, "revenue_total") == {2023: (2803.7, None)}
+    assert not data.warnings
