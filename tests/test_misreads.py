@@ -4,6 +4,7 @@ row in a roster, figures in hidden rows and columns, shares written as fractions
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -128,3 +129,55 @@ def test_a_note_column_saying_unit_is_no_table_note(make_workbook: MakeWorkbook,
     data = read_workbook(make_workbook({"数据": rows}), registry)
     assert figures(data, "revenue_total") == {2023: (2803.7, None)}
     assert not data.warnings
+
+
+# -- a total row in a roster -----------------------------------------------------------------------
+
+ROSTER_HEADER = ["序号", "企业名称", "年份", "营业收入（万元）", "细分赛道"]
+FIRMS = [[1, "甲轨道公司", 2024, 50000, "工程建设"], [2, "乙供电公司", 2024, 30000, "牵引供电"]]
+
+
+@pytest.mark.parametrize("total", ["合计", "总计", "合　计", "小计", "全区合计", "其中：工程建设",
+                                   "Total", "SUBTOTAL", "Grand total", "合计（2家）"])
+def test_a_total_row_in_a_roster_is_no_firm(total: str, make_workbook: MakeWorkbook,
+                                            registry: IndicatorRegistry) -> None:
+    rows = [ROSTER_HEADER, *FIRMS, [None, total, 2024, 80000, "其他"]]
+    data = read_workbook(make_workbook({"企业名录": rows}), registry)
+    derived = {o.indicator: o.value for o in data.observations if o.year == 2024}
+    # two firms, 5 + 3 亿元: the 8 亿元 of the total row is neither a firm nor its revenue
+    assert derived["enterprise_count"] == 2
+    assert derived["enterprises_rev_ge_1yi"] == 2
+    assert derived["revenue_engineering"] == 5
+    assert codes_at(data.warnings) == {("warning", "roster-total-row", "企业名录!B4")}
+    shown = unicodedata.normalize("NFKC", total).replace(" ", "")
+    assert shown in data.warnings[0].message("zh").replace(" ", "")
+
+
+def test_a_total_row_without_a_segment_column_is_no_firm(make_workbook: MakeWorkbook,
+                                                        registry: IndicatorRegistry) -> None:
+    rows = [["企业名称", "年份", "营业收入（万元）"], ["甲轨道公司", 2024, 50000],
+            ["乙供电公司", 2024, 30000], ["合计", 2024, 80000]]
+    data = read_workbook(make_workbook({"企业名录": rows}), registry)
+    assert {o.indicator: o.value for o in data.observations}["enterprise_count"] == 2
+    assert codes_at(data.warnings) == {("warning", "roster-total-row", "企业名录!A4")}
+
+
+@pytest.mark.parametrize("name", ["合力轨道公司", "总计划设备厂", "TotalEnergies 轨道",
+                                  "Sum Rail Ltd", "小计量仪器公司"])
+def test_firms_whose_names_start_like_a_total_are_firms(name: str, make_workbook: MakeWorkbook,
+                                                         registry: IndicatorRegistry) -> None:
+    rows = [ROSTER_HEADER, *FIRMS, [3, name, 2024, 80000, "其他"]]
+    data = read_workbook(make_workbook({"企业名录": rows}), registry)
+    assert {o.indicator: o.value for o in data.observations}["enterprise_count"] == 3
+    assert not data.warnings
+
+
+def test_a_total_row_in_a_large_roster_is_found_on_the_fast_path(
+        make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    firms = [[i, f"企业{i:05}", 2024, 20000, "工程建设"] for i in range(1, 3001)]
+    rows = [ROSTER_HEADER, *firms, [None, "合计", 2024, 20000 * 3000, "其他"]]
+    data = read_workbook(make_workbook({"企业名录": rows}), registry)
+    derived = {o.indicator: o.value for o in data.observations}
+    assert derived["enterprise_count"] == 3000
+    assert derived["revenue_engineering"] == 6000
+    assert codes_at(data.warnings) == {("warning", "roster-total-row", "企业名录!B3002")}
