@@ -181,3 +181,69 @@ def test_a_total_row_in_a_large_roster_is_found_on_the_fast_path(
     assert derived["enterprise_count"] == 3000
     assert derived["revenue_engineering"] == 6000
     assert codes_at(data.warnings) == {("warning", "roster-total-row", "企业名录!B3002")}
+
+
+# -- hidden rows and columns -----------------------------------------------------------------------
+
+WIDE_ROWS = [["指标", "单位", "2022", "2023"], [REVENUE, "亿元", 2651.3, 2803.7],
+             ["研发人员", "人", 10500, 11480], ["利润总额", "亿元", 150.5, 160.25]]
+
+
+def hidden_book(tmp_path: Path, rows: list[list[Any]], sheet: str = "数据",
+                hidden_rows: tuple[int, ...] = (), hidden_columns: tuple[str, ...] = (),
+                filtered: bool = False, padding: int = 0) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    page = book.active
+    assert page is not None
+    page.title = sheet
+    for row in rows:
+        page.append(row)
+    for i in range(padding):  # rows of other statistics, to make the sheet's part large
+        page.append([f"其他统计指标{i:05}", "个", i, i + 1])
+    for number in hidden_rows:
+        page.row_dimensions[number].hidden = True
+    for letter in hidden_columns:
+        page.column_dimensions[letter].hidden = True
+    if filtered:
+        page.auto_filter.ref = f"A1:D{len(rows)}"
+    path = tmp_path / "hidden.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("padding", [0, 900])  # the close look, and the large sheet's pass
+def test_figures_in_a_hidden_row_are_read_with_a_warning(
+        padding: int, tmp_path: Path, registry: IndicatorRegistry) -> None:
+    path = hidden_book(tmp_path, WIDE_ROWS, hidden_rows=(3,), filtered=True, padding=padding)
+    data = read_workbook(path, registry)
+    assert figures(data, "rd_personnel") == {2022: (10500, "人"), 2023: (11480, "人")}
+    assert [(p.code, p.where) for p in data.warnings if p.code != "rows-ignored"] == [
+        ("hidden-cells", None)]
+    message = next(p for p in data.warnings if p.code == "hidden-cells").message("en")
+    assert "'数据'" in message and "row 3" in message and "column" not in message
+
+
+def test_figures_in_a_hidden_column_are_read_with_a_warning(
+        tmp_path: Path, registry: IndicatorRegistry) -> None:
+    data = read_workbook(hidden_book(tmp_path, WIDE_ROWS, hidden_columns=("D",)), registry)
+    assert figures(data, "revenue_total")[2023] == (2803.7, "亿元")
+    message = next(p for p in data.warnings if p.code == "hidden-cells").message("zh")
+    assert "隐藏的列 D有数据" in message and "行 " not in message
+
+
+def test_an_empty_hidden_row_or_column_is_no_warning(tmp_path: Path,
+                                                     registry: IndicatorRegistry) -> None:
+    path = hidden_book(tmp_path, WIDE_ROWS, hidden_rows=(9,), hidden_columns=("F",))
+    assert not read_workbook(path, registry).warnings
+
+
+def test_firms_in_hidden_roster_rows_are_counted_with_a_warning(
+        tmp_path: Path, registry: IndicatorRegistry) -> None:
+    rows = [ROSTER_HEADER, *FIRMS, [3, "丙信号公司", 2024, 20000, "通信信号"]]
+    data = read_workbook(hidden_book(tmp_path, rows, "企业名录", hidden_rows=(3, 4),
+                                     filtered=True), registry)
+    assert {o.indicator: o.value for o in data.observations}["enterprise_count"] == 3
+    message = next(p for p in data.warnings if p.code == "hidden-cells").message("en")
+    assert "rows 3, 4" in message

@@ -60,6 +60,12 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
         "sheet '{sheet}' is {state}; its data was read. If that is not intended, unhide it and "
         "check it",
     ),
+    "hidden-cells": (
+        "工作表“{sheet}”中隐藏的{parts}有数据，已照常读取（筛选隐藏的行也是如此）；如非有意，"
+        "请取消隐藏后核对",
+        "sheet '{sheet}': hidden {parts} hold cells, which were read like any other (rows "
+        "hidden by a filter too). If that is not intended, unhide them and check them",
+    ),
     # the reader: what analysts type
     "not-available": (
         "工作表“{sheet}”中 {count} 个单元格是“无数据”标记（{marks}），按未填报处理：{cells}",
@@ -117,5 +123,10 @@ READING_WORDS: dict[str, Bilingual] = {
     "cells": ("{count}", "{count} cells"),
     "cell": ("{count}", "{count} cell"),
     "rows": ("{count}", "{count} rows"),
+    "hidden-row": ("行 {items}", "row {items}"),
+    "hidden-rows": ("行 {items}", "rows {items}"),
+    "hidden-column": ("列 {items}", "column {items}"),
+    "hidden-columns": ("列 {items}", "columns {items}"),
+    "and": ("和", " and "),
     "one-row": ("{count}", "{count} row"),
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from railkpi.messages.problems_cells import READING_WORDS
 from railkpi.problems import Problem, Words, error, warning
-from railkpi.read.cells import Cell, cell_ref, display
+from railkpi.read.cells import Cell, cell_ref, column_letter, display
 from railkpi.read.marks import is_not_available
 from railkpi.read.row_labels import MAX_LABELS
 
@@ -25,6 +25,20 @@ def listing(items: list[str], count: int, separator: str | None = None) -> Words
     if count > len(items):
         zh, en = zh + zh_more.format(count=f"{count:,}"), en + en_more.format(count=f"{count:,}")
     return Words(zh, en)
+
+
+def hidden_parts(rows: tuple[int, ...], columns: tuple[int, ...]) -> Words:
+    """'行 3、4；列 D' / 'rows 3, 4 and column D': hidden rows and columns, listed."""
+    parts: list[Words] = []
+    for keys, numbers in ((("hidden-row", "hidden-rows"), [str(r) for r in rows]),
+                          (("hidden-column", "hidden-columns"),
+                           [column_letter(c) for c in columns])):
+        if numbers:
+            listed = listing(numbers[:LISTED], len(numbers))
+            zh, en = READING_WORDS[keys[len(numbers) > 1]]
+            parts.append(Words(zh.format(items=listed.zh), en.format(items=listed.en)))
+    zh_and, en_and = READING_WORDS["and"]
+    return Words(zh_and.join(p.zh for p in parts), en_and.join(p.en for p in parts))
 
 
 def _counted(key: str, count: int) -> Words:

@@ -27,6 +27,7 @@ from railkpi.read.layouts import DataSheet, data_header
 from railkpi.read.observation import Layout, Observation, WorkbookData
 from railkpi.read.roster.vocabulary import RosterWords
 from railkpi.read.row_labels import LabelMatcher
+from railkpi.read.sheet_notes import hidden_parts
 from railkpi.read.sheets import DamagedSheet, calamine_sheets, openpyxl_sheets
 from railkpi.read.unit_notes import unit_note
 from railkpi.text_safety import clean_sheet
@@ -158,12 +159,17 @@ class _Reader:
         return self.stored_names.get(sheet, sheet)
 
     def _hidden_sheets(self) -> None:
-        """Data read from a hidden sheet is used, with a warning: it is easily forgotten."""
+        """Data read from a hidden sheet, or from hidden rows or columns (a filter's too), is
+        used, with a warning: what no one sees is easily forgotten."""
         for sheet in self.layouts:
             facts = self.survey.facts(self.stored(sheet)) if self.survey is not None else None
-            hidden = facts.hidden if facts is not None else None
-            if hidden is not None:
-                self.warn("hidden-sheet", sheet=sheet, state=hidden)
+            if facts is None:
+                continue
+            if facts.hidden is not None:
+                self.warn("hidden-sheet", sheet=sheet, state=facts.hidden)
+            if facts.hidden_rows or facts.hidden_columns:
+                self.warn("hidden-cells", sheet=sheet,
+                          parts=hidden_parts(facts.hidden_rows, facts.hidden_columns))
 
     # -- layout detection ---------------------------------------------------------------
 

@@ -50,6 +50,9 @@ class SheetFacts:
     state: str  # visible, hidden or veryHidden
     #: Cells formatted as percentages; None until looked for (a large sheet's, on demand).
     percent: frozenset[tuple[int, int]] | None = None
+    #: Hidden rows and columns that hold a value (found by the close look).
+    hidden_rows: tuple[int, ...] = ()
+    hidden_columns: tuple[int, ...] = ()
 
     @property
     def hidden(self) -> Words | None:
@@ -205,6 +208,8 @@ class _Pass:
                   CellScanner(sheet, self.formulas, self.result.styles, self.result.last_serial),
                   lenient=True)
         facts.percent = frozenset(sheet.percent)
+        facts.hidden_rows = tuple(sorted(sheet.hidden_rows_used))
+        facts.hidden_columns = tuple(sorted(sheet.hidden_columns_used))
         self.result.problems.extend(scan_problems(self.file, sheet, info.file_size))
 
     def _strings(self, info: zipfile.ZipInfo) -> None:
