@@ -247,3 +247,24 @@ def test_firms_in_hidden_roster_rows_are_counted_with_a_warning(
     assert {o.indicator: o.value for o in data.observations}["enterprise_count"] == 3
     message = next(p for p in data.warnings if p.code == "hidden-cells").message("en")
     assert "rows 3, 4" in message
+
+
+@pytest.mark.parametrize("attribute, looked_at", [
+    ('hidden="false"', False), ('hidden="0"', False), ('hidden="1"', True),
+    ("hidden='true'", True), ('customHeight="1"', False),
+])
+def test_the_byte_pass_looks_closer_only_at_rows_really_hidden(attribute: str,
+                                                               looked_at: bool) -> None:
+    """LibreOffice writes hidden="false" on every row: no reason for a large sheet's close
+    look; hidden="1" is one."""
+    from railkpi.read.guard.sheet_bytes import ByteScan
+
+    rows = "".join(f'<row r="{n}" {attribute}><c r="A{n}"><v>{n}</v></c></row>'
+                   for n in range(1, 2000))
+    scan = ByteScan(False, frozenset())
+    xml = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+           f'spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>').encode()
+    for start in range(0, len(xml), 4096):
+        scan.feed(xml[start:start + 4096])
+    scan.finish()
+    assert ("hidden" in scan.reasons) == looked_at

@@ -44,6 +44,8 @@ _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>/]")
 #: inline strings written as character references has a "#" in every chunk): the pattern
 #: starts with the literal t, and the word's start is checked on each match.
 _ERROR_TYPE = re.compile(rb"t\s*=\s*[\"']e[\"']")
+#: A hidden row or column (LibreOffice writes hidden="false" on every row: no reason).
+_HIDDEN = re.compile(rb"\bhidden\s*=\s*[\"'](?:1|true)[\"']")
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
@@ -217,7 +219,8 @@ class ByteScan:
         prefix = self.patterns.prefix
         if any(_big_date(prefix, style).search(region) for style in self.date_styles):
             found.add("date")
-        if "hidden" not in found and region.find(b"hidden") != -1:
+        if ("hidden" not in found and region.find(b"hidden") != -1
+                and _HIDDEN.search(region)):
             found.add("hidden")  # a hidden row or column: the close look finds which
         if "reference" not in found:
             self._references(region)
