@@ -268,3 +268,45 @@ def test_the_byte_pass_looks_closer_only_at_rows_really_hidden(attribute: str,
         scan.feed(xml[start:start + 4096])
     scan.finish()
     assert ("hidden" in scan.reasons) == looked_at
+
+
+# -- a share written as a fraction -----------------------------------------------------------------
+
+SHARE = "自主化配套比重"
+
+
+def test_a_share_written_as_a_fraction_is_read_as_written_with_a_warning(
+        make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    rows = [["指标", "单位", "2022", "2023", "2024"], [SHARE, "%", 60, 0.62, "0.645"]]
+    data = read_workbook(make_workbook({"数据": rows}), registry)
+    assert figures(data, "domestic_supply_share") == {
+        2022: (60, "%"), 2023: (0.62, "%"), 2024: (0.645, "%")}
+    warned = [p for p in data.warnings if p.code == "percent-as-fraction"]
+    assert len(warned) == 1
+    message = warned[0].message("en")
+    assert "数据!D2" in message and "数据!E2" in message and "C2" not in message
+
+
+@pytest.mark.parametrize("cell, number_format", [
+    (0.62, "0.0%"), ("62%", None), ("0.62%", None), (62, None), (0, None), (1.5, None)])
+def test_a_share_in_percent_form_or_above_one_is_no_fraction(
+        cell: Any, number_format: str | None, tmp_path: Path,
+        registry: IndicatorRegistry) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    page = book.active
+    assert page is not None
+    page.append(["指标", "2023"])
+    page.append([SHARE, cell])
+    if number_format:
+        page["B2"].number_format = number_format
+    book.save(tmp_path / "share.xlsx")
+    data = read_workbook(tmp_path / "share.xlsx", registry)
+    assert not [p for p in data.warnings if p.code == "percent-as-fraction"]
+
+
+def test_small_figures_of_other_units_are_no_fraction(make_workbook: MakeWorkbook,
+                                                      registry: IndicatorRegistry) -> None:
+    rows = [["指标", "单位", "2023"], [REVENUE, "亿元", 0.5], ["人均发明专利数", None, 0.8]]
+    assert not read_workbook(make_workbook({"数据": rows}), registry).warnings

@@ -197,9 +197,19 @@ class DataSheet:
                             header_unit)
         if given is None:
             return
-        figure = self._in_indicator_unit(given, self.registry.indicators[given.indicator_id])
+        indicator_def = self.registry.indicators[given.indicator_id]
+        figure = self._in_indicator_unit(given, indicator_def)
         if figure is not None:
+            if indicator_def.unit == "%":
+                self._fraction(given, figure)
             self._validated(given, figure, by_column, columns)
+
+    def _fraction(self, given: _Given, figure: Figure) -> None:
+        """A share of at most 1 % with no % of its own (0.62 where 62 % may be meant) is read
+        as written, and noted."""
+        value_where = self.ref(given.value.row, given.value.column)
+        if given.unit_where != value_where and 0 < abs(figure.value) <= 1:
+            self.notes.fraction(value_where)
 
     def _given(self, indicator: Named, label: Cell, year_value: Any,
                year_where: str | None, value: Cell, by_column: dict[int, Cell],

@@ -1,6 +1,7 @@
 """What one data sheet says besides its figures, gathered while it is read and reported once:
 the cells holding a no-figure mark (one warning listing them), the rows of other statistics
-ignored (one warning listing them), and the rows too many to compare (one error)."""
+ignored (one warning listing them), shares of at most 1 % that may be fractions (one warning
+listing them), and the rows too many to compare (one error)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,8 @@ class SheetNotes:
         self.ignored: list[tuple[str, str]] = []  # (label, cell)
         self.ignored_count = 0
         self.too_many: Problem | None = None
+        self.fractions: list[str] = []
+        self.fraction_count = 0
 
     def mark(self, cell: Cell) -> bool:
         """Whether the cell holds a no-figure mark (then noted)."""
@@ -69,6 +72,12 @@ class SheetNotes:
         if len(self.marks) < 8:
             self.marks[str(cell.value).strip()] = None
         return True
+
+    def fraction(self, where: str) -> None:
+        """A share of at most 1 written without a % of its own: a fraction, perhaps."""
+        self.fraction_count += 1
+        if len(self.fractions) < LISTED:
+            self.fractions.append(where)
 
     def ignore(self, label: object, where: str) -> None:
         """A row of other statistics, left out."""
@@ -99,6 +108,12 @@ class SheetNotes:
                              self.ignored_count)
             found.append(warning("rows-ignored", self.file, sheet=self.sheet, count=count,
                                  rows=Words(names.zh, english.en)))
+        if self.fraction_count:
+            count = _counted("cell" if self.fraction_count == 1 else "cells",
+                             self.fraction_count)
+            found.append(warning("percent-as-fraction", self.file, sheet=self.sheet,
+                                 count=count,
+                                 cells=listing(self.fractions, self.fraction_count)))
         if self.too_many is not None:
             found.append(self.too_many)
         return found
