@@ -78,9 +78,9 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
         "the note in the note column",
     ),
     "percent-as-fraction": (
-        "工作表“{sheet}”中 {count} 个以 % 计的指标数值不超过 1，且单元格本身没有 % 号或百分比格式，"
-        "已按所写读作百分数（0.62 即 0.62%）：{cells}。如表示的是比例（0.62 即 62%），请把单元格设为"
-        "百分比格式或写成 62",
+        "工作表“{sheet}”中 {count} 个以 % 计的指标数值不超过 1，且单元格本身没有 % 号或百分比"
+        "格式，已按所写读作百分数（0.62 即 0.62%）：{cells}。如表示的是比例（0.62 即 62%），"
+        "请把单元格设为百分比格式或写成 62",
         "sheet '{sheet}': {count} of indicators measured in % are at most 1 and carry no % "
         "sign or percent format of their own; they were read as written, as percentages "
         "(0.62 is 0.62 %): {cells}. If they are fractions (0.62 meaning 62 %), format the "
