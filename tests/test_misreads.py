@@ -310,3 +310,14 @@ def test_small_figures_of_other_units_are_no_fraction(make_workbook: MakeWorkboo
                                                       registry: IndicatorRegistry) -> None:
     rows = [["指标", "单位", "2023"], [REVENUE, "亿元", 0.5], ["人均发明专利数", None, 0.8]]
     assert not read_workbook(make_workbook({"数据": rows}), registry).warnings
+
+
+# -- a stray year left of the indicators, and the same year as a real column ---------------------
+
+
+def test_a_stray_year_left_of_the_indicators_does_not_hide_the_real_year_column(
+        make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    rows = [["2023", "指标", "2022", "2023"], [1, REVENUE, 2651.3, 2803.7]]
+    data = read_workbook(make_workbook({"数据": rows}), registry)
+    assert figures(data, "revenue_total") == {2022: (2651.3, None), 2023: (2803.7, None)}
+    assert codes_at(data.warnings) == {("warning", "column-ignored", "数据!A1")}

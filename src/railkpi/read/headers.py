@@ -66,13 +66,18 @@ def data_header(file: str, sheet: str, row: list[Cell]) -> DataHeader | None:
     units: dict[int, HeaderUnit] = {}
     unrecognised: list[Cell] = []
     repeated: list[tuple[Cell, Any]] = []
-    for cell in row:
-        key: Any
-        key, unit = header_role(cell.value)
+    roles = [(cell, *header_role(cell.value)) for cell in row]
+    # A year left of the indicators is a stray cell, not a column (nor the first of two).
+    indicator = next((cell.column for cell, role, _ in roles if role == "indicator"), 0)
+    for cell, role, unit in roles:
+        key: Any = role
         if key is None:
             try:
                 key = parse_year(cell.value)
             except CellError:
+                unrecognised.append(cell)
+                continue
+            if cell.column < indicator:
                 unrecognised.append(cell)
                 continue
         if key in columns:
@@ -81,12 +86,6 @@ def data_header(file: str, sheet: str, row: list[Cell]) -> DataHeader | None:
         columns[key] = cell.column
         if unit is not None:
             units[cell.column] = HeaderUnit(unit, cell_ref(sheet, cell.row, cell.column))
-    if "indicator" in columns:  # a year left of the indicators is a stray cell, not a column
-        stray = [key for key in columns
-                 if isinstance(key, int) and columns[key] < columns["indicator"]]
-        unrecognised += [cell for cell in row if cell.column in {columns[k] for k in stray}]
-        for key in stray:
-            del columns[key]
     years = [key for key in columns if isinstance(key, int)]
     layout: DataLayout
     if {"indicator", "year", "value"} <= columns.keys():
