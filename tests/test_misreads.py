@@ -321,3 +321,26 @@ def test_a_stray_year_left_of_the_indicators_does_not_hide_the_real_year_column(
     data = read_workbook(make_workbook({"数据": rows}), registry)
     assert figures(data, "revenue_total") == {2022: (2651.3, None), 2023: (2803.7, None)}
     assert codes_at(data.warnings) == {("warning", "column-ignored", "数据!A1")}
+
+
+# -- a count that is not a whole number ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cell", [228.4, "228.4", "228.4家", 0.5])
+def test_a_count_that_is_not_whole_is_an_error(cell: Any, make_workbook: MakeWorkbook,
+                                               registry: IndicatorRegistry) -> None:
+    """A cell formatted "0" shows 228.4 as 228: a careful reader takes 228, railkpi would
+    compute with 228.4 and print 228."""
+    rows = [["指标", "年份", "数值"], ["企业数量", 2023, cell], ["企业数量", 2022, 210]]
+    problems = problems_of(make_workbook({"数据": rows}), registry)
+    assert codes_at(problems) == {("error", "not-whole-count", "数据!C2")}
+    assert "228" in problems[0].message("en") or "0.5" in problems[0].message("en")
+
+
+@pytest.mark.parametrize("label, cell", [("企业数量", 228.0), ("企业数量", "180余"),
+                                         ("人均发明专利数", 0.85), ("研发人员", "11,480")])
+def test_whole_counts_and_other_units_are_no_error(label: str, cell: Any,
+                                                   make_workbook: MakeWorkbook,
+                                                   registry: IndicatorRegistry) -> None:
+    rows = [["指标", "年份", "数值"], [label, 2023, cell]]
+    assert len(read_workbook(make_workbook({"数据": rows}), registry).observations) == 1

@@ -86,6 +86,13 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
         "(0.62 is 0.62 %): {cells}. If they are fractions (0.62 meaning 62 %), format the "
         "cells as percentages or write 62",
     ),
+    "not-whole-count": (
+        "{indicator} 以“{unit}”计，应为整数，此处却是 {found}：单元格若设为整数格式，显示的是"
+        "四舍五入后的数，与所存的数不同。请填写整数",
+        "{indicator} is counted in {unit} and must be a whole number, but the cell holds "
+        "{found}: a cell formatted without decimals would show it rounded, not as stored. "
+        "Enter the whole number",
+    ),
     "rows-ignored": (
         "工作表“{sheet}”中 {count} 行的名称不是 railkpi 已知的指标，已忽略：{rows}",
         "sheet '{sheet}': ignored, {count} naming no indicator railkpi knows: {rows}",

@@ -42,7 +42,7 @@ from railkpi.read.observation import Observation
 from railkpi.read.row_labels import LabelMatcher
 from railkpi.read.sheet_notes import SheetNotes
 from railkpi.read.unit_notes import HeaderUnit, unit_note
-from railkpi.read.units import UnitError, factor, split_header
+from railkpi.read.units import UnitError, counted, factor, split_header
 from railkpi.records import record
 
 __all__ = ["DataHeader", "DataSheet", "data_header"]
@@ -199,10 +199,19 @@ class DataSheet:
             return
         indicator_def = self.registry.indicators[given.indicator_id]
         figure = self._in_indicator_unit(given, indicator_def)
-        if figure is not None:
-            if indicator_def.unit == "%":
-                self._fraction(given, figure)
-            self._validated(given, figure, by_column, columns)
+        if figure is None:
+            return
+        if (figure.exact and counted(indicator_def.unit, indicator_def.decimals)
+                and not figure.value.is_integer()):
+            # 228.4 firms: a cell formatted "0" shows 228, which a reader would take (a
+            # qualified figure's bound may be a fraction: "172.8以上")
+            self.error("not-whole-count", self.ref(value.row, value.column),
+                       found=display(value.value), indicator=given.indicator_id,
+                       unit=indicator_def.unit)
+            return
+        if indicator_def.unit == "%":
+            self._fraction(given, figure)
+        self._validated(given, figure, by_column, columns)
 
     def _fraction(self, given: _Given, figure: Figure) -> None:
         """A share of at most 1 % with no % of its own (0.62 where 62 % may be meant) is read
