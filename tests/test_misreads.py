@@ -10,10 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import codes_at, problems_of
 from railkpi.plans.loader import load_plans
 from railkpi.plans.registry import IndicatorRegistry, merge_plans
+from railkpi.problems import InputError
+from railkpi.read.guard.styles import is_scaled_format
 from railkpi.read.unit_notes import note_unit
 from railkpi.read.workbook import WorkbookData, read_workbook
 
@@ -344,3 +348,60 @@ def test_whole_counts_and_other_units_are_no_error(label: str, cell: Any,
                                                    registry: IndicatorRegistry) -> None:
     rows = [["指标", "年份", "数值"], [label, 2023, cell]]
     assert len(read_workbook(make_workbook({"数据": rows}), registry).observations) == 1
+
+
+# -- a number format that shows another magnitude than the cell stores ---------------------------
+
+
+@pytest.mark.parametrize("number_format", ['0!.0000"万"', '#,##0,', '0.0,,', '#,##0.0,"千"',
+                                           '0"."0000'])
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_format_showing_another_magnitude_is_an_error(
+        number_format: str, engine: Any, tmp_path: Path, registry: IndicatorRegistry) -> None:
+    """28,037,000 yuan shown as 2803.7000万 under a 万元 header: the reader sees 2803.7 万元,
+    the cell holds 28,037,000 — which railkpi would read as 28,037,000 万元."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    page = book.active
+    assert page is not None
+    page.title = "数据"
+    page.append(["指标", "年份", "数值（万元）"])
+    page.append([REVENUE, 2023, 28037000])
+    page.append([REVENUE, 2022, 2651.3])
+    page["C2"].number_format = number_format
+    book.save(tmp_path / "scaled.xlsx")
+    with pytest.raises(InputError) as caught:
+        read_workbook(tmp_path / "scaled.xlsx", registry, engine=engine)
+    assert codes_at(caught.value.problems) == {("error", "scaled-format", "数据!C2")}
+
+
+@pytest.mark.parametrize("number_format", ["#,##0", "#,##0.0", "0.00", '#,##0.0"万元"',
+                                           '0.0;[Red]-0.0', "0.0_);(0.0)", '"约"0'])
+def test_formats_showing_the_stored_number_are_no_error(number_format: str, tmp_path: Path,
+                                                        registry: IndicatorRegistry) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    page = book.active
+    assert page is not None
+    page.append(["指标", "年份", "数值"])
+    page.append([REVENUE, 2023, 2803.7])
+    page["C2"].number_format = number_format
+    book.save(tmp_path / "plain.xlsx")
+    data = read_workbook(tmp_path / "plain.xlsx", registry)
+    assert figures(data, "revenue_total") == {2023: (2803.7, None)}
+
+
+@given(st.sampled_from(["0", "#,##0", "#,###", "?"]), st.sampled_from(["", ".0", ".00", ".#"]),
+       st.integers(min_value=0, max_value=3),
+       st.sampled_from(["", '"万元"', '" 亿元"', "_)", " ;[Red]-0"]))
+def test_a_format_is_scaled_exactly_when_commas_follow_its_last_digit(
+        integer: str, fraction: str, commas: int, suffix: str) -> None:
+    assert is_scaled_format(integer + fraction + "," * commas + suffix) == (commas > 0)
+
+
+@given(st.integers(min_value=1, max_value=6), st.sampled_from(["!.", '"."', "\\."]))
+def test_a_literal_point_between_digits_is_scaled(digits: int, point: str) -> None:
+    assert is_scaled_format("0" + point + "0" * digits + '"万"')
+    assert not is_scaled_format("0" * digits + '"万"' + point)

@@ -86,6 +86,15 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
         "(0.62 is 0.62 %): {cells}. If they are fractions (0.62 meaning 62 %), format the "
         "cells as percentages or write 62",
     ),
+    "scaled-format": (
+        "单元格存的是 {found}，但其数字格式按另一数量级显示（如 #,##0, 除以一千显示，"
+        "0!.0000\"万\" 以万为单位显示）：表头或单位列的单位指的是显示的数还是存的数，无法判断。"
+        "请把显示的数作为数值粘贴（选择性粘贴→数值），或去掉该格式并注明单位",
+        "the cell stores {found}, but its number format shows it at another magnitude (#,##0, "
+        "divides by a thousand, 0!.0000\"万\" shows it in 万): whether the unit of the header "
+        "or unit column is meant for the number shown or the one stored cannot be told. Paste "
+        "the number shown as a value, or remove the format and give the unit",
+    ),
     "not-whole-count": (
         "{indicator} 以“{unit}”计，应为整数，此处却是 {found}：单元格若设为整数格式，显示的是"
         "四舍五入后的数，与所存的数不同。请填写整数",

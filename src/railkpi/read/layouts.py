@@ -29,6 +29,7 @@ from railkpi.problems import ProblemLog, Words, error
 from railkpi.read.cells import (
     Cell,
     CellError,
+    CellFormats,
     cell_ref,
     display,
     is_blank,
@@ -37,6 +38,7 @@ from railkpi.read.cells import (
     parse_year,
     reads_as_number,
 )
+from railkpi.read.guard.styles import is_scaled_format
 from railkpi.read.headers import DataHeader, data_header, may_be_header
 from railkpi.read.observation import Observation
 from railkpi.read.row_labels import LabelMatcher
@@ -72,17 +74,17 @@ class _Given:
 class DataSheet:
     """One long or wide sheet → Observations, passed to `add`; problems into `problems`.
 
-    `percent_cells` are the cells formatted as percentages, for readers whose cells carry no
+    `formats` are the cells formatted as percentages or scaled, for readers whose cells carry no
     number format (python-calamine). `labels` judges row labels that name no indicator.
     """
 
     def __init__(self, file: str, sheet: str, registry: IndicatorRegistry,
-                 percent_cells: frozenset[tuple[int, int]], problems: ProblemLog,
+                 formats: CellFormats, problems: ProblemLog,
                  add: Callable[[Observation], None], labels: LabelMatcher) -> None:
         self.file = file
         self.sheet = sheet
         self.registry = registry
-        self.percent_cells = percent_cells
+        self.formats = formats
         self.problems = problems
         self.add = add
         self.labels = labels
@@ -233,9 +235,12 @@ class DataSheet:
             self.error(exc.code, year_where or value_where, found=display(exc.found),
                        low=YEAR_MIN, high=YEAR_MAX)
             year = None
+        if self._scaled(value):
+            self.error("scaled-format", value_where, found=display(value.value))
+            return None
         try:
             number_format = (
-                "0%" if (value.row, value.column) in self.percent_cells else value.number_format
+                "0%" if (value.row, value.column) in self.formats.percent else value.number_format
             )
             parsed = parse_figure_cell(value.value, number_format)
         except CellError as exc:
@@ -258,6 +263,15 @@ class DataSheet:
         else:
             unit, unit_where = None, None
         return _Given(indicator_id, year, value, parsed.figure, unit, unit_where)
+
+    def _scaled(self, value: Cell) -> bool:
+        """A number shown at another magnitude than stored (#,##0, or 0!.0000"万"): which of
+        the two the unit is meant for cannot be told."""
+        if isinstance(value.value, bool) or not isinstance(value.value, (int, float)):
+            return False
+        if value.number_format is not None:  # a reader that gives formats (openpyxl)
+            return is_scaled_format(value.number_format)
+        return (value.row, value.column) in self.formats.scaled
 
     def _in_indicator_unit(self, given: _Given, indicator: Indicator) -> Figure | None:
         """The figure converted from the unit it was given in; None (and a problem) if it can't."""

@@ -22,7 +22,7 @@ from railkpi.plans.registry import IndicatorRegistry
 from railkpi.problems import InputError, ProblemLog, error, raise_if_errors, warning
 from railkpi.read import guard as xlsx_guard
 from railkpi.read import roster
-from railkpi.read.cells import Cell, display
+from railkpi.read.cells import Cell, CellFormats, display
 from railkpi.read.layouts import DataSheet, data_header
 from railkpi.read.observation import Layout, Observation, WorkbookData
 from railkpi.read.roster.vocabulary import RosterWords
@@ -82,7 +82,9 @@ def read_workbook(
     try:
         if engine == "calamine":
             # The guard names sheets as stored; the reader sees them cleaned.
-            reader.percent_cells = lambda sheet: found.percent_cells(reader.stored(sheet))
+            reader.cell_formats = lambda sheet: CellFormats(
+                found.percent_cells(reader.stored(sheet)),
+                found.scaled_cells(reader.stored(sheet)))
         for sheet, rows in (calamine_sheets if engine == "calamine" else openpyxl_sheets)(path):
             # Control characters in sheet names and cell text: replaced, with a warning.
             shown, clean_rows = clean_sheet(path.name, sheet, rows, reader.problems)
@@ -99,8 +101,8 @@ def read_workbook(
     return reader.finish()
 
 
-def _no_cells(sheet: str) -> frozenset[tuple[int, int]]:
-    return frozenset()
+def _no_formats(sheet: str) -> CellFormats:
+    return CellFormats()
 
 
 def _shown(figure: Figure) -> str:
@@ -121,8 +123,8 @@ class _Reader:
         self.roster_words = RosterWords.of(registry.roster)
         self.labels = LabelMatcher(registry)
         self.stored_names: dict[str, str] = {}  # sheet name as shown (cleaned) → as stored
-        # Cells formatted as percentages, for readers whose cells carry no number format.
-        self.percent_cells: Callable[[str], frozenset[tuple[int, int]]] = _no_cells
+        # Cells formatted as percentages or scaled, for readers whose cells carry no format.
+        self.cell_formats: Callable[[str], CellFormats] = _no_formats
 
     def error(self, code: str, where: str | None = None, **params: object) -> None:
         self.problems.append(error(code, self.file, where, **params))
@@ -193,7 +195,7 @@ class _Reader:
                     (note for note in reversed(notes) if note is not None), None))
                 self.layouts[sheet] = header.layout
                 self.problems.extend(header.warnings)
-                DataSheet(self.file, sheet, self.registry, self.percent_cells(sheet),
+                DataSheet(self.file, sheet, self.registry, self.cell_formats(sheet),
                           self.problems, self._add, self.labels).read(header, rows)
                 return
             if len(first_rows) >= HEADER_SEARCH_ROWS:

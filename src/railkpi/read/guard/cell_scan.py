@@ -67,6 +67,7 @@ class SheetScan:
     bottom: int = 0
     right: int = 0
     percent: set[tuple[int, int]] = field(default_factory=set)
+    scaled: set[tuple[int, int]] = field(default_factory=set)  # #,##0, and 0!.0000"万"
     errors: Listed[tuple[str, str]] = field(default_factory=Listed)  # (cell, error value)
     references: Listed[str] = field(default_factory=Listed)  # references past the limits
     strings: Listed[tuple[str, str]] = field(default_factory=Listed)  # (cell, bad index)
@@ -210,6 +211,8 @@ class CellScanner(Handler):
             self._numeric_style(text or "")
 
     def _numeric_style(self, text: str) -> None:
+        if self.style in self.styles.scaled:
+            self.scan.scaled.add((self.row, self.column))
         if self.style in self.styles.percent:
             self.scan.percent.add((self.row, self.column))
         elif self.style in self.styles.date:
