@@ -405,3 +405,11 @@ def test_a_format_is_scaled_exactly_when_commas_follow_its_last_digit(
 def test_a_literal_point_between_digits_is_scaled(digits: int, point: str) -> None:
     assert is_scaled_format("0" + point + "0" * digits + '"万"')
     assert not is_scaled_format("0" * digits + '"万"' + point)
+
+
+def test_a_year_column_beside_a_long_tables_columns_is_said_to_be_ignored(
+        make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    rows = [["指标", "年份", "数值", "2024"], [REVENUE, 2023, 2803.7, 2943.9]]
+    data = read_workbook(make_workbook({"数据": rows}), registry)
+    assert figures(data, "revenue_total") == {2023: (2803.7, None)}
+    assert codes_at(data.warnings) == {("warning", "column-ignored", "数据!D1")}

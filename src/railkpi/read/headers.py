@@ -90,6 +90,9 @@ def data_header(file: str, sheet: str, row: list[Cell]) -> DataHeader | None:
     layout: DataLayout
     if {"indicator", "year", "value"} <= columns.keys():
         layout = "long"
+        # A year column beside the year and value columns is not read: said, not dropped.
+        unrecognised += [cell for cell in row if cell.column in
+                         {columns[year] for year in years}]
     elif "indicator" in columns and years:
         layout = "wide"
     else:
