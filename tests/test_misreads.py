@@ -44,13 +44,16 @@ def figures(data: WorkbookData, indicator: str) -> dict[int, tuple[float, str | 
     ("单位：万元", "万元"), ("单位:万元", "万元"), ("金额单位：亿元", "亿元"),
     ("2023年丰台区轨道交通产业主要指标（单位：万元）", "万元"), ("注：单位为万元", "万元"),
     ("Unit: 10k CNY", "10k CNY"), ("(units: 100M CNY)", "100M CNY"), ("单 位：万元", "万元"),
+    ("填报单位：丰台区统计局    单位：万元", "万元"), ("计量单位：亿元", "亿元"),
+    ("单位：家", "家"), ("单位：万元、家", "万元、家"),
 ])
 def test_a_note_states_its_unit(text: str, unit: str) -> None:
     assert note_unit(text) == unit
 
 
 @pytest.mark.parametrize("text", ["表1 主要指标", "规模以上单位数", "统计单位名称", "unit price",
-                                  "community"])
+                                  "community", "填报单位：丰台区统计局", "单位：丰台区统计局",
+                                  "报送单位为区经信局"])
 def test_other_text_states_no_unit(text: str) -> None:
     assert note_unit(text) is None
 
@@ -59,6 +62,7 @@ def test_other_text_states_no_unit(text: str) -> None:
     [[None, None, None, "单位：万元"]],
     [["2023年丰台区轨道交通产业主要指标（单位：万元）"]],
     [["表1 主要指标"], ["单位：万元"], ["（按现价计算）"]],
+    [["填报单位：丰台区统计局", None, None, "单位：万元"]],
 ])
 def test_a_unit_note_above_a_wide_table_is_its_unit(
         title: list[list[Any]], make_workbook: MakeWorkbook, registry: IndicatorRegistry

@@ -19,11 +19,17 @@ from railkpi.read.units import canonical
 from railkpi.records import record
 
 #: "单位：万元", "金额单位:亿元", "单位为万元", "（单位：万元）", "Unit: 10k CNY", "units: yuan".
+#: 单位 after another Chinese word is an organisation (填报单位：丰台区统计局), except after a
+#: word that makes it a unit of measure (计量单位, 金额单位).
 _NOTE = re.compile(
-    r"(?:单\s*位\s*(?:[:：]|为|是)|\bunits?\s*[:：])\s*(?P<unit>[^\s)）\]】,，;；。]+"
+    r"(?:(?:(?<![\u4e00-\u9fff])|(?<=计量)|(?<=金额)|(?<=货币)|(?<=价值)|(?<=数值))"
+    r"单\s*位\s*(?:[:：]|为|是)|\bunits?\s*[:：])\s*(?P<unit>[^\s)）\]】,，;；。]+"
     r"(?:\s+[A-Za-z][^\s)）\]】,，;；。]*)*)",
     re.IGNORECASE,
 )
+#: Money words: a note naming money in a unit railkpi does not know is still a unit note (and
+#: an error where it is used); one naming neither is not a note of units.
+_MONEY_WORD = re.compile(r"元|yuan|cny|rmb", re.IGNORECASE)
 
 
 @record
@@ -38,8 +44,11 @@ def note_unit(text: str) -> str | None:
     """The unit a note states: '（单位：万元）' → '万元'; None if the text states none."""
     if "位" not in text and "nit" not in text.casefold():
         return None
-    match = _NOTE.search(text)
-    return match.group("unit").strip() if match else None
+    for match in _NOTE.finditer(text):
+        unit = match.group("unit").strip()
+        if canonical(unit) is not None or _MONEY_WORD.search(unit):
+            return unit
+    return None
 
 
 def unit_note(sheet: str, row: list[Cell]) -> HeaderUnit | None:
