@@ -63,8 +63,8 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
     "hidden-cells": (
         "工作表“{sheet}”中隐藏的{parts}有数据，已照常读取（筛选隐藏的行也是如此）；如非有意，"
         "请取消隐藏后核对",
-        "sheet '{sheet}': hidden {parts} hold cells, which were read like any other (rows "
-        "hidden by a filter too). If that is not intended, unhide them and check them",
+        "sheet '{sheet}': the cells in hidden {parts} were read like any other (rows hidden "
+        "by a filter too). If that is not intended, unhide them and check them",
     ),
     # the reader: what analysts type
     "not-available": (
