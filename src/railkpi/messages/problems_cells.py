@@ -60,6 +60,12 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
         "sheet '{sheet}' is {state}; its data was read. If that is not intended, unhide it and "
         "check it",
     ),
+    "hidden-cells": (
+        "工作表“{sheet}”中隐藏的{parts}有数据，已照常读取（筛选隐藏的行也是如此）；如非有意，"
+        "请取消隐藏后核对",
+        "sheet '{sheet}': the cells in hidden {parts} were read like any other (rows hidden "
+        "by a filter too). If that is not intended, unhide them and check them",
+    ),
     # the reader: what analysts type
     "not-available": (
         "工作表“{sheet}”中 {count} 个单元格是“无数据”标记（{marks}），按未填报处理：{cells}",
@@ -71,6 +77,31 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
         "'{found}' has the footnote mark '{mark}' after its number: remove the mark and put "
         "the note in the note column",
     ),
+    "percent-as-fraction": (
+        "工作表“{sheet}”中 {count} 个以 % 计的指标数值不超过 1，且单元格本身没有 % 号或百分比"
+        "格式，已按所写读作百分数（0.62 即 0.62%）：{cells}。如表示的是比例（0.62 即 62%），"
+        "请把单元格设为百分比格式或写成 62",
+        "sheet '{sheet}': {count} of indicators measured in % are at most 1 and carry no % "
+        "sign or percent format of their own; they were read as written, as percentages "
+        "(0.62 is 0.62 %): {cells}. If they are fractions (0.62 meaning 62 %), format the "
+        "cells as percentages or write 62",
+    ),
+    "scaled-format": (
+        "单元格存的是 {found}，但其数字格式按另一数量级显示（如 #,##0, 除以一千显示，"
+        "0!.0000\"万\" 以万为单位显示）：表头或单位列的单位指的是显示的数还是存的数，无法判断。"
+        "请把显示的数作为数值粘贴（选择性粘贴→数值），或去掉该格式并注明单位",
+        "the cell stores {found}, but its number format shows it at another magnitude (#,##0, "
+        "divides by a thousand, 0!.0000\"万\" shows it in 万): whether the unit of the header "
+        "or unit column is meant for the number shown or the one stored cannot be told. Paste "
+        "the number shown as a value, or remove the format and give the unit",
+    ),
+    "not-whole-count": (
+        "{indicator} 以“{unit}”计，应为整数，此处却是 {found}：单元格若设为整数格式，显示的是"
+        "四舍五入后的数，与所存的数不同。请填写整数",
+        "{indicator} is counted in {unit} and must be a whole number, but the cell holds "
+        "{found}: a cell formatted without decimals would show it rounded, not as stored. "
+        "Enter the whole number",
+    ),
     "rows-ignored": (
         "工作表“{sheet}”中 {count} 行的名称不是 railkpi 已知的指标，已忽略：{rows}",
         "sheet '{sheet}': ignored, {count} naming no indicator railkpi knows: {rows}",
@@ -81,6 +112,15 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
         "the cell holds {found} in a column without a header: a stray or missing header cell "
         "may have shifted the year columns; give the column its header (the year) or clear "
         "the cell",
+    ),
+    "unit-note-below": (
+        "此处注明单位“{unit}”，但它不在任何表格的表头之上：railkpi 只把表头上方的单位说明"
+        "（如“单位：万元”）用于该表，无法判断这一说明属于哪张表。请把它移到所属表格的表头上方，"
+        "或把单位写进单位列或数值列表头（数值（万元））",
+        "the unit '{unit}' is noted here, but not above a table's header: railkpi applies a "
+        "unit note (单位：万元, Unit: 10k CNY) to the table whose header is below it, and cannot "
+        "tell which table this one is for. Move it above that table's header, or give the "
+        "unit in a unit column or the value column's header (数值（万元）)",
     ),
     "too-many-unknown-rows": (
         "工作表“{sheet}”有超过 {limit} 种不同的行名称都不是 railkpi 已知的指标（如 {first}）："
@@ -108,5 +148,10 @@ READING_WORDS: dict[str, Bilingual] = {
     "cells": ("{count}", "{count} cells"),
     "cell": ("{count}", "{count} cell"),
     "rows": ("{count}", "{count} rows"),
+    "hidden-row": ("行 {items}", "row {items}"),
+    "hidden-rows": ("行 {items}", "rows {items}"),
+    "hidden-column": ("列 {items}", "column {items}"),
+    "hidden-columns": ("列 {items}", "columns {items}"),
+    "and": ("和", " and "),
     "one-row": ("{count}", "{count} row"),
 }

@@ -22,6 +22,12 @@ ROSTER_PROBLEMS: dict[str, Bilingual] = {
         "企业“{name}”的收入为 {found}，但单位为空；应为金额单位，如 万元 或 亿元",
         "firm '{name}' has revenue {found} but no unit; expected a money unit such as 万元 or 亿元",
     ),
+    "roster-total-row": (
+        "“{name}”是合计（小计）行，不是企业，已略去：railkpi 自行汇总各企业；如确有此企业，"
+        "请写出其全称",
+        "'{name}' is a total (or subtotal) row, not a firm, and was left out: railkpi adds up "
+        "the firms itself; if it is a firm, write its full name",
+    ),
     "roster-blank-name": (
         "该行有数据但企业名称为空；应填写企业名称",
         "this row has data but no firm name; expected the firm's name",

@@ -34,6 +34,15 @@ class Cell:
     number_format: str | None
 
 
+@record
+class CellFormats:
+    """A sheet's cells by what their number format does, for readers whose cells carry no
+    format (python-calamine): shown as percentages, or at another magnitude than stored."""
+
+    percent: frozenset[tuple[int, int]] = frozenset()
+    scaled: frozenset[tuple[int, int]] = frozenset()
+
+
 def column_letter(column: int) -> str:
     letters = ""
     while column:

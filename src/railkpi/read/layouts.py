@@ -7,27 +7,29 @@ serial-number column before the indicator column, a second table with its own he
 below the first (each table read under its own header), rows of other statistics (ignored,
 with one warning: see row_labels), no-figure marks (—, N/A: not reported, with one warning).
 A number in a column without a header, in a row that is read, is an error: a stray or missing
-header cell would otherwise shift every year by one column without a word.
+header cell would otherwise shift every year by one column without a word. The header rows
+themselves are recognised in `headers`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import ValidationError
 
 from railkpi.figures import Figure
 from railkpi.messages.problems import PROBLEM_MESSAGES
 from railkpi.messages.problems_cells import READING_WORDS
-from railkpi.plans.labels import normalise_label
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
 from railkpi.plans.registry import IndicatorRegistry
-from railkpi.problems import Problem, ProblemLog, Words, error, warning
+from railkpi.problems import ProblemLog, Words, error
 from railkpi.read.cells import (
     Cell,
     CellError,
+    CellFormats,
     cell_ref,
     display,
     is_blank,
@@ -36,108 +38,16 @@ from railkpi.read.cells import (
     parse_year,
     reads_as_number,
 )
+from railkpi.read.guard.styles import is_scaled_format
+from railkpi.read.headers import DataHeader, data_header, may_be_header
 from railkpi.read.observation import Observation
 from railkpi.read.row_labels import LabelMatcher
 from railkpi.read.sheet_notes import SheetNotes
-from railkpi.read.units import UnitError, factor, split_header
+from railkpi.read.unit_notes import HeaderUnit, unit_note
+from railkpi.read.units import UnitError, counted, factor, split_header
 from railkpi.records import record
 
-DataLayout = Literal["long", "wide"]
-
-HEADERS: dict[str, set[str]] = {
-    "indicator": {"指标", "指标名称", "指标编号", "指标代码", "项目", "indicator", "indicatorid",
-                  "indicatorname", "item"},
-    "year": {"年份", "年度", "年", "year"},
-    "value": {"数值", "值", "数据", "取值", "value"},
-    "unit": {"单位", "计量单位", "unit"},
-    "source": {"来源", "数据来源", "source"},
-    "note": {"备注", "注释", "note", "notes", "remark", "remarks", "comment"},
-    # Indicator names beside the id (as `railkpi template` writes them): for people, not read.
-    "name_zh": {"中文名称", "中文名", "chinesename"},
-    "name_en": {"英文名称", "英文名", "englishname"},
-}
-
-
-@record
-class HeaderUnit:
-    unit: str
-    where: str
-
-
-@record
-class DataHeader:
-    """A recognised header row. Long: {'indicator': col, 'year': col, 'value': col, …}. Wide:
-    {'indicator': col, 2021: col, 2022: col, …, 'unit': col?}. `warnings` name unrecognised
-    and repeated columns; `headed` are the columns with any header cell."""
-
-    layout: DataLayout
-    columns: dict[Any, int]
-    units: dict[int, HeaderUnit]
-    warnings: tuple[Problem, ...]
-    headed: frozenset[int] = frozenset()
-
-
-def header_role(value: Any) -> tuple[str | None, str | None]:
-    """(role, unit) of a header cell: '数值（万元）' → ('value', '万元')."""
-    if not isinstance(value, str):
-        return None, None
-    label, unit = split_header(value)
-    role = next((r for r, names in HEADERS.items() if normalise_label(label) in names), None)
-    return role, unit
-
-
-def data_header(file: str, sheet: str, row: list[Cell]) -> DataHeader | None:
-    """The header if `row` is a long or wide header row, else None. Unrecognised and repeated
-    columns are warned about once the row is known to be a header."""
-    columns: dict[Any, int] = {}
-    units: dict[int, HeaderUnit] = {}
-    unrecognised: list[Cell] = []
-    repeated: list[tuple[Cell, Any]] = []
-    for cell in row:
-        key: Any
-        key, unit = header_role(cell.value)
-        if key is None:
-            try:
-                key = parse_year(cell.value)
-            except CellError:
-                unrecognised.append(cell)
-                continue
-        if key in columns:
-            repeated.append((cell, key))
-            continue
-        columns[key] = cell.column
-        if unit is not None:
-            units[cell.column] = HeaderUnit(unit, cell_ref(sheet, cell.row, cell.column))
-    if "indicator" in columns:  # a year left of the indicators is a stray cell, not a column
-        stray = [key for key in columns
-                 if isinstance(key, int) and columns[key] < columns["indicator"]]
-        unrecognised += [cell for cell in row if cell.column in {columns[k] for k in stray}]
-        for key in stray:
-            del columns[key]
-    years = [key for key in columns if isinstance(key, int)]
-    layout: DataLayout
-    if {"indicator", "year", "value"} <= columns.keys():
-        layout = "long"
-    elif "indicator" in columns and years:
-        layout = "wide"
-    else:
-        return None
-    warnings = [warning("column-ignored", file, cell_ref(sheet, cell.row, cell.column),
-                        header=display(cell.value)) for cell in unrecognised]
-    warnings += [warning("duplicate-column", file, cell_ref(sheet, cell.row, cell.column),
-                         header=display(cell.value),
-                         other=cell_ref(sheet, cell.row, columns[key]))
-                 for cell, key in repeated]
-    return DataHeader(layout, columns, units, tuple(warnings),
-                      frozenset(cell.column for cell in row))
-
-
-def may_be_header(row: list[Cell]) -> bool:
-    """Whether a row has an indicator header cell (指标, indicator, …): the quick test before
-    data_header, for rows below a header (a second table's header)."""
-    names = HEADERS["indicator"]
-    return any(isinstance(cell.value, str) and normalise_label(split_header(cell.value)[0])
-               in names for cell in row)
+__all__ = ["DataHeader", "DataSheet", "data_header"]
 
 
 @record
@@ -164,21 +74,22 @@ class _Given:
 class DataSheet:
     """One long or wide sheet → Observations, passed to `add`; problems into `problems`.
 
-    `percent_cells` are the cells formatted as percentages, for readers whose cells carry no
+    `formats` are the cells formatted as percentages or scaled, for readers whose cells carry no
     number format (python-calamine). `labels` judges row labels that name no indicator.
     """
 
     def __init__(self, file: str, sheet: str, registry: IndicatorRegistry,
-                 percent_cells: frozenset[tuple[int, int]], problems: ProblemLog,
+                 formats: CellFormats, problems: ProblemLog,
                  add: Callable[[Observation], None], labels: LabelMatcher) -> None:
         self.file = file
         self.sheet = sheet
         self.registry = registry
-        self.percent_cells = percent_cells
+        self.formats = formats
         self.problems = problems
         self.add = add
         self.labels = labels
         self.notes = SheetNotes(file, sheet)
+        self.unit_note: HeaderUnit | None = None  # a unit note below the current table
 
     def error(self, code: str, where: str | None = None, **params: object) -> None:
         self.problems.append(error(code, self.file, where, **params))
@@ -191,21 +102,32 @@ class DataSheet:
         following: DataHeader | None = header
         while following is not None:
             current = following
+            self.unit_note = None
             if current.layout == "long":
                 following = self.read_long(current, rows)
             else:
                 following = self.read_wide(current, rows)
             if following is not None:
                 self.problems.extend(following.warnings)
+                following = replace(following, noted_unit=self.unit_note)
+            elif self.unit_note is not None:  # below the last table: which table's unit?
+                self.error("unit-note-below", self.unit_note.where, unit=self.unit_note.unit)
         self.problems.extend(self.notes.problems())
 
     def _next_header(self, row: list[Cell]) -> DataHeader | None:
-        return data_header(self.file, self.sheet, row) if may_be_header(row) else None
+        """The header of the next table, if `row` is one; a row stating a unit ("单位：万元")
+        is remembered as the next table's (see unit_notes)."""
+        if may_be_header(row):
+            return data_header(self.file, self.sheet, row)
+        note = unit_note(self.sheet, row)
+        if note is not None:
+            self.unit_note = note
+        return None
 
     def read_long(self, header: DataHeader, rows: Iterator[list[Cell]]) -> DataHeader | None:
         """Rows of one long table; the header of the next table, if one follows."""
         columns = header.columns
-        value_unit = header.units.get(columns["value"])
+        value_unit = header.table_unit("value")
         for row in rows:
             following = self._next_header(row)
             if following is not None:
@@ -235,6 +157,7 @@ class DataSheet:
         """Rows of one wide table; the header of the next table, if one follows."""
         columns = header.columns
         year_columns = {col: year for year, col in columns.items() if isinstance(year, int)}
+        table_unit = header.table_unit(None)
         for row in rows:
             following = self._next_header(row)
             if following is not None:
@@ -255,7 +178,7 @@ class DataSheet:
             for cell in given:
                 if not self.notes.mark(cell):
                     self.observe(indicator, label, year_columns[cell.column], None, cell,
-                                 by_column, columns, None)
+                                 by_column, columns, table_unit)
         return None
 
     def _unheaded(self, row: list[Cell], header: DataHeader) -> None:
@@ -276,9 +199,28 @@ class DataSheet:
                             header_unit)
         if given is None:
             return
-        figure = self._in_indicator_unit(given, self.registry.indicators[given.indicator_id])
-        if figure is not None:
-            self._validated(given, figure, by_column, columns)
+        indicator_def = self.registry.indicators[given.indicator_id]
+        figure = self._in_indicator_unit(given, indicator_def)
+        if figure is None:
+            return
+        if (figure.exact and counted(indicator_def.unit, indicator_def.decimals)
+                and not figure.value.is_integer()):
+            # 228.4 firms: a cell formatted "0" shows 228, which a reader would take (a
+            # qualified figure's bound may be a fraction: "172.8以上")
+            self.error("not-whole-count", self.ref(value.row, value.column),
+                       found=display(value.value), indicator=given.indicator_id,
+                       unit=indicator_def.unit)
+            return
+        if indicator_def.unit == "%":
+            self._fraction(given, figure)
+        self._validated(given, figure, by_column, columns)
+
+    def _fraction(self, given: _Given, figure: Figure) -> None:
+        """A share of at most 1 % with no % of its own (0.62 where 62 % may be meant) is read
+        as written, and noted."""
+        value_where = self.ref(given.value.row, given.value.column)
+        if given.unit_where != value_where and 0 < abs(figure.value) <= 1:
+            self.notes.fraction(value_where)
 
     def _given(self, indicator: Named, label: Cell, year_value: Any,
                year_where: str | None, value: Cell, by_column: dict[int, Cell],
@@ -293,9 +235,12 @@ class DataSheet:
             self.error(exc.code, year_where or value_where, found=display(exc.found),
                        low=YEAR_MIN, high=YEAR_MAX)
             year = None
+        if self._scaled(value):
+            self.error("scaled-format", value_where, found=display(value.value))
+            return None
         try:
             number_format = (
-                "0%" if (value.row, value.column) in self.percent_cells else value.number_format
+                "0%" if (value.row, value.column) in self.formats.percent else value.number_format
             )
             parsed = parse_figure_cell(value.value, number_format)
         except CellError as exc:
@@ -318,6 +263,15 @@ class DataSheet:
         else:
             unit, unit_where = None, None
         return _Given(indicator_id, year, value, parsed.figure, unit, unit_where)
+
+    def _scaled(self, value: Cell) -> bool:
+        """A number shown at another magnitude than stored (#,##0, or 0!.0000"万"): which of
+        the two the unit is meant for cannot be told."""
+        if isinstance(value.value, bool) or not isinstance(value.value, (int, float)):
+            return False
+        if value.number_format is not None:  # a reader that gives formats (openpyxl)
+            return is_scaled_format(value.number_format)
+        return (value.row, value.column) in self.formats.scaled
 
     def _in_indicator_unit(self, given: _Given, indicator: Indicator) -> Figure | None:
         """The figure converted from the unit it was given in; None (and a problem) if it can't."""

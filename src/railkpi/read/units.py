@@ -37,6 +37,15 @@ SPELLINGS: dict[str, str] = {
 }
 
 
+#: Units of things counted one by one: a figure in one of them is a whole number.
+COUNT_UNITS = frozenset({"家", "人", "个", "项", "次", "件", "支", "条"})
+
+
+def counted(unit: str, decimals: int | None) -> bool:
+    """Whether an indicator in `unit` (shown with `decimals`) counts things one by one."""
+    return canonical(unit) in COUNT_UNITS and not decimals
+
+
 class UnitError(ValueError):
     """A unit that cannot be used for an indicator; `code` is the problem code."""
 

@@ -12,6 +12,7 @@ import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,12 +22,14 @@ from railkpi.plans.registry import IndicatorRegistry
 from railkpi.problems import InputError, ProblemLog, error, raise_if_errors, warning
 from railkpi.read import guard as xlsx_guard
 from railkpi.read import roster
-from railkpi.read.cells import Cell, display
+from railkpi.read.cells import Cell, CellFormats, display
 from railkpi.read.layouts import DataSheet, data_header
 from railkpi.read.observation import Layout, Observation, WorkbookData
 from railkpi.read.roster.vocabulary import RosterWords
 from railkpi.read.row_labels import LabelMatcher
+from railkpi.read.sheet_notes import hidden_parts
 from railkpi.read.sheets import DamagedSheet, calamine_sheets, openpyxl_sheets
+from railkpi.read.unit_notes import unit_note
 from railkpi.text_safety import clean_sheet
 
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
@@ -79,7 +82,9 @@ def read_workbook(
     try:
         if engine == "calamine":
             # The guard names sheets as stored; the reader sees them cleaned.
-            reader.percent_cells = lambda sheet: found.percent_cells(reader.stored(sheet))
+            reader.cell_formats = lambda sheet: CellFormats(
+                found.percent_cells(reader.stored(sheet)),
+                found.scaled_cells(reader.stored(sheet)))
         for sheet, rows in (calamine_sheets if engine == "calamine" else openpyxl_sheets)(path):
             # Control characters in sheet names and cell text: replaced, with a warning.
             shown, clean_rows = clean_sheet(path.name, sheet, rows, reader.problems)
@@ -96,8 +101,8 @@ def read_workbook(
     return reader.finish()
 
 
-def _no_cells(sheet: str) -> frozenset[tuple[int, int]]:
-    return frozenset()
+def _no_formats(sheet: str) -> CellFormats:
+    return CellFormats()
 
 
 def _shown(figure: Figure) -> str:
@@ -118,8 +123,8 @@ class _Reader:
         self.roster_words = RosterWords.of(registry.roster)
         self.labels = LabelMatcher(registry)
         self.stored_names: dict[str, str] = {}  # sheet name as shown (cleaned) → as stored
-        # Cells formatted as percentages, for readers whose cells carry no number format.
-        self.percent_cells: Callable[[str], frozenset[tuple[int, int]]] = _no_cells
+        # Cells formatted as percentages or scaled, for readers whose cells carry no format.
+        self.cell_formats: Callable[[str], CellFormats] = _no_formats
 
     def error(self, code: str, where: str | None = None, **params: object) -> None:
         self.problems.append(error(code, self.file, where, **params))
@@ -156,12 +161,17 @@ class _Reader:
         return self.stored_names.get(sheet, sheet)
 
     def _hidden_sheets(self) -> None:
-        """Data read from a hidden sheet is used, with a warning: it is easily forgotten."""
+        """Data read from a hidden sheet, or from hidden rows or columns (a filter's too), is
+        used, with a warning: what no one sees is easily forgotten."""
         for sheet in self.layouts:
             facts = self.survey.facts(self.stored(sheet)) if self.survey is not None else None
-            hidden = facts.hidden if facts is not None else None
-            if hidden is not None:
-                self.warn("hidden-sheet", sheet=sheet, state=hidden)
+            if facts is None:
+                continue
+            if facts.hidden is not None:
+                self.warn("hidden-sheet", sheet=sheet, state=facts.hidden)
+            if facts.hidden_rows or facts.hidden_columns:
+                self.warn("hidden-cells", sheet=sheet,
+                          parts=hidden_parts(facts.hidden_rows, facts.hidden_columns))
 
     # -- layout detection ---------------------------------------------------------------
 
@@ -180,9 +190,12 @@ class _Reader:
                 return
             header = data_header(self.file, sheet, row)
             if header is not None:
+                notes = [unit_note(sheet, title) for title in first_rows[:-1]]
+                header = replace(header, noted_unit=next(
+                    (note for note in reversed(notes) if note is not None), None))
                 self.layouts[sheet] = header.layout
                 self.problems.extend(header.warnings)
-                DataSheet(self.file, sheet, self.registry, self.percent_cells(sheet),
+                DataSheet(self.file, sheet, self.registry, self.cell_formats(sheet),
                           self.problems, self._add, self.labels).read(header, rows)
                 return
             if len(first_rows) >= HEADER_SEARCH_ROWS:

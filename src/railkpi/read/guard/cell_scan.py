@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 
 from railkpi.read.cells import cell_ref
 from railkpi.read.guard.formula_scan import Formulas
-from railkpi.read.guard.package import CELL, FORMULA, INLINE, ROW, VALUE
+from railkpi.read.guard.package import CELL, COLUMN, FORMULA, INLINE, ROW, VALUE
 from railkpi.read.guard.references import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -38,6 +38,8 @@ VALUE_CHARS = 64
 EMPTY_WHEN_BLANK = frozenset({"n", "s", "b", "e"})
 
 Item = TypeVar("Item")
+#: How XML writes a true boolean attribute.
+_TRUE = ("1", "true")
 
 
 @dataclass
@@ -65,10 +67,16 @@ class SheetScan:
     bottom: int = 0
     right: int = 0
     percent: set[tuple[int, int]] = field(default_factory=set)
+    scaled: set[tuple[int, int]] = field(default_factory=set)  # #,##0, and 0!.0000"万"
     errors: Listed[tuple[str, str]] = field(default_factory=Listed)  # (cell, error value)
     references: Listed[str] = field(default_factory=Listed)  # references past the limits
     strings: Listed[tuple[str, str]] = field(default_factory=Listed)  # (cell, bad index)
     dates: Listed[tuple[str, str]] = field(default_factory=Listed)  # (cell, serial)
+    #: Hidden rows, and hidden columns (first, last); those of them holding a value.
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
+    hidden_rows_used: set[int] = field(default_factory=set)
+    hidden_columns_used: set[int] = field(default_factory=set)
     #: The cells that set the rectangle's bottom and its right edge (a stray cell, perhaps).
     lowest: tuple[int, int] = (0, 0)
     rightmost: tuple[int, int] = (0, 0)
@@ -78,6 +86,11 @@ class SheetScan:
         return (self.bottom - self.top + 1) * (self.right - self.left + 1) if self.cells else 0
 
     def include(self, row: int, column: int) -> None:
+        if row in self.hidden_rows:
+            self.hidden_rows_used.add(row)
+        if self.hidden_columns and any(first <= column <= last
+                                       for first, last in self.hidden_columns):
+            self.hidden_columns_used.add(column)
         if not self.cells:
             self.top, self.left, self.bottom, self.right = row, column, row, column
             self.lowest = self.rightmost = (row, column)
@@ -115,6 +128,10 @@ class CellScanner(Handler):
             number = attrs.get("r")
             self.row = int(number) if number is not None and number.isdigit() else self.row + 1
             self.column = 0
+            if attrs.get("hidden") in _TRUE:
+                self.scan.hidden_rows.add(self.row)
+        elif name in COLUMN:
+            self._column_range(attrs)
         elif name in FORMULA:
             self.formula = []
             self._collect(self._formula_text)
@@ -123,6 +140,12 @@ class CellScanner(Handler):
             self._collect(self._value_text)
         elif name in INLINE:
             self.inline = True
+
+    def _column_range(self, attrs: dict[str, str]) -> None:
+        """A <col min= max= hidden=> element: the range of hidden columns."""
+        first, last = attrs.get("min", ""), attrs.get("max", "")
+        if attrs.get("hidden") in _TRUE and first.isdigit() and last.isdigit():
+            self.scan.hidden_columns.append((int(first), min(int(last), MAX_COLUMNS)))
 
     def end(self, name: str) -> None:
         if name in FORMULA or name in VALUE:
@@ -188,6 +211,8 @@ class CellScanner(Handler):
             self._numeric_style(text or "")
 
     def _numeric_style(self, text: str) -> None:
+        if self.style in self.styles.scaled:
+            self.scan.scaled.add((self.row, self.column))
         if self.style in self.styles.percent:
             self.scan.percent.add((self.row, self.column))
         elif self.style in self.styles.date:

@@ -135,3 +135,4 @@ def spreadsheet_names(local: str) -> frozenset[str]:
 SHEET, CALC = spreadsheet_names("sheet"), spreadsheet_names("calcPr")
 WORKBOOK_PROPERTIES = spreadsheet_names("workbookPr")
 ROW, CELL, FORMULA, VALUE, INLINE = (spreadsheet_names(n) for n in ("row", "c", "f", "v", "is"))
+COLUMN = spreadsheet_names("col")

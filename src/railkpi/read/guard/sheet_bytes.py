@@ -5,6 +5,7 @@ A sheet of a million rows has eight million cells; a Python call per cell would 
 reading the sheet. So the pass only searches the bytes, and names the reasons to take a close
 look, which then costs what it costs on the rare sheet that needs it:
 
+- a hidden row or column (the bytes `hidden`, wherever they are);
 - a formula tag (`<f`), an error value (a `#` where a cell has t="e"), a shared-string index
   that is not a whole number, a date-formatted serial of seven digits or more;
 - a cell start tag that is not `<c r="LETTERS DIGITS"…` as spreadsheets write it (no `r`,
@@ -43,6 +44,8 @@ _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>/]")
 #: inline strings written as character references has a "#" in every chunk): the pattern
 #: starts with the literal t, and the word's start is checked on each match.
 _ERROR_TYPE = re.compile(rb"t\s*=\s*[\"']e[\"']")
+#: A hidden row or column (LibreOffice writes hidden="false" on every row: no reason).
+_HIDDEN = re.compile(rb"\bhidden\s*=\s*[\"'](?:1|true)[\"']")
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
@@ -216,6 +219,9 @@ class ByteScan:
         prefix = self.patterns.prefix
         if any(_big_date(prefix, style).search(region) for style in self.date_styles):
             found.add("date")
+        if ("hidden" not in found and region.find(b"hidden") != -1
+                and _HIDDEN.search(region)):
+            found.add("hidden")  # a hidden row or column: the close look finds which
         if "reference" not in found:
             self._references(region)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from railkpi.read.guard.xml_parsing import Handler, local_name
 from railkpi.records import record
@@ -43,12 +44,40 @@ def is_date_format(code: str) -> bool:
     return first.strip().lower() != "general" and bool(_DATE_TOKENS.search(first))
 
 
+#: A number format's tokens: a quoted or escaped literal, a padding or fill character, a
+#: [colour] or [condition], a digit placeholder, a point or comma, anything else.
+_TOKENS = re.compile(r'"[^"]*"|[\\!].|_.|\*.|\[[^\]]*\]|[0#?]|[.,]|.', re.DOTALL)
+
+
+@cache
+def is_scaled_format(code: str) -> bool:
+    """A format that shows a number at another magnitude than the cell stores: commas after
+    the last digit placeholder (#,##0, divides by 1,000, 0.0,, by a million), or a literal
+    point between digit placeholders (0!.0000"万" shows 28037000 as 2803.7000万)."""
+    if is_date_format(code):
+        return False
+    for section in code.split(";")[:3]:
+        tokens = _TOKENS.findall(section)
+        digits = [i for i, token in enumerate(tokens) if token in ("0", "#", "?")]
+        if not digits:
+            continue
+        last = digits[-1]
+        if last + 1 < len(tokens) and tokens[last + 1] == ",":
+            return True
+        if any("." in token.strip('"') and token not in (".", ",") and token[0] in '"\\!'
+               for token in tokens[digits[0]:last]):
+            return True
+    return False
+
+
 @record
 class StyleKinds:
     """Cell style indices (as written in a cell's s="…") by what their number format shows."""
 
     percent: frozenset[str] = frozenset()
     date: frozenset[str] = frozenset()
+    #: Formats that show another magnitude than the cell stores (#,##0, and 0!.0000"万").
+    scaled: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -75,6 +104,7 @@ class StylesPart(Handler):
     def kinds(self) -> StyleKinds:
         percent = set(BUILTIN_PERCENT)
         date = set(BUILTIN_DATE)
+        scaled = {number for number, code in self.formats.items() if is_scaled_format(code)}
         for number, code in self.formats.items():
             if is_percent_format(code):
                 percent.add(number)
@@ -87,4 +117,5 @@ class StylesPart(Handler):
         return StyleKinds(
             frozenset(str(i) for i, n in enumerate(self.cell_formats) if n in percent),
             frozenset(str(i) for i, n in enumerate(self.cell_formats) if n in date),
+            frozenset(str(i) for i, n in enumerate(self.cell_formats) if n in scaled),
         )

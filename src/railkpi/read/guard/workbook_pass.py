@@ -50,6 +50,11 @@ class SheetFacts:
     state: str  # visible, hidden or veryHidden
     #: Cells formatted as percentages; None until looked for (a large sheet's, on demand).
     percent: frozenset[tuple[int, int]] | None = None
+    #: Number cells shown at another magnitude than stored; known with `percent`.
+    scaled: frozenset[tuple[int, int]] | None = None
+    #: Hidden rows and columns that hold a value (found by the close look).
+    hidden_rows: tuple[int, ...] = ()
+    hidden_columns: tuple[int, ...] = ()
 
     @property
     def hidden(self) -> Words | None:
@@ -94,17 +99,28 @@ class Survey:
 
     def percent_cells(self, sheet: str) -> frozenset[tuple[int, int]]:
         """The cells of `sheet` formatted as percentages (a large sheet is looked at now)."""
+        facts = self._formats(sheet, self.styles.percent)
+        return facts.percent or frozenset() if facts is not None else frozenset()
+
+    def scaled_cells(self, sheet: str) -> frozenset[tuple[int, int]]:
+        """The number cells of `sheet` whose format shows another magnitude than they store
+        (#,##0, or 0!.0000"万"; a large sheet is looked at now)."""
+        facts = self._formats(sheet, self.styles.scaled)
+        return facts.scaled or frozenset() if facts is not None else frozenset()
+
+    def _formats(self, sheet: str, styles: frozenset[str]) -> SheetFacts | None:
+        """The sheet's facts with its formatted cells known; None if no cell can have `styles`."""
         facts = self.facts(sheet)
-        if facts is None or not self.styles.percent:
-            return frozenset()
+        if facts is None or not styles:
+            return None
         if facts.percent is None:
             scan = SheetScan(sheet)
             with self.path.open("rb") as fp:
                 parse_xml(self.path.name, fp, facts.info,
                           CellScanner(scan, Formulas(), self.styles, self.last_serial),
                           lenient=True)
-            facts.percent = frozenset(scan.percent)
-        return facts.percent
+            facts.percent, facts.scaled = frozenset(scan.percent), frozenset(scan.scaled)
+        return facts
 
 
 def survey(path: Path) -> Survey:
@@ -204,7 +220,9 @@ class _Pass:
         parse_xml(self.file, self.fp, info,
                   CellScanner(sheet, self.formulas, self.result.styles, self.result.last_serial),
                   lenient=True)
-        facts.percent = frozenset(sheet.percent)
+        facts.percent, facts.scaled = frozenset(sheet.percent), frozenset(sheet.scaled)
+        facts.hidden_rows = tuple(sorted(sheet.hidden_rows_used))
+        facts.hidden_columns = tuple(sorted(sheet.hidden_columns_used))
         self.result.problems.extend(scan_problems(self.file, sheet, info.file_size))
 
     def _strings(self, info: zipfile.ZipInfo) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol, cast
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from railkpi.read.cells import Cell, CellError, parse_year
-from railkpi.read.roster.vocabulary import SPACE, firm_key, parse_flag
+from railkpi.read.roster.vocabulary import SPACE, any_total_row, firm_key, parse_flag
 
 if TYPE_CHECKING:
     from railkpi.read.roster.rows import RosterReader
@@ -165,9 +165,12 @@ class _FastChunks:
             return False
         years = cast(list[int], parsed_years)
         flags = cast(dict[str, list[bool]], flag_columns)
+        keys = firm_keys(names)
+        if any_total_row(keys):  # a 合计 row: read row by row, which says so
+            return False
         totals = self.reader.totals
         if not totals.add_if_new(self.reader.sheet, self.name + self.first_column, first_row,
-                                 firm_keys(names), years):
+                                 keys, years):
             return False
         self._add_up(years, revenues, segments, flags)
         return True

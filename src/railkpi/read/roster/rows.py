@@ -24,7 +24,13 @@ from railkpi.read.marks import is_not_available
 from railkpi.read.roster import fast_path
 from railkpi.read.roster.header import RosterColumns
 from railkpi.read.roster.totals import FirmYear, RosterTotals
-from railkpi.read.roster.vocabulary import REVENUE_UNIT, RosterWords, firm_key, parse_flag
+from railkpi.read.roster.vocabulary import (
+    REVENUE_UNIT,
+    RosterWords,
+    firm_key,
+    parse_flag,
+    total_row_name,
+)
 from railkpi.read.units import UnitError, factor
 
 
@@ -123,6 +129,11 @@ class RosterReader:
         """One row's firm-year, every cell checked; None (and problems) if it has errors."""
         columns = self.columns
         name = self._name(row, by_column)
+        if name is not None and total_row_name(firm_key(name)):
+            # 合计, Total: what a careful reader leaves out, and says so
+            self.problems.append(warning("roster-total-row", self.file,
+                                         self.ref(row, columns.name), name=name))
+            return None
         shown = name or "-"
         year = self._year(row, by_column, year_column, shown)
         revenue_ok, revenue = (True, None) if columns.revenue is None else self.revenue(

@@ -51,6 +51,30 @@ firm_key = normalise_label
 
 SPACE = re.compile(r"\s")
 
+#: Firm names (as firm_key gives them) that are a table's total or subtotal row, not a firm:
+#: 合计, 总计, 小计, 全区合计, 其中：工程建设, Total, Subtotal, Grand total, 合计（2家）: the word
+#: alone, or followed by a colon or a bracket (总计划设备厂 and TotalEnergies are firms).
+TOTAL_ROW = re.compile(
+    r"(?:^|\x00)(?:(?:全区|全市|全部|本区|总体)?(?:合计|总计|小计|共计|汇总|总合计)|其中"
+    r"|(?:grand|sub)?total|sum)(?:[:：(（\[【][^\x00]*)?(?=\x00|$)")
+
+
+#: A word every total row's label holds: searched for first, in C, before the pattern (which
+#: would try every name of a million-row roster).
+_TOTAL_WORDS = ("合计", "总计", "小计", "共计", "汇总", "其中", "total", "sum")
+
+
+def total_row_name(key: str) -> bool:
+    """Whether a firm key (normalised name) is a total or subtotal row's label."""
+    return any_total_row([key])
+
+
+def any_total_row(keys: list[str]) -> bool:
+    """Whether any of these firm keys is a total or subtotal row's label."""
+    joined = "\x00".join(keys)
+    return (any(word in joined for word in _TOTAL_WORDS)
+            and TOTAL_ROW.search(joined) is not None)
+
 
 def parse_flag(value: object) -> bool | None:
     """是/否, Y/N, yes/no, true/false, 1/0, √/×, ✓/✗ (blank: no); None if it is none of them."""

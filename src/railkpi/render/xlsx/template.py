@@ -10,7 +10,7 @@ Choices:
 
 - 指标 holds the indicator id, which every plan resolves to one indicator whatever the
   language; the names beside it are for people and the reader passes over them (the
-  `name_zh` and `name_en` header roles of read/layouts.HEADERS).
+  `name_zh` and `name_en` header roles of read/headers.HEADERS).
 - The year cells do not forbid text: officials write "180余" and "突破3000", and the reader
   keeps their bounds, so a "decimal only" validation would block figures railkpi reads. A
   custom validation, OR(ISTEXT(cell), cell >= 0), rejects only a negative number for an
