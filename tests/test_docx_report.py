@@ -136,9 +136,9 @@ def test_attention_list_is_the_excel_summarys(railkpi: Callable[..., Any],
     targets = [t for plan in run.json()["plans"] for t in plan["targets"]]
     summary = openpyxl.load_workbook(xlsx)["汇总"]
     plan_ids = ["14th-fyp", "2023-2025"]
-    excel = [(row[0], row[1].rsplit("（", 1)[0], row[8].rstrip("*"))
+    excel = [(row[0], row[1].rsplit("（", 1)[0], row[9].rstrip("*"))
              for row in summary.iter_rows(min_row=5, values_only=True)
-             if row[0] in plan_ids and isinstance(row[8], str)]
+             if row[0] in plan_ids and isinstance(row[9], str)]
     word = []
     for plan_id, (_, *items) in zip(plan_ids, sections(open_docx(docx_path), "需关注的指标"),
                                     strict=True):
