@@ -40,6 +40,7 @@ from railkpi.render.xlsx.number_formats import (
     approximate_format,
     bounds_text,
     figure_format,
+    marked_format,
     number_format,
 )
 
@@ -199,7 +200,8 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
         # A ratio's base year on a line of its own, as in the terminal table.
         "target": fmt.resolved_target(r, lang, apart=True),
         "target_year": (r.target_year, "0"),
-        "gap": None if r.gap is None else (r.gap, base),
+        # bounded or approximate as the figures it comes from: <500.0 from 突破3000, ≈12
+        "gap": None if r.gap is None else (r.gap, marked_format(base, fmt.gap_mark(r))),
         "completion": rate(r.completion),
         "time_elapsed": rate(r.time_elapsed, approximate=False),
         "actual_cagr": rate(r.actual_cagr),
@@ -224,8 +226,9 @@ def series_cells(r: TargetResult, lang: str) -> dict[str, Any]:
     return {
         "yoy_growth": None if yoy is None else (
             yoy, APPROXIMATE_RATE if series.yoy_approximate else RATE),
-        # formatted as the gap it is computed from
-        "needed_per_year": None if needed is None else (needed, base),
+        # formatted and marked as the gap it is computed from
+        "needed_per_year": None if needed is None else (
+            needed, marked_format(base, fmt.needed_mark(r))),
         "change": series_words.change_text(r, lang),
     }
 
