@@ -301,6 +301,16 @@ def needed_per_year(result: TargetResult, unit: str = "") -> str:
     return needed_mark(result) + number(needed, result.indicator) + unit
 
 
+def looks_ahead(result: TargetResult) -> bool:
+    """Whether the figures of the way ahead — the growth needed from now, the projection to
+    the target year — mean anything: not once the target is achieved (a 'needed' −16.7 % a
+    year reads as a fall asked for), nor when the latest figure is the target year's own (the
+    projection is that figure). JSON and CSV keep them: scripts decide for themselves."""
+    if result.status == "achieved":
+        return False
+    return result.latest is None or result.latest.year < result.target_year
+
+
 def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str,
                   apart: bool = False) -> list[str]:
     """A target's row in the people's tables (terminal, Markdown), status word last; `apart`
@@ -326,7 +336,7 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str,
         shown_rate(result.completion),
         rate(result.time_elapsed),
         shown_rate(result.actual_cagr),
-        shown_rate(result.required_cagr_from_latest),
+        shown_rate(result.required_cagr_from_latest if looks_ahead(result) else None),
         status(result, lang),
     ]
 

@@ -182,6 +182,7 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
     ind = r.indicator
     base = number_format(ind)
     rate_format = APPROXIMATE_RATE if r.approximate else RATE
+    ahead = fmt.looks_ahead(r)
 
     def rate(value: float | None, approximate: bool = True) -> Any:
         return None if value is None else (value, rate_format if approximate else RATE)
@@ -206,8 +207,9 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
         "time_elapsed": rate(r.time_elapsed, approximate=False),
         "actual_cagr": rate(r.actual_cagr),
         "required_cagr": rate(r.required_cagr),
-        "required_cagr_from_latest": rate(r.required_cagr_from_latest),
-        "projected": None if r.projected is None else (
+        # — where the way ahead means nothing (achieved, or the target year's own figure)
+        "required_cagr_from_latest": rate(r.required_cagr_from_latest) if ahead else None,
+        "projected": None if r.projected is None or not ahead else (
             r.projected, approximate_format(base) if r.approximate else base),
         "status": fmt.marked_status(r, lang),
         "quote": fmt.quote(r.target, lang),
