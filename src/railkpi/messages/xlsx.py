@@ -53,6 +53,8 @@ XLSX: dict[str, Bilingual] = {
         "Targets needing attention (moderate or worse, undetermined, no data)",
     ),
     "summary-none": ("没有需关注的目标。", "No target needs attention."),
+    # a target of another year than its plan's last, under the target in the summary
+    "summary-target-year": ("{target}\n（{year}年）", "{target}\nby {year}"),
     "summary-steps": (
         "{year}年度目标完成情况（{sources}）", "{year} steps met or missed ({sources})",
     ),

@@ -253,7 +253,7 @@ def gap(result: TargetResult, lang: str, unit: str = "", apart: bool = False) ->
     latest year (a gap ≤ 0) does not read as the target met: '-1（2022 年未达标）'."""
     if result.gap is None:
         return "—"
-    shown = _bound_mark(result) + number(result.gap, result.indicator) + unit
+    shown = gap_mark(result) + number(result.gap, result.indicator) + unit
     if result.failing_years and result.gap <= 0:
         years = pick(OUTPUT["list-separator"], lang).join(map(str, result.failing_years))
         # `apart`: the years on a line of their own, which keeps a table's column narrow.
@@ -262,7 +262,7 @@ def gap(result: TargetResult, lang: str, unit: str = "", apart: bool = False) ->
     return shown
 
 
-def _bound_mark(result: TargetResult) -> str:
+def gap_mark(result: TargetResult) -> str:
     """'' for a gap between exact figures; '<' or '>' (or ≤, ≥) where the latest figure is
     bounded on one side and the target is a number of the plan's; else '≈'."""
     latest = result.latest.figure if result.latest is not None else None
@@ -279,6 +279,36 @@ def _bound_mark(result: TargetResult) -> str:
     smaller = (side in ("gt", "ge")) == (result.indicator.better == "higher")
     strict = side in ("gt", "lt")
     return ("<" if strict else "≤") if smaller else (">" if strict else "≥")
+
+
+def needed_mark(result: TargetResult) -> str:
+    """The gap's mark for what is still needed each year, max(gap, 0) / (T − t): `<500.0`
+    from a gap of <500.0, `≈12` from ≈12. A 0 from a gap bounded below 0 (`<-20`) is exact:
+    the target is met whatever the figure's bounds."""
+    needed = None if result.series is None else result.series.needed_per_year
+    mark = gap_mark(result)
+    if needed is None or (needed == 0 and mark in ("<", "≤")):
+        return ""
+    return mark
+
+
+def needed_per_year(result: TargetResult, unit: str = "") -> str:
+    """What is still needed each year, rounded as the indicator and marked as the gap it
+    is computed from: '72', '≈12', '<500.0', '0', —."""
+    needed = None if result.series is None else result.series.needed_per_year
+    if needed is None:
+        return "—"
+    return needed_mark(result) + number(needed, result.indicator) + unit
+
+
+def looks_ahead(result: TargetResult) -> bool:
+    """Whether the figures of the way ahead — the growth needed from now, the projection to
+    the target year — mean anything: not once the target is achieved (a 'needed' −16.7 % a
+    year reads as a fall asked for), nor when the latest figure is the target year's own (the
+    projection is that figure). JSON and CSV keep them: scripts decide for themselves."""
+    if result.status == "achieved":
+        return False
+    return result.latest is None or result.latest.year < result.target_year
 
 
 def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str,
@@ -306,7 +336,7 @@ def summary_cells(result: TargetResult, meta: PlanMeta, as_of: int, lang: str,
         shown_rate(result.completion),
         rate(result.time_elapsed),
         shown_rate(result.actual_cagr),
-        shown_rate(result.required_cagr_from_latest),
+        shown_rate(result.required_cagr_from_latest if looks_ahead(result) else None),
         status(result, lang),
     ]
 

@@ -150,14 +150,6 @@ def _series_properties(report: Report, lang: str) -> list[tuple[str, str]]:
     return [("filter", narrowed)] if narrowed else []
 
 
-def _with_unit(value: float | None, result: TargetResult, lang: str) -> str:
-    if value is None:
-        return "—"
-    unit = fmt.unit(result.indicator, lang)
-    shown = fmt.number(value, result.indicator)
-    return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}"
-
-
 def _gap(result: TargetResult, lang: str) -> str:
     """The gap with its unit, bounded or with the years missed as the tables show it."""
     unit = fmt.unit(result.indicator, lang)
@@ -217,8 +209,9 @@ def details(result: TargetResult, lang: str) -> str:
         (COLUMN["quote"], fmt.quote(result.target, lang)),
     ]
     if result.series is not None and result.series.needed_per_year is not None:
-        lines.insert(-2, (COLUMN["needed_per_year"],
-                          _with_unit(result.series.needed_per_year, result, lang)))
+        unit = fmt.unit(result.indicator, lang)
+        lines.insert(-2, (COLUMN["needed_per_year"], fmt.needed_per_year(
+            result, unit if unit == "%" else f" {unit}")))
     if result.series is not None:
         lines.insert(-1, (COLUMN["change"], series_words.change_text(result, lang)))
     notes = _notes(result, lang)

@@ -53,9 +53,9 @@ def yoy_text(result: TargetResult) -> str:
 
 
 def needed_text(result: TargetResult) -> str:
-    """What is still needed each year, rounded as the indicator: '72', '0', —."""
-    needed = None if result.series is None else result.series.needed_per_year
-    return fmt.number(needed, result.indicator)
+    """What is still needed each year, rounded as the indicator and marked as its gap:
+    '72', '≈12', '<500.0', '0', —."""
+    return fmt.needed_per_year(result)
 
 
 def summary_cells(result: TargetResult) -> dict[str, str]:

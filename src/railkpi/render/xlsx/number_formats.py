@@ -35,7 +35,12 @@ def figure_format(base: str, figure: Figure | None) -> str:
 
 
 def approximate_format(base: str) -> str:
-    return f'"≈"{base};"≈"-{base}'
+    return marked_format(base, "≈")
+
+
+def marked_format(base: str, mark: str) -> str:
+    """`base` with a mark before the number (≈, <, ≥ …), negatives too: '"<"#,##0.0'."""
+    return f'"{mark}"{base};"{mark}"-{base}' if mark else base
 
 
 def bounds_text(figure: Figure) -> str:

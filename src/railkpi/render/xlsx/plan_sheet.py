@@ -40,6 +40,7 @@ from railkpi.render.xlsx.number_formats import (
     approximate_format,
     bounds_text,
     figure_format,
+    marked_format,
     number_format,
 )
 
@@ -181,6 +182,7 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
     ind = r.indicator
     base = number_format(ind)
     rate_format = APPROXIMATE_RATE if r.approximate else RATE
+    ahead = fmt.looks_ahead(r)
 
     def rate(value: float | None, approximate: bool = True) -> Any:
         return None if value is None else (value, rate_format if approximate else RATE)
@@ -199,13 +201,15 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
         # A ratio's base year on a line of its own, as in the terminal table.
         "target": fmt.resolved_target(r, lang, apart=True),
         "target_year": (r.target_year, "0"),
-        "gap": None if r.gap is None else (r.gap, base),
+        # bounded or approximate as the figures it comes from: <500.0 from 突破3000, ≈12
+        "gap": None if r.gap is None else (r.gap, marked_format(base, fmt.gap_mark(r))),
         "completion": rate(r.completion),
         "time_elapsed": rate(r.time_elapsed, approximate=False),
         "actual_cagr": rate(r.actual_cagr),
         "required_cagr": rate(r.required_cagr),
-        "required_cagr_from_latest": rate(r.required_cagr_from_latest),
-        "projected": None if r.projected is None else (
+        # — where the way ahead means nothing (achieved, or the target year's own figure)
+        "required_cagr_from_latest": rate(r.required_cagr_from_latest) if ahead else None,
+        "projected": None if r.projected is None or not ahead else (
             r.projected, approximate_format(base) if r.approximate else base),
         "status": fmt.marked_status(r, lang),
         "quote": fmt.quote(r.target, lang),
@@ -224,8 +228,9 @@ def series_cells(r: TargetResult, lang: str) -> dict[str, Any]:
     return {
         "yoy_growth": None if yoy is None else (
             yoy, APPROXIMATE_RATE if series.yoy_approximate else RATE),
-        # formatted as the gap it is computed from
-        "needed_per_year": None if needed is None else (needed, base),
+        # formatted and marked as the gap it is computed from
+        "needed_per_year": None if needed is None else (
+            needed, marked_format(base, fmt.needed_mark(r))),
         "change": series_words.change_text(r, lang),
     }
 

@@ -162,6 +162,10 @@ def _attention(ws: Worksheet, row: int, report: Report, lang: str, styles: Style
             listed += 1
             content = row_cells(r, plan_result, lang)
             content["indicator"] = fmt.indicator_with_unit(r.indicator, lang)
+            if r.target_year != plan_result.plan.plan.period[1]:
+                # no target-year column here: a 2023 target must not read as the plan's 2025
+                content["target"] = pick(XLSX["summary-target-year"], lang).format(
+                    target=content["target"], year=r.target_year)
             values = [plan_result.plan.id, *(content[k] for k in ATTENTION_KEYS)]
             _summary_row(ws, row, values, styles)
             status_cell = ws.cell(row=row, column=len(values))
