@@ -72,3 +72,54 @@ def test_money_in_the_first_table_without_a_note_is_read_in_the_plans_unit(
     rows = [["指标", "2023"], [REVENUE, 2803.7], [None], ["指标", "2023"], [PROFIT, 150]]
     data = read_workbook(make_workbook({"数据": rows}), registry)
     assert figures(data, "profit_total") == {2023: (150.0, None)}
+
+
+# -- one firm under two names with one credit code ------------------------------------------------
+
+ROSTER = ["序号", "企业名称", "统一社会信用代码", "年份", "营业收入（万元）", "细分赛道"]
+CODE = "91110106MA01ABCD1X"
+
+
+@pytest.mark.parametrize("other_code", [CODE, "91110106ma01abcd1x", " 91110106 MA01 ABCD1X ",
+                                        "９１１１０１０６ＭＡ０１ＡＢＣＤ１Ｘ"])
+def test_one_credit_code_twice_in_a_year_is_one_firm_listed_twice(
+        other_code: str, make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    # 北京甲有限公司 and 北京甲有限责任公司 are one firm: counted twice, they add a firm and
+    # 5 亿元 of revenue that are not there.
+    rows = [ROSTER, [1, "北京甲有限公司", CODE, 2024, 50000, "工程建设"],
+            [2, "北京乙公司", "91110106MA01ABCD2Y", 2024, 100, "工程建设"],
+            [3, "北京甲有限责任公司", other_code, 2024, 50000, "工程建设"]]
+    problems = problems_of(make_workbook({"企业名录": rows}), registry)
+    assert codes_at(problems) == {("error", "roster-duplicate-code", "企业名录!C4")}
+    message = problems[0].message("en")
+    assert "企业名录!C2" in message and "北京甲有限公司" in message and "2024" in message
+
+
+def test_a_credit_code_is_compared_across_roster_sheets(make_workbook: MakeWorkbook,
+                                                        registry: IndicatorRegistry) -> None:
+    first = [ROSTER, [1, "北京甲有限公司", CODE, 2024, 50000, "工程建设"]]
+    second = [ROSTER, [1, "北京甲集团", CODE, 2024, 50000, "工程建设"]]
+    problems = problems_of(make_workbook({"企业名录": first, "企业名单": second}), registry)
+    assert codes_at(problems) == {("error", "roster-duplicate-code", "企业名单!C2")}
+
+
+def test_one_credit_code_in_two_years_or_blank_codes_are_no_duplicate(
+        make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    rows = [ROSTER, [1, "北京甲有限公司", CODE, 2023, 40000, "工程建设"],
+            [2, "北京甲有限责任公司", CODE.lower(), 2024, 50000, "工程建设"],
+            [3, "北京乙公司", None, 2024, 300, "工程建设"],
+            [4, "北京丙公司", "", 2024, 200, "工程建设"]]
+    data = read_workbook(make_workbook({"企业名录": rows}), registry)
+    assert figures(data, "enterprise_count") == {2023: (1.0, None), 2024: (3.0, None)}
+    # 50,000 + 300 + 200 万元 = 5.05 亿元
+    assert figures(data, "revenue_engineering") == {2023: (4.0, None), 2024: (5.05, None)}
+    assert not [w for w in data.warnings if w.code in {"column-ignored", "roster-duplicate-code"}]
+
+
+def test_a_credit_code_column_alone_does_not_make_a_roster(make_workbook: MakeWorkbook,
+                                                           registry: IndicatorRegistry) -> None:
+    rows = [["企业名称", "统一社会信用代码"], ["北京甲有限公司", CODE]]
+    data_rows = [["指标", "2024"], ["企业数量", 228]]
+    data = read_workbook(make_workbook({"数据": data_rows, "企业名录": rows}), registry)
+    assert data.layouts == {"数据": "wide"}
+    assert figures(data, "enterprise_count") == {2024: (228.0, None)}

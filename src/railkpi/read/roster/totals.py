@@ -108,6 +108,8 @@ class RosterTotals:
         self.years: dict[int, YearTotals] = {}
         #: (firm key, year) → (sheet, row, column) of its first row, to report duplicates.
         self.seen: dict[tuple[str, int], tuple[str, int, int]] = {}
+        #: (credit code key, year) → (sheet, row, column) and firm name of its first row.
+        self.codes_seen: dict[tuple[str, int], tuple[tuple[str, int, int], str]] = {}
         #: The same for firm-years added a chunk at a time: per year a set of firm keys to
         #: test (no tuple per firm: a million of them cost time to make and to free), and the
         #: chunks' keys and years in order to find a row again on the rare occasion it is needed.
