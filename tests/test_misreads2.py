@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import codes_at, problems_of
 from railkpi.plans.loader import load_plans
 from railkpi.plans.registry import IndicatorRegistry, merge_plans
+from railkpi.read.roster import fast_path
 from railkpi.read.workbook import WorkbookData, read_workbook
 
 MakeWorkbook = Callable[..., Path]
@@ -123,3 +125,19 @@ def test_a_credit_code_column_alone_does_not_make_a_roster(make_workbook: MakeWo
     data = read_workbook(make_workbook({"数据": data_rows, "企业名录": rows}), registry)
     assert data.layouts == {"数据": "wide"}
     assert figures(data, "enterprise_count") == {2024: (228.0, None)}
+
+
+@pytest.mark.parametrize("twin", [1, 4, 8])  # in the same chunk, the next one, a later one
+def test_a_credit_code_twice_is_found_on_the_fast_path(
+        twin: int, make_workbook: MakeWorkbook, registry: IndicatorRegistry,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fast_path, "CHUNK_ROWS", 3)
+    rows: list[list[Any]] = [ROSTER] + [
+        [i, f"示例企业{i:03d}", f"91110106MA{i:08d}", 2024, 1000, "工程建设"] for i in range(1, 10)]
+    data = read_workbook(make_workbook({"企业名录": rows}), registry)
+    assert figures(data, "enterprise_count") == {2024: (9.0, None)}
+    rows[twin + 1][2] = "91110106-ma00000001"  # the first firm's code, spelt otherwise
+    problems = problems_of(make_workbook({"企业名录": rows}, name="twin.xlsx"), registry)
+    assert codes_at(problems) == {("error", "roster-duplicate-code", f"企业名录!C{twin + 2}")}
+    assert "企业名录!C2" in problems[0].message("en")
+    assert "示例企业001" in problems[0].message("en")

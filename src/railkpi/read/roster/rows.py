@@ -22,12 +22,12 @@ from railkpi.read.cells import (
 )
 from railkpi.read.marks import is_not_available
 from railkpi.read.roster import fast_path
+from railkpi.read.roster.codes import code_key
 from railkpi.read.roster.header import RosterColumns
 from railkpi.read.roster.totals import FirmYear, RosterTotals
 from railkpi.read.roster.vocabulary import (
     REVENUE_UNIT,
     RosterWords,
-    code_key,
     firm_key,
     parse_flag,
     total_row_name,
@@ -112,11 +112,9 @@ class RosterReader:
         return self.problems
 
     def _fast_path_applies(self) -> bool:
-        """Plain values in chunks need one unit for all revenues (the header's), and no credit
-        codes to compare row by row."""
+        """Plain values in chunks need one unit for all revenues (the header's)."""
         columns = self.columns
-        return columns.unit is None and columns.code is None and (
-            columns.revenue is None or self.header_scale is not None)
+        return columns.unit is None and (columns.revenue is None or self.header_scale is not None)
 
     def read_rows(self, rows: Iterable[list[Cell]]) -> None:
         for row in rows:
@@ -168,14 +166,14 @@ class RosterReader:
         if cell is None or is_blank(cell.value):
             return True
         key = (code_key(display_name(cell.value)), year)
-        first = self.totals.codes_seen.get(key)
+        first = self.totals.codes.first(key)
         if first is not None:
             where, other_name = first
             self.error("roster-duplicate-code", self.ref(row, cell.column), name=name,
                        credit_code=display_name(cell.value), year=year, other=cell_ref(*where),
                        other_name=other_name)
             return False
-        self.totals.codes_seen[key] = ((self.sheet, row, cell.column), name)
+        self.totals.codes.add(key, (self.sheet, row, cell.column), name)
         return True
 
     def _name(self, row: int, by_column: dict[int, Cell]) -> str | None:

@@ -51,11 +51,6 @@ AT_LEAST = "以上"
 firm_key = normalise_label
 
 
-#: Credit codes too (９１１１… and 91110106 ma01… are 91110106MA01…), without dashes.
-def code_key(code: str) -> str:
-    return normalise_label(code).replace("-", "")
-
-
 
 SPACE = re.compile(r"\s")
 
