@@ -4,6 +4,8 @@ twice under two names with one credit code, a sheet whose stored dimension under
 
 from __future__ import annotations
 
+import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -141,3 +143,35 @@ def test_a_credit_code_twice_is_found_on_the_fast_path(
     assert codes_at(problems) == {("error", "roster-duplicate-code", f"企业名录!C{twin + 2}")}
     assert "企业名录!C2" in problems[0].message("en")
     assert "示例企业001" in problems[0].message("en")
+
+
+# -- a sheet whose stored dimension understates it ------------------------------------------------
+
+
+def lying_dimension(path: Path, ref: str) -> Path:
+    """The workbook at `path` rewritten with every sheet's <dimension> saying `ref`, as some
+    programs that write xlsx leave it."""
+    out = path.with_name("lying.xlsx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{ref}"'.encode(),
+                              data)
+            target.writestr(item, data)
+    return out
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_both_readers_read_past_a_dimension_that_understates_the_sheet(
+        engine: str, make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    rows = [["指标", "2022", "2023", "2024"], [REVENUE, 2651.3, 2803.7, 2950.0],
+            ["企业数量", 200, 214, 228]]
+    path = lying_dimension(make_workbook({"数据": rows}), "A1:B2")
+    with zipfile.ZipFile(path) as book:
+        assert b'<dimension ref="A1:B2"' in book.read("xl/worksheets/sheet1.xml")
+    data = read_workbook(path, registry, engine=engine)  # type: ignore[arg-type]
+    assert figures(data, "revenue_total") == {
+        2022: (2651.3, None), 2023: (2803.7, None), 2024: (2950.0, None)}
+    assert figures(data, "enterprise_count") == {
+        2022: (200.0, None), 2023: (214.0, None), 2024: (228.0, None)}
