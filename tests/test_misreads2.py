@@ -175,3 +175,35 @@ def test_both_readers_read_past_a_dimension_that_understates_the_sheet(
         2022: (2651.3, None), 2023: (2803.7, None), 2024: (2950.0, None)}
     assert figures(data, "enterprise_count") == {
         2022: (200.0, None), 2023: (214.0, None), 2024: (228.0, None)}
+
+
+# -- two unit notes above one table ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("notes, second", [
+    ([["单位：万元"], ["单位：亿元"]], "数据!A2"),
+    ([["表1 主要指标（单位：亿元）"], [None, None, "单位：万元"]], "数据!C2"),
+])
+def test_two_unit_notes_above_one_table_that_disagree_are_an_error(
+        notes: list[list[Any]], second: str, make_workbook: MakeWorkbook,
+        registry: IndicatorRegistry) -> None:
+    # Which one holds? The last one was taken without a word.
+    rows = [*notes, ["指标", "2023"], [REVENUE, 2803.7]]
+    problems = problems_of(make_workbook({"数据": rows}), registry)
+    assert codes_at(problems) == {("error", "unit-note-conflict", second)}
+    assert "万元" in problems[0].message("en") and "亿元" in problems[0].message("en")
+
+
+def test_two_unit_notes_between_tables_that_disagree_are_an_error(
+        make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    rows = [["指标", "2023"], ["企业数量", 228], [None], ["单位：亿元"], ["单位：万元"],
+            ["指标", "2023"], [PROFIT, 150]]
+    problems = problems_of(make_workbook({"数据": rows}), registry)
+    assert codes_at(problems) == {("error", "unit-note-conflict", "数据!A5")}
+
+
+def test_the_same_unit_noted_twice_is_one_note(make_workbook: MakeWorkbook,
+                                               registry: IndicatorRegistry) -> None:
+    rows = [["表1 主要指标（单位：万元）"], ["单位：万元"], ["指标", "2023"], [REVENUE, 28037000]]
+    data = read_workbook(make_workbook({"数据": rows}), registry)
+    assert figures(data, "revenue_total") == {2023: (2803.7, "万元")}

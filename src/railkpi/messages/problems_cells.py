@@ -125,6 +125,14 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
         "(单位：万元), or give it in a unit column, a header (数值（万元）) or the label "
         "(总收入（万元）)",
     ),
+    "unit-note-conflict": (
+        "此处注明单位“{unit}”，而同一张表的表头上方 {other} 注明单位“{other_unit}”："
+        "两者不能同时成立，"
+        "无法判断该表的数以哪个单位为准。请只保留一条单位说明",
+        "the unit '{unit}' is noted here, but {other}, above the same table's header, notes "
+        "'{other_unit}': both cannot hold, and railkpi cannot tell which unit the table's "
+        "figures are in. Keep one unit note",
+    ),
     "unit-note-below": (
         "此处注明单位“{unit}”，但它不在任何表格的表头之上：railkpi 只把表头上方的单位说明"
         "（如“单位：万元”）用于该表，无法判断这一说明属于哪张表。请把它移到所属表格的表头上方，"

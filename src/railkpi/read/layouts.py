@@ -44,7 +44,7 @@ from railkpi.read.headers import DataHeader, data_header, may_be_header
 from railkpi.read.observation import Observation
 from railkpi.read.row_labels import LabelMatcher
 from railkpi.read.sheet_notes import SheetNotes
-from railkpi.read.unit_notes import HeaderUnit, unit_note
+from railkpi.read.unit_notes import HeaderUnit, disagreeing, unit_note
 from railkpi.read.units import UnitError, canonical, counted, factor, split_header
 from railkpi.records import record
 
@@ -129,6 +129,9 @@ class DataSheet:
             return data_header(self.file, self.sheet, row)
         note = unit_note(self.sheet, row)
         if note is not None:
+            for _, first in disagreeing([self.unit_note, note] if self.unit_note else []):
+                self.error("unit-note-conflict", note.where, unit=note.unit,
+                           other_unit=first.unit, other=first.where)
             self.unit_note = note
         return None
 
