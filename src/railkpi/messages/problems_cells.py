@@ -113,6 +113,26 @@ CELL_PROBLEMS: dict[str, Bilingual] = {
         "may have shifted the year columns; give the column its header (the year) or clear "
         "the cell",
     ),
+    "unit-note-unclear": (
+        "此处表头下的表格没有注明单位，其中{label}（{cell}）等金额也没有单位；而上方另一张表注明了"
+        "单位“{unit}”（{note}）：无法判断该说明是否也适用于这张表（按亿元读取，万元的数会大一万倍），"
+        "这张表的金额未读取。请在这张表的表头上方注明单位（如“单位：万元”），或把单位写进单位列、"
+        "数值列表头（数值（万元））或指标名称（总收入（万元））",
+        "the table whose header is here states no unit, nor do its money figures such as {label} "
+        "({cell}); the table above it is noted '{unit}' ({note}), and railkpi cannot tell whether "
+        "that note holds for this table too (万元 read as 亿元 is ten thousand times too much), so "
+        "this table's money figures were not read. Note the unit above this table's header "
+        "(单位：万元), or give it in a unit column, a header (数值（万元）) or the label "
+        "(总收入（万元）)",
+    ),
+    "unit-note-conflict": (
+        "此处注明单位“{unit}”，而同一张表的表头上方 {other} 注明单位“{other_unit}”："
+        "两者不能同时成立，"
+        "无法判断该表的数以哪个单位为准。请只保留一条单位说明",
+        "the unit '{unit}' is noted here, but {other}, above the same table's header, notes "
+        "'{other_unit}': both cannot hold, and railkpi cannot tell which unit the table's "
+        "figures are in. Keep one unit note",
+    ),
     "unit-note-below": (
         "此处注明单位“{unit}”，但它不在任何表格的表头之上：railkpi 只把表头上方的单位说明"
         "（如“单位：万元”）用于该表，无法判断这一说明属于哪张表。请把它移到所属表格的表头上方，"

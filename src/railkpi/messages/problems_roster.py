@@ -60,6 +60,14 @@ ROSTER_PROBLEMS: dict[str, Bilingual] = {
         "'{found}' in the {flag} column is not a yes/no value; expected {expected} (blank means "
         "no)",
     ),
+    "roster-duplicate-code": (
+        "统一社会信用代码 {credit_code} 在 {year} 年出现两次：此处（“{name}”）与 {other}"
+        "（“{other_name}”）；"
+        "同一代码是同一家企业，计两次会多算一家企业及其营业收入。请只保留一行，或更正代码",
+        "the credit code {credit_code} is listed twice for {year}: here ('{name}') and at {other} "
+        "('{other_name}'); one code is one firm, and counted twice it would add a firm and its "
+        "revenue that are not there. Keep one row, or correct the code",
+    ),
     "roster-duplicate": (
         "企业“{name}” {year} 年出现两次：此处与 {other}；每家企业每年只应有一行",
         "firm '{name}' is listed twice for {year}: here and at {other}; expected one row per "

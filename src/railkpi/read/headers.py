@@ -42,6 +42,8 @@ class DataHeader:
     headed: frozenset[int] = frozenset()
     #: The unit a note above the header states ("单位：万元"), for figures without their own.
     noted_unit: HeaderUnit | None = None
+    #: The header's indicator cell (数据!A5), naming the table in messages.
+    where: str = ""
 
     def table_unit(self, role: str | None) -> HeaderUnit | None:
         """The unit of a figure given in no cell, unit column or row label: the header of the
@@ -104,7 +106,8 @@ def data_header(file: str, sheet: str, row: list[Cell]) -> DataHeader | None:
                          other=cell_ref(sheet, cell.row, columns[key]))
                  for cell, key in repeated]
     return DataHeader(layout, columns, units, tuple(warnings),
-                      frozenset(cell.column for cell in row))
+                      frozenset(cell.column for cell in row),
+                      where=cell_ref(sheet, row[0].row, columns["indicator"]))
 
 
 def may_be_header(row: list[Cell]) -> bool:

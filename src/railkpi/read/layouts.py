@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from railkpi.figures import Figure
 from railkpi.messages.problems import PROBLEM_MESSAGES
 from railkpi.messages.problems_cells import READING_WORDS
+from railkpi.money import MONEY
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN, Indicator
 from railkpi.plans.registry import IndicatorRegistry
 from railkpi.problems import ProblemLog, Words, error
@@ -43,8 +44,8 @@ from railkpi.read.headers import DataHeader, data_header, may_be_header
 from railkpi.read.observation import Observation
 from railkpi.read.row_labels import LabelMatcher
 from railkpi.read.sheet_notes import SheetNotes
-from railkpi.read.unit_notes import HeaderUnit, unit_note
-from railkpi.read.units import UnitError, counted, factor, split_header
+from railkpi.read.unit_notes import HeaderUnit, disagreeing, unit_note
+from railkpi.read.units import UnitError, canonical, counted, factor, split_header
 from railkpi.records import record
 
 __all__ = ["DataHeader", "DataSheet", "data_header"]
@@ -90,6 +91,11 @@ class DataSheet:
         self.labels = labels
         self.notes = SheetNotes(file, sheet)
         self.unit_note: HeaderUnit | None = None  # a unit note below the current table
+        # A unit note above an earlier table, while the current table has none of its own
+        # (see _unclear_unit), and whether the current table was said to be unclear.
+        self.earlier_note: HeaderUnit | None = None
+        self.unclear_said = False
+        self.table_where = ""
 
     def error(self, code: str, where: str | None = None, **params: object) -> None:
         self.problems.append(error(code, self.file, where, **params))
@@ -103,12 +109,14 @@ class DataSheet:
         while following is not None:
             current = following
             self.unit_note = None
+            self.table_where, self.unclear_said = current.where, False
             if current.layout == "long":
                 following = self.read_long(current, rows)
             else:
                 following = self.read_wide(current, rows)
             if following is not None:
                 self.problems.extend(following.warnings)
+                self.earlier_note = current.noted_unit or self.earlier_note
                 following = replace(following, noted_unit=self.unit_note)
             elif self.unit_note is not None:  # below the last table: which table's unit?
                 self.error("unit-note-below", self.unit_note.where, unit=self.unit_note.unit)
@@ -121,6 +129,9 @@ class DataSheet:
             return data_header(self.file, self.sheet, row)
         note = unit_note(self.sheet, row)
         if note is not None:
+            for _, first in disagreeing([self.unit_note, note] if self.unit_note else []):
+                self.error("unit-note-conflict", note.where, unit=note.unit,
+                           other_unit=first.unit, other=first.where)
             self.unit_note = note
         return None
 
@@ -260,9 +271,26 @@ class DataSheet:
             unit, unit_where = label_unit, label_where
         elif header_unit is not None:
             unit, unit_where = header_unit.unit, header_unit.where
+        elif self._unclear_unit(indicator_id, label, value_where):
+            return None
         else:
             unit, unit_where = None, None
         return _Given(indicator_id, year, value, parsed.figure, unit, unit_where)
+
+    def _unclear_unit(self, indicator_id: str, label: Cell, value_where: str) -> bool:
+        """Whether a money figure with no unit of its own is in a table below one with a unit
+        note ("单位：万元" at the top of the sheet) and has no note itself: that note may hold for
+        the whole sheet or for the first table only, and 万元 read as 亿元 is ten thousand
+        times too much. An error, once per table."""
+        note = self.earlier_note
+        unit = self.registry.indicators[indicator_id].unit
+        if note is None or (canonical(unit) or unit) not in MONEY:
+            return False
+        if not self.unclear_said:
+            self.unclear_said = True
+            self.error("unit-note-unclear", self.table_where, unit=note.unit, note=note.where,
+                       label=display(label.value), cell=value_where)
+        return True
 
     def _scaled(self, value: Cell) -> bool:
         """A number shown at another magnitude than stored (#,##0, or 0!.0000"万"): which of

@@ -74,6 +74,9 @@ def openpyxl_sheets(path: Path) -> Iterator[tuple[str, Iterator[list[Cell]]]]:
         raise AssertionError("unreachable") from exc
     try:
         for sheet in workbook.worksheets:
+            # openpyxl's read-only sheets stop at the <dimension> the file states, which some
+            # writers leave too small: figures past it would be dropped without a word.
+            sheet.reset_dimensions()
             yield sheet.title, _rows(sheet.iter_rows())
     finally:
         workbook.close()

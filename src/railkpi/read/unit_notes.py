@@ -63,6 +63,14 @@ def unit_note(sheet: str, row: list[Cell]) -> HeaderUnit | None:
     return None
 
 
+def disagreeing(notes: list[HeaderUnit]) -> list[tuple[HeaderUnit, HeaderUnit]]:
+    """(note, the first note) for every note above one table that states another unit than
+    the first: 单位：万元 and 单位：亿元 cannot both hold."""
+    def unit(note: HeaderUnit) -> str:
+        return canonical(note.unit) or note.unit
+    return [(note, notes[0]) for note in notes[1:] if unit(note) != unit(notes[0])]
+
+
 def _is_figure(value: object) -> bool:
     """A number, or text that is one with a known unit ('1234万元'); not a title that starts
     with a year ('2023年主要指标')."""

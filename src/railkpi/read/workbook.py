@@ -29,7 +29,7 @@ from railkpi.read.roster.vocabulary import RosterWords
 from railkpi.read.row_labels import LabelMatcher
 from railkpi.read.sheet_notes import hidden_parts
 from railkpi.read.sheets import DamagedSheet, calamine_sheets, openpyxl_sheets
-from railkpi.read.unit_notes import unit_note
+from railkpi.read.unit_notes import HeaderUnit, disagreeing, unit_note
 from railkpi.text_safety import clean_sheet
 
 #: Sheets that are expected to hold prose, not data: skipped without a warning.
@@ -190,9 +190,10 @@ class _Reader:
                 return
             header = data_header(self.file, sheet, row)
             if header is not None:
-                notes = [unit_note(sheet, title) for title in first_rows[:-1]]
-                header = replace(header, noted_unit=next(
-                    (note for note in reversed(notes) if note is not None), None))
+                notes = [note for note in (unit_note(sheet, title) for title in first_rows[:-1])
+                         if note is not None]
+                self._disagreeing(notes)
+                header = replace(header, noted_unit=notes[-1] if notes else None)
                 self.layouts[sheet] = header.layout
                 self.problems.extend(header.warnings)
                 DataSheet(self.file, sheet, self.registry, self.cell_formats(sheet),
@@ -203,6 +204,11 @@ class _Reader:
         if first_rows and normalise_label(sheet) not in PROSE_SHEETS:
             header_text = " | ".join(display(c.value) for c in first_rows[0])
             self.warn("sheet-skipped", sheet=sheet, header=header_text)
+
+    def _disagreeing(self, notes: list[HeaderUnit]) -> None:
+        for note, first in disagreeing(notes):
+            self.error("unit-note-conflict", note.where, unit=note.unit, other_unit=first.unit,
+                       other=first.where)
 
     def _add(self, observation: Observation) -> None:
         key = (observation.indicator, observation.year)

@@ -135,6 +135,7 @@ class _FastChunks:
         self.year = columns.year - first_column
         self.revenue = None if columns.revenue is None else columns.revenue - first_column
         self.segment = None if columns.segment is None else columns.segment - first_column
+        self.code = None if columns.code is None else columns.code - first_column
         self.flag_columns = {key: column - first_column for key, column in columns.flags.items()}
         scale = reader.header_scale or Decimal(1)
         self.scale = scale
@@ -168,12 +169,29 @@ class _FastChunks:
         keys = firm_keys(names)
         if any_total_row(keys):  # a 合计 row: read row by row, which says so
             return False
+        codes = None if self.code is None else self._code_keys(chunk, years)
+        if codes is False:
+            return False
         totals = self.reader.totals
         if not totals.add_if_new(self.reader.sheet, self.name + self.first_column, first_row,
                                  keys, years):
             return False
+        if isinstance(codes, list):
+            assert self.code is not None
+            totals.codes.add_chunk(self.reader.sheet, self.code + self.first_column, first_row,
+                                   codes, years, names)
         self._add_up(years, revenues, segments, flags)
         return True
+
+    def _code_keys(self, chunk: list[list[Any]], years: list[int]) -> list[str] | bool:
+        """The chunk's credit code keys ("" where a row has none), or False if a code is not
+        text or is met twice in a year (the chunk goes row by row, which says where)."""
+        assert self.code is not None
+        values = [row[self.code] for row in chunk]
+        if not all(isinstance(value, str) for value in values):
+            return False
+        keys = [key.replace("-", "") for key in firm_keys(values)]
+        return keys if self.reader.totals.codes.all_new(keys, years) else False
 
     def _add_up(self, years: list[int], revenues: list[float] | None,
                 segments: list[str | None] | None, flags: dict[str, list[bool]]) -> None:

@@ -23,6 +23,7 @@ class RosterColumns:
     revenue_unit_where: str | None = None
     unit: int | None = None
     segment: int | None = None
+    code: int | None = None  # the unified social credit code
     flags: dict[str, int] = field(default_factory=dict)
     flag_headers: dict[str, str] = field(default_factory=dict)  # as written, for messages
     header_row: int = 1
@@ -67,7 +68,7 @@ def roster_header(sheet: str, row: list[Cell], words: RosterWords) -> RosterColu
     if "name" not in columns:
         return None
     named = normalise_label(sheet) in ROSTER_SHEETS
-    others = columns.keys() - {"name", "unit"}
+    others = columns.keys() - {"name", "unit", "code"}
     if not ((named and others) or ("year" in columns and {"revenue", "segment"} & columns.keys())):
         return None
     revenue_header = headers.get("revenue")
@@ -82,6 +83,7 @@ def roster_header(sheet: str, row: list[Cell], words: RosterWords) -> RosterColu
         ),
         unit=columns.get("unit"),
         segment=columns.get("segment"),
+        code=columns.get("code"),
         flags={role[5:]: col for role, col in columns.items() if role.startswith("flag:")},
         flag_headers={role[5:]: str(cell.value) for role, cell in headers.items()
                       if role.startswith("flag:")},

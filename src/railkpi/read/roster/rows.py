@@ -22,6 +22,7 @@ from railkpi.read.cells import (
 )
 from railkpi.read.marks import is_not_available
 from railkpi.read.roster import fast_path
+from railkpi.read.roster.codes import code_key
 from railkpi.read.roster.header import RosterColumns
 from railkpi.read.roster.totals import FirmYear, RosterTotals
 from railkpi.read.roster.vocabulary import (
@@ -101,7 +102,7 @@ class RosterReader:
                 self.error(exc.code, columns.revenue_unit_where, found=columns.revenue_unit,
                            indicator=self.revenue_label, expected=REVENUE_UNIT)
         used = [columns.name, columns.year, columns.revenue, columns.unit, columns.segment,
-                *columns.flags.values()]
+                columns.code, *columns.flags.values()]
         self.used_columns = {c for c in used if c is not None}
         raw = cast(fast_path.RawRows, rows) if hasattr(rows, "raw_chunks") else None
         if raw is not None and self._fast_path_applies():
@@ -149,10 +150,31 @@ class RosterReader:
                            other=cell_ref(*first))
                 return None
             self.seen[key] = (self.sheet, row, columns.name)
+            if not self._new_code(row, by_column, name, year):
+                return None
         if not (revenue_ok and segment_ok and flags_ok) or name is None or year is None:
             return None
         return FirmYear(name, year, revenue, segment, flags, name_where, self.sheet,
                         columns.revenue is not None)
+
+    def _new_code(self, row: int, by_column: dict[int, Cell], name: str, year: int) -> bool:
+        """Whether the firm's credit code (if the sheet has them) is not another row's of the
+        same year: 北京甲有限公司 and 北京甲有限责任公司 with one code are one firm, and counted
+        twice they add a firm and its revenue that are not there."""
+        column = self.columns.code
+        cell = None if column is None else by_column.get(column)
+        if cell is None or is_blank(cell.value):
+            return True
+        key = (code_key(display_name(cell.value)), year)
+        first = self.totals.codes.first(key)
+        if first is not None:
+            where, other_name = first
+            self.error("roster-duplicate-code", self.ref(row, cell.column), name=name,
+                       credit_code=display_name(cell.value), year=year, other=cell_ref(*where),
+                       other_name=other_name)
+            return False
+        self.totals.codes.add(key, (self.sheet, row, cell.column), name)
+        return True
 
     def _name(self, row: int, by_column: dict[int, Cell]) -> str | None:
         cell = by_column.get(self.columns.name)

@@ -13,6 +13,7 @@ from railkpi.messages.problems_roster import DERIVED_FROM
 from railkpi.numeric import decimal
 from railkpi.plans.models import Indicator
 from railkpi.plans.roster import RosterVocabulary
+from railkpi.read.roster.codes import CreditCodes
 from railkpi.read.roster.vocabulary import AT_LEAST, REVENUE_UNIT
 from railkpi.read.units import UnitError, factor
 from railkpi.records import record
@@ -108,6 +109,8 @@ class RosterTotals:
         self.years: dict[int, YearTotals] = {}
         #: (firm key, year) → (sheet, row, column) of its first row, to report duplicates.
         self.seen: dict[tuple[str, int], tuple[str, int, int]] = {}
+        #: The firms' credit codes, where a roster has them.
+        self.codes = CreditCodes()
         #: The same for firm-years added a chunk at a time: per year a set of firm keys to
         #: test (no tuple per firm: a million of them cost time to make and to free), and the
         #: chunks' keys and years in order to find a row again on the rare occasion it is needed.

@@ -24,12 +24,15 @@ HEADERS: dict[str, set[str]] = {
     "revenue": {"营业收入", "收入", "营收", "总收入", "营业总收入", "revenue",
                 "operatingrevenue", "totalrevenue"},
     "unit": {"单位", "计量单位", "金额单位", "收入单位", "unit"},
+    # The firm's unified social credit code: one firm under two names is one code.
+    "code": {"统一社会信用代码", "信用代码", "社会信用代码", "creditcode",
+             "unifiedsocialcreditcode", "uscc"},
     "segment": {"细分赛道", "赛道", "所属赛道", "产业赛道", "领域", "所属领域", "segment",
                 "sector"},
 }
 #: Columns a roster commonly has that railkpi does not need: ignored without a warning.
-QUIET_HEADERS = {"序号", "编号", "no", "no.", "统一社会信用代码", "信用代码", "creditcode",
-                 "备注", "说明", "note", "notes", "remark", "remarks", "来源", "数据来源", "source"}
+QUIET_HEADERS = {"序号", "编号", "no", "no.", "备注", "说明", "note", "notes", "remark",
+                 "remarks", "来源", "数据来源", "source"}
 
 #: Flag cell values (normalised) → yes/no. A blank cell is no.
 FLAG_VALUES: dict[str, bool] = {
