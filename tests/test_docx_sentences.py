@@ -430,9 +430,10 @@ ENDED = [
     ("undetermined", "2025年关键技术为33项；2024年缺少数据，无法判定是否完成，需补充该年数据。"),
     # zero baseline: linear, growth since it undefined (增加1个); completion 1/2 = 50.0 %, time
     # 2/3 = 66.7 %; from 1 the target 2 is +100.0 %; the difficulty compares increases: 1 a
-    # year needed against 0.5 a year achieved (×2): 较大; 2025 has passed without its figure
+    # year needed against 0.5 a year achieved (×2): 较大; 2025 has passed without its figure,
+    # so the year still needed is named (2025年), not counted from the year assessed (今后一年)
     ("moderate", "截至2024年，重点实验室达到1个，较2022年增加1个；完成进度50.0%，慢于序时进度16.7个"
-     "百分点。按目标要求，今后一年需增长100.0%，实现难度较大。目标年（2025年）已过，但尚无该年数据，"
+     "百分点。按目标要求，2025年需增长100.0%，实现难度较大。目标年（2025年）已过，但尚无该年数据，"
      "以上按2024年数据判断。"),
 ]
 
@@ -488,3 +489,24 @@ def test_the_overview_gives_no_completion_beside_no_data(
     assert "轨道交通产业总收入2948.2亿元，完成进度51.4%" in text
     assert "收入百亿级以上企业数量4家（2020年），无数据" in text
     assert "完成进度0.0%" not in text
+
+
+@pytest.mark.parametrize("lang, said, unsaid", [
+    ("zh", "按目标要求，2024—2025年需年均增长7.4%", "今后两年"),
+    ("en", "must grow 7.4% a year over 2024–2025", "remaining 2 years"),
+])
+def test_growth_needed_from_an_older_figure_names_its_years(
+        make_workbook: Callable[..., Path], railkpi: Callable[..., Any], tmp_path: Path,
+        lang: str, said: str, unsaid: str) -> None:
+    # Revenue's latest figure is 2023's while the year assessed is 2024 (another indicator has
+    # a 2024 figure): from 2600 to ≥ 3000 in 2025 is (3000 / 2600)^(1/2) − 1 = 7.4 % a year,
+    # over 2024–2025 — "the remaining two years" would be read as counting from 2024.
+    data = make_workbook({"数据": [["指标", "年份", "数值"], ["轨道交通产业总收入", 2022, 2500],
+                                   ["轨道交通产业总收入", 2023, 2600],
+                                   ["轨道交通企业数量", 2024, 228]]})
+    out = tmp_path / "report.docx"
+    run = railkpi("assess", data, "--docx", out, "--plan", "2023-2025", "--lang", lang)
+    assert run.exit_code == 0, run.stderr
+    texts = [p.text for p in target_paragraphs(open_docx(out), lang)[0]]
+    [text] = [t for t in texts if said in t]
+    assert unsaid not in text

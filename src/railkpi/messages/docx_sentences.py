@@ -94,39 +94,39 @@ DOCX_TEXT: dict[str, Bilingual] = {
               "elapsed ({elapsed})"),
     "level": ("；完成进度{completion}，与序时进度持平",
               "; completion is {completion}, level with the time elapsed ({elapsed})"),
-    # the growth now needed
-    "need-up-1": ("。按目标要求，今后一年需增长{rate}",
-                  ". To meet the target it must grow {rate} in the remaining year"),
-    "need-up-n": ("。按目标要求，今后{years}年需年均增长{rate}",
-                  ". To meet the target it must grow {rate} a year over the remaining {years} "
-                  "years"),
-    "need-down-1": ("。按目标要求，今后一年需下降{rate}",
-                    ". To meet the target it must fall {rate} in the remaining year"),
-    "need-down-n": ("。按目标要求，今后{years}年需年均下降{rate}",
-                    ". To meet the target it must fall {rate} a year over the remaining {years} "
-                    "years"),
-    "need-points-up-1": ("。按目标要求，今后一年需提高{points}个百分点",
-                         ". To meet the target it must rise {points} percentage points in the "
-                         "remaining year"),
-    "need-points-up-n": ("。按目标要求，今后{years}年需累计提高{points}个百分点",
-                         ". To meet the target it must rise {points} percentage points over the "
-                         "remaining {years} years"),
-    "need-points-down-1": ("。按目标要求，今后一年需降低{points}个百分点",
-                           ". To meet the target it must fall {points} percentage points in the "
-                           "remaining year"),
-    "need-points-down-n": ("。按目标要求，今后{years}年需累计降低{points}个百分点",
-                           ". To meet the target it must fall {points} percentage points over "
-                           "the remaining {years} years"),
-    "need-more-1": ("。按目标要求，今后一年需增加{amount}",
-                    ". To meet the target it must increase by {amount} in the remaining year"),
-    "need-more-n": ("。按目标要求，今后{years}年需累计增加{amount}",
-                    ". To meet the target it must increase by {amount} over the remaining "
-                    "{years} years"),
-    "need-less-1": ("。按目标要求，今后一年需减少{amount}",
-                    ". To meet the target it must decrease by {amount} in the remaining year"),
-    "need-less-n": ("。按目标要求，今后{years}年需累计减少{amount}",
-                    ". To meet the target it must decrease by {amount} over the remaining "
-                    "{years} years"),
+    # the growth now needed, over the years ahead: from the latest figure to the target year
+    "ahead-1": ("今后一年", "in the remaining year"),
+    "ahead-n": ("今后{years}年", "over the remaining {years} years"),
+    # … named where the latest figure is of an earlier year than the one assessed, so that
+    # "the remaining three years" is not read as counting from the year assessed
+    "span-1": ("{year}年", "in {year}"),
+    "span-n": ("{first}—{last}年", "over {first}–{last}"),
+    "need-up-1": ("。按目标要求，{ahead}需增长{rate}",
+                  ". To meet the target it must grow {rate} {ahead}"),
+    "need-up-n": ("。按目标要求，{ahead}需年均增长{rate}",
+                  ". To meet the target it must grow {rate} a year {ahead}"),
+    "need-down-1": ("。按目标要求，{ahead}需下降{rate}",
+                    ". To meet the target it must fall {rate} {ahead}"),
+    "need-down-n": ("。按目标要求，{ahead}需年均下降{rate}",
+                    ". To meet the target it must fall {rate} a year {ahead}"),
+    "need-points-up-1": ("。按目标要求，{ahead}需提高{points}个百分点",
+                         ". To meet the target it must rise {points} percentage points {ahead}"),
+    "need-points-up-n": ("。按目标要求，{ahead}需累计提高{points}个百分点",
+                         ". To meet the target it must rise {points} percentage points {ahead}"),
+    "need-points-down-1": ("。按目标要求，{ahead}需降低{points}个百分点",
+                           ". To meet the target it must fall {points} percentage points "
+                           "{ahead}"),
+    "need-points-down-n": ("。按目标要求，{ahead}需累计降低{points}个百分点",
+                           ". To meet the target it must fall {points} percentage points "
+                           "{ahead}"),
+    "need-more-1": ("。按目标要求，{ahead}需增加{amount}",
+                    ". To meet the target it must increase by {amount} {ahead}"),
+    "need-more-n": ("。按目标要求，{ahead}需累计增加{amount}",
+                    ". To meet the target it must increase by {amount} {ahead}"),
+    "need-less-1": ("。按目标要求，{ahead}需减少{amount}",
+                    ". To meet the target it must decrease by {amount} {ahead}"),
+    "need-less-n": ("。按目标要求，{ahead}需累计减少{amount}",
+                    ". To meet the target it must decrease by {amount} {ahead}"),
     # the projection
     "projected-on-time": (
         "。按{base_year}年以来的年均增速测算，{year}年预计{about}为{value}，{reach_year}年可达到目标，"

@@ -229,7 +229,7 @@ def need_clause(ctx: Context) -> str:
     years = r.target_year - r.latest.year
     count = "1" if years == 1 else "n"
     d = w.sign(r.indicator)
-    fields: dict[str, object] = {"years": w.year_count(years, ctx.lang)}
+    fields: dict[str, object] = {"ahead": _years_ahead(ctx, years)}
     if ctx.percent_unit or r.required_cagr_from_latest is None:
         change = f.difference(X, r.latest.value)
         if d * change <= 0:
@@ -251,6 +251,20 @@ def need_clause(ctx: Context) -> str:
     level = target_difficulty(r, X)
     difficulty = pick(DOCX_DIFFICULTY[level], ctx.lang) if level is not None else ""
     return ctx.say(entry, **fields) + difficulty
+
+
+def _years_ahead(ctx: Context, years: int) -> str:
+    """今后三年 — or 2023—2025年 where the latest figure is older than the year assessed, when
+    "the remaining three years" would be read as counting from the year assessed."""
+    latest, last = ctx.result.latest, ctx.result.target_year
+    assert latest is not None
+    if latest.year < ctx.as_of:
+        if years == 1:
+            return ctx.text("span-1", year=last)
+        return ctx.text("span-n", first=latest.year + 1, last=last)
+    if years == 1:
+        return ctx.text("ahead-1")
+    return ctx.text("ahead-n", years=w.year_count(years, ctx.lang))
 
 
 def projection_clause(ctx: Context) -> str:
