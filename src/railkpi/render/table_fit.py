@@ -111,11 +111,13 @@ def wrap(text: str, width: int) -> list[str]:
     bracket or punctuation. A word wider than `width` is split by cells."""
     lines: list[str] = []
     line = last = ""  # the line so far, and the token it ends with
+    used = 0  # the cells of `line` (widths add up: a line is measured once, as it grows)
     for token in _fitting(_tokens(text), width):
         joined = line + token if line else token.lstrip()
+        grown = used + cell_len(token) if line else cell_len(joined)
         carried = last.lstrip()
-        if cell_len(joined) <= width or not line.strip():
-            line = joined
+        if grown <= width or not line.strip():
+            line, used = joined, grown
         elif len(carried) < len(line.rstrip()) and (
                 token[0] in _NO_LINE_START or line.rstrip()[-1] in _NO_LINE_END) and (
                 cell_len(carried + token) <= width):
@@ -127,14 +129,17 @@ def wrap(text: str, width: int) -> list[str]:
                 kept, carried = kept[:-1].rstrip(), kept[-1] + carried
             lines.append(kept)
             line = carried + token
+            used = cell_len(line)
         else:
             lines.append(line.rstrip())
             line = token.lstrip()
+            used = cell_len(line)
         last = token
-        while cell_len(line) > width:
+        while used > width:
             head = _cut(line, width)
             lines.append(head)
             line = line[len(head):]
+            used = cell_len(line)
     if line or not lines:
         lines.append(line.rstrip())
     return lines
@@ -145,7 +150,7 @@ def _tokens(text: str) -> list[str]:
     characters, Latin runs and bracketed parts."""
     tokens: list[str] = []
     for word in _WORDS.findall(text):
-        if any(cell_len(ch) > 1 for ch in word):
+        if not word.isascii() and any(cell_len(ch) > 1 for ch in word):
             pieces = _ZH_TOKENS.findall(word.lstrip())
             space = word[: len(word) - len(word.lstrip())]
             tokens.extend([space + pieces[0], *pieces[1:]] if pieces else [word])
@@ -162,7 +167,7 @@ def _fitting(tokens: list[str], width: int) -> list[str]:
     for token in tokens:
         if cell_len(token.strip()) <= width:
             pieces.append(token)
-        elif any(cell_len(ch) > 1 for ch in token):
+        elif not token.isascii() and any(cell_len(ch) > 1 for ch in token):
             space = token[: len(token) - len(token.lstrip())]
             parts = _ZH_PIECES.findall(token.lstrip())
             pieces.extend([space + parts[0], *parts[1:]])
