@@ -171,7 +171,7 @@ def test_table_cells_formatted_as_in_the_excel_table(example: dict[str, Any]) ->
     table = document.tables[0]
     cells = [[c.text for c in row.cells] for row in table.rows]
     # revenue: money #,##0.0, rates 0.0%
-    assert cells[1] == ["企业数量", "轨道交通产业总收入", "亿元", "2,364.9", "2,948.2", ">3500.0",
+    assert cells[1] == ["企业数量", "轨道交通产业总收入", "亿元", "2,364.9", "2,948.2", ">3,500.0",
                         "51.4%", "80.0%", "进度偏慢"]
     # a qualified baseline 180余, rates from it ≈; a change target resolved
     assert cells[3][3:] == ["180余", "228", "≥+60=240", "≈80.0%", "80.0%", "符合进度"]

@@ -489,3 +489,13 @@ def test_timeline_sheet_of_the_example(example_runs: dict[str, Any]) -> None:
                 else:
                     assert cell.value is None and cell.fill.fill_type is None
     assert row == 4 + 1 + 12 + 1 + 24
+
+
+def test_targets_group_thousands_as_their_figures_do(example_runs: dict[str, Any]) -> None:
+    # revenue (亿元, shown 2,948.2) has its target as >3,500.0; R&D personnel (persons, shown
+    # 11301) keeps ≥15000: a target reads like the figures beside it
+    workbook, _, _ = example_runs["zh"]
+    texts = {c.value for row in workbook["14th-fyp"].iter_rows() for c in row
+             if isinstance(c.value, str)}
+    assert ">3,500.0" in texts and ">3500.0" not in texts
+    assert "≥15000" in texts and "≥15,000" not in texts

@@ -45,6 +45,7 @@ from railkpi.render.xlsx.number_formats import (
     RATE,
     figure_format,
     number_format,
+    table_target,
 )
 
 #: Columns and their widths in mm by language; the indicator column takes the rest of the
@@ -113,8 +114,8 @@ def row_texts(r: TargetResult, plan_result: PlanResult, as_of: int, lang: str) -
         fmt.unit(r.indicator, lang),
         figure(r.baseline, meta.baseline_year),
         figure(r.latest, as_of),
-        _with_year(_half_width_brackets(fmt.resolved_target(r, lang, apart=True)), r.target_year,
-                   meta.period[1], lang),
+        _with_year(_half_width_brackets(table_target(r, lang, apart=True)),
+                   r.target_year, meta.period[1], lang),
         rate(r.completion, r.approximate),
         rate(r.time_elapsed, False),
         fmt.marked_status(r, lang),

@@ -23,7 +23,7 @@ from railkpi.render.xlsx.layout import (
     print_setup,
     text_cell,
 )
-from railkpi.render.xlsx.number_formats import number_format
+from railkpi.render.xlsx.number_formats import number_format, table_target
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -89,7 +89,7 @@ def _chart_block(ws: Worksheet, top: int, data: ChartData, lang: str, styles: St
     r = data.result
     title = pick(XLSX["chart-title"], lang).format(
         plan=data.plan_id, indicator=fmt.name(r.indicator, lang), unit=fmt.unit(r.indicator, lang),
-        target=fmt.resolved_target(r, lang))
+        target=table_target(r, lang))
     cell = text_cell(ws, top, 1, title)
     cell.font = styles.bold
     cell.alignment = styles.top_wrap

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from railkpi.calc.results import TargetResult
 from railkpi.figures import Figure
 from railkpi.money import MONEY
 from railkpi.plans.models import Indicator
@@ -17,8 +18,32 @@ def number_format(indicator: Indicator) -> str:
     """Money #,##0.0, counts 0, per capita 0.00: the decimals of render/display.py."""
     places = fmt.decimals(indicator)
     fraction = "." + "0" * places if places else ""
-    grouping = "#,##0" if canonical(indicator.unit) in MONEY else "0"
+    grouping = "#,##0" if groups_thousands(indicator) else "0"
     return grouping + fraction
+
+
+def groups_thousands(indicator: Indicator) -> bool:
+    """Money is shown with thousands separators (2,948.2), counts and ratios without."""
+    return canonical(indicator.unit) in MONEY
+
+
+def table_target(result: TargetResult, lang: str, apart: bool = False) -> str:
+    """The target as the Excel and Word tables show it beside their number cells: with
+    thousands separators where the indicator's figures have them ('>3,500.0' beside 2,948.2)."""
+    if not groups_thousands(result.indicator):
+        return fmt.resolved_target(result, lang, apart)
+    style = fmt.TargetStyle(lambda v: _grouped(fmt.number(v, result.indicator)),
+                            lambda v: f"{v:g}", fmt.rate)
+    resolved = result.target_value if isinstance(result.target_value, float) else None
+    return fmt.target_text(result.target, result.indicator, lang, style, resolved,
+                           result.baseline_year, apart)
+
+
+def _grouped(text: str) -> str:
+    """'3500.0' → '3,500.0', '-12345' → '-12,345'."""
+    whole, dot, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}{dot}{fraction}"
 
 
 def quoted(text: str) -> str:

@@ -42,6 +42,7 @@ from railkpi.render.xlsx.number_formats import (
     figure_format,
     marked_format,
     number_format,
+    table_target,
 )
 
 if TYPE_CHECKING:
@@ -199,7 +200,7 @@ def row_cells(r: TargetResult, plan_result: PlanResult, lang: str) -> dict[str, 
         "latest_year": None if r.latest is None else (r.latest.year, "0"),
         "latest_value": figure(r.latest),
         # A ratio's base year on a line of its own, as in the terminal table.
-        "target": fmt.resolved_target(r, lang, apart=True),
+        "target": table_target(r, lang, apart=True),
         "target_year": (r.target_year, "0"),
         # bounded or approximate as the figures it comes from: <500.0 from 突破3000, ≈12
         "gap": None if r.gap is None else (r.gap, marked_format(base, fmt.gap_mark(r))),

@@ -29,6 +29,7 @@ from railkpi.render.xlsx.layout import (
     print_setup,
     text_cell,
 )
+from railkpi.render.xlsx.number_formats import table_target
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -100,7 +101,7 @@ def _target_row(ws: Worksheet, row: int, plan_result: PlanResult, result: Target
                 years: Sequence[int], lang: str, styles: Styles) -> None:
     """The target's name and target, its status each year, the change since last year."""
     name = fmt.indicator_with_unit(result.indicator, lang)
-    target = fmt.resolved_target(result, lang)
+    target = table_target(result, lang)
     for column, text in ((1, name), (2, target)):
         cell = text_cell(ws, row, column, text)
         cell.font = styles.font
