@@ -13,6 +13,8 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
+from dataclasses import field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -21,6 +23,7 @@ from railkpi.numeric import scaled
 from railkpi.plans.models import YEAR_MAX, YEAR_MIN
 from railkpi.read.marks import excel_error_text, footnote_mark
 from railkpi.read.units import SPELLINGS
+from railkpi.read.year_format import shown_year_text
 from railkpi.records import record
 
 
@@ -37,10 +40,25 @@ class Cell:
 @record
 class CellFormats:
     """A sheet's cells by what their number format does, for readers whose cells carry no
-    format (python-calamine): shown as percentages, or at another magnitude than stored."""
+    format (python-calamine): shown as percentages, or at another magnitude than stored; the
+    format of each date cell that shows its year alone (`yyyy"年"`), and the workbook's date
+    system (for an `e`-formatted serial, which readers leave a number)."""
 
     percent: frozenset[tuple[int, int]] = frozenset()
     scaled: frozenset[tuple[int, int]] = frozenset()
+    years: Mapping[tuple[int, int], str] = field(default_factory=dict)
+    date1904: bool = False
+
+    def year_value(self, cell: Cell) -> object:
+        """A year cell's value as an analyst reads it: the text a date formatted to show its
+        year alone shows ("2023", "2023年", "23"), else the value as stored."""
+        if isinstance(cell.value, str):
+            return cell.value
+        code = cell.number_format
+        if code is None:
+            code = self.years.get((cell.row, cell.column))
+        shown = shown_year_text(cell.value, code, self.date1904) if code is not None else None
+        return cell.value if shown is None else shown
 
 
 def column_letter(column: int) -> str:
@@ -193,5 +211,7 @@ def display(value: object) -> str:
     """A cell value as a user recognises it in a message."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()  # as python-calamine gives a date without a time
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"

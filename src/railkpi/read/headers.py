@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from railkpi.plans.labels import normalise_label
 from railkpi.problems import Problem, warning
-from railkpi.read.cells import Cell, CellError, cell_ref, display, parse_year
+from railkpi.read.cells import Cell, CellError, CellFormats, cell_ref, display, parse_year
 from railkpi.read.unit_notes import HeaderUnit
 from railkpi.read.units import split_header
 from railkpi.records import record
@@ -61,9 +62,12 @@ def header_role(value: Any) -> tuple[str | None, str | None]:
     return role, unit
 
 
-def data_header(file: str, sheet: str, row: list[Cell]) -> DataHeader | None:
+def data_header(file: str, sheet: str, row: list[Cell],
+                formats: Callable[[], CellFormats] = CellFormats) -> DataHeader | None:
     """The header if `row` is a long or wide header row, else None. Unrecognised and repeated
-    columns are warned about once the row is known to be a header."""
+    columns are warned about once the row is known to be a header. `formats` gives the sheet's
+    cell formats, asked for only in a row with an indicator header cell (a date formatted
+    `yyyy` is the year it shows)."""
     columns: dict[Any, int] = {}
     units: dict[int, HeaderUnit] = {}
     unrecognised: list[Cell] = []
@@ -71,11 +75,14 @@ def data_header(file: str, sheet: str, row: list[Cell]) -> DataHeader | None:
     roles = [(cell, *header_role(cell.value)) for cell in row]
     # A year left of the indicators is a stray cell, not a column (nor the first of two).
     indicator = next((cell.column for cell, role, _ in roles if role == "indicator"), 0)
+    if not indicator:
+        return None  # both layouts need an indicator column
     for cell, role, unit in roles:
         key: Any = role
         if key is None:
             try:
-                key = parse_year(cell.value)
+                key = parse_year(cell.value if isinstance(cell.value, str)
+                                 else formats().year_value(cell))
             except CellError:
                 unrecognised.append(cell)
                 continue

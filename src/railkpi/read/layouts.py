@@ -126,7 +126,7 @@ class DataSheet:
         """The header of the next table, if `row` is one; a row stating a unit ("单位：万元")
         is remembered as the next table's (see unit_notes)."""
         if may_be_header(row):
-            return data_header(self.file, self.sheet, row)
+            return data_header(self.file, self.sheet, row, lambda: self.formats)
         note = unit_note(self.sheet, row)
         if note is not None:
             for _, first in disagreeing([self.unit_note, note] if self.unit_note else []):
@@ -160,7 +160,8 @@ class DataSheet:
             if year is None or is_blank(year.value):
                 self.error("missing-year", self.ref(value.row, columns["year"]))
                 continue
-            self.observe(indicator, label, year.value, self.ref(year.row, year.column), value,
+            self.observe(indicator, label, self.formats.year_value(year),
+                         self.ref(year.row, year.column), value,
                          by_column, columns, value_unit)
         return None
 

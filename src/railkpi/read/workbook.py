@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -84,7 +85,10 @@ def read_workbook(
             # The guard names sheets as stored; the reader sees them cleaned.
             reader.cell_formats = lambda sheet: CellFormats(
                 found.percent_cells(reader.stored(sheet)),
-                found.scaled_cells(reader.stored(sheet)))
+                found.scaled_cells(reader.stored(sheet)),
+                found.year_cells(reader.stored(sheet)), found.date1904)
+        else:  # openpyxl gives each cell its format; the date system is the workbook's
+            reader.cell_formats = lambda sheet: CellFormats(date1904=found.date1904)
         for sheet, rows in (calamine_sheets if engine == "calamine" else openpyxl_sheets)(path):
             # Control characters in sheet names and cell text: replaced, with a warning.
             shown, clean_rows = clean_sheet(path.name, sheet, rows, reader.problems)
@@ -178,6 +182,8 @@ class _Reader:
     def read_sheet(self, sheet: str, rows: Iterator[list[Cell]]) -> None:
         self.sheets_seen.append(sheet)
         first_rows: list[list[Cell]] = []
+        # Looked up once, and only for a row that may be a header (a roster's are not needed).
+        formats = cache(lambda: self.cell_formats(sheet))
         for row in rows:
             first_rows.append(row)
             roster_columns = roster.roster_header(sheet, row, self.roster_words)
@@ -188,7 +194,7 @@ class _Reader:
                                                   self.roster, self.roster_words, progress)
                 self.problems.extend(problems)
                 return
-            header = data_header(self.file, sheet, row)
+            header = data_header(self.file, sheet, row, formats)
             if header is not None:
                 notes = [note for note in (unit_note(sheet, title) for title in first_rows[:-1])
                          if note is not None]
@@ -196,7 +202,7 @@ class _Reader:
                 header = replace(header, noted_unit=notes[-1] if notes else None)
                 self.layouts[sheet] = header.layout
                 self.problems.extend(header.warnings)
-                DataSheet(self.file, sheet, self.registry, self.cell_formats(sheet),
+                DataSheet(self.file, sheet, self.registry, formats(),
                           self.problems, self._add, self.labels).read(header, rows)
                 return
             if len(first_rows) >= HEADER_SEARCH_ROWS:

@@ -5,7 +5,8 @@ one column right of the cell before it in its row (rows from their `r`, else one
 before). For every cell that holds a value it records the used rectangle and the number of
 cells (for the sparse-sheet rule), Excel error values (t="e"), shared-string indices that are
 not whole numbers, date-formatted serials past 9999-12-31, references past Excel's limits, and
-the cells formatted as percentages; formula cells go to `formula_scan.Formulas`.
+the cells formatted as percentages or to show a date's year alone; formula cells go to
+`formula_scan.Formulas`.
 
 Run on every small sheet, and on a large one only when the byte-level pass (`sheet_bytes`)
 finds a reason to look closer: a per-cell callback costs far more than the byte searches.
@@ -68,6 +69,8 @@ class SheetScan:
     right: int = 0
     percent: set[tuple[int, int]] = field(default_factory=set)
     scaled: set[tuple[int, int]] = field(default_factory=set)  # #,##0, and 0!.0000"万"
+    #: Cells whose format shows a date's year alone (`yyyy"年"`), with the format.
+    years: dict[tuple[int, int], str] = field(default_factory=dict)
     errors: Listed[tuple[str, str]] = field(default_factory=Listed)  # (cell, error value)
     references: Listed[str] = field(default_factory=Listed)  # references past the limits
     strings: Listed[tuple[str, str]] = field(default_factory=Listed)  # (cell, bad index)
@@ -213,6 +216,9 @@ class CellScanner(Handler):
     def _numeric_style(self, text: str) -> None:
         if self.style in self.styles.scaled:
             self.scan.scaled.add((self.row, self.column))
+        year_format = self.styles.years.get(self.style or "")
+        if year_format is not None:
+            self.scan.years[(self.row, self.column)] = year_format
         if self.style in self.styles.percent:
             self.scan.percent.add((self.row, self.column))
         elif self.style in self.styles.date:

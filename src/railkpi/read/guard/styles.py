@@ -1,6 +1,6 @@
-"""The styles part of a workbook: which cell styles format numbers as percentages, and which as
-dates, read in the guard's single pass (the part is found through the workbook's
-relationships, wherever the package puts it).
+"""The styles part of a workbook: which cell styles format numbers as percentages, which as
+dates, and which show a date's year alone (read/year_format.py), read in the guard's single
+pass (the part is found through the workbook's relationships, wherever the package puts it).
 
 A figure typed as "16.3%" in Excel is stored as 0.163 with a percent format; readers that give
 values only (python-calamine) need to know which cells carry one. A date-formatted cell whose
@@ -11,10 +11,12 @@ number: the guard refuses it (`date-out-of-range`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
 from railkpi.read.guard.xml_parsing import Handler, local_name
+from railkpi.read.year_format import year_pattern
 from railkpi.records import record
 
 #: Excel's built-in percent formats (0% and 0.00%).
@@ -78,6 +80,8 @@ class StyleKinds:
     date: frozenset[str] = frozenset()
     #: Formats that show another magnitude than the cell stores (#,##0, and 0!.0000"万").
     scaled: frozenset[str] = frozenset()
+    #: Formats that show a date's year alone (`yyyy"年"`, `e`), by style: the format.
+    years: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -118,4 +122,7 @@ class StylesPart(Handler):
             frozenset(str(i) for i, n in enumerate(self.cell_formats) if n in percent),
             frozenset(str(i) for i, n in enumerate(self.cell_formats) if n in date),
             frozenset(str(i) for i, n in enumerate(self.cell_formats) if n in scaled),
+            # No built-in format shows the year alone: only a workbook's own.
+            {str(i): self.formats[n] for i, n in enumerate(self.cell_formats)
+             if n in self.formats and year_pattern(self.formats[n]) is not None},
         )

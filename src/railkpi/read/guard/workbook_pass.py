@@ -4,7 +4,8 @@ checked for a DTD, and each worksheet looked at before any reader allocates memo
 For each worksheet it finds what python-calamine would read silently wrong or die on: formula
 cells without a value, Excel error values, a used rectangle far larger than the cells in it
 (a value at XFD1048576), references past Excel's limits, shared-string indices that are not
-whole numbers, date serials past 9999-12-31; and which cells carry a percent format. Small
+whole numbers, date serials past 9999-12-31; and which cells carry a percent format (or one
+that shows a date's year alone). Small
 sheets get a close look (`cell_scan`), a callback per cell; large ones a byte-level pass
 (`sheet_bytes`) and a close look only when it finds a reason. The styles and the shared-string
 table are found through the workbook's relationships, and a string table declaring far more
@@ -17,6 +18,7 @@ import posixpath
 import re
 import struct
 import zipfile
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -52,6 +54,9 @@ class SheetFacts:
     percent: frozenset[tuple[int, int]] | None = None
     #: Number cells shown at another magnitude than stored; known with `percent`.
     scaled: frozenset[tuple[int, int]] | None = None
+    #: Number cells whose format shows a date's year alone, with the format; known with
+    #: `percent`.
+    years: Mapping[tuple[int, int], str] | None = None
     #: Hidden rows and columns that hold a value (found by the close look).
     hidden_rows: tuple[int, ...] = ()
     hidden_columns: tuple[int, ...] = ()
@@ -108,7 +113,18 @@ class Survey:
         facts = self._formats(sheet, self.styles.scaled)
         return facts.scaled or frozenset() if facts is not None else frozenset()
 
-    def _formats(self, sheet: str, styles: frozenset[str]) -> SheetFacts | None:
+    def year_cells(self, sheet: str) -> Mapping[tuple[int, int], str]:
+        """The number cells of `sheet` whose format shows a date's year alone (`yyyy"年"`),
+        with the format (a large sheet is looked at now)."""
+        facts = self._formats(sheet, frozenset(self.styles.years))
+        return facts.years or {} if facts is not None else {}
+
+    @property
+    def date1904(self) -> bool:
+        """Whether the workbook counts dates from 1904 (Excel for Mac's old default)."""
+        return self.last_serial == LAST_SERIAL_1904
+
+    def _formats(self, sheet: str, styles: Collection[str]) -> SheetFacts | None:
         """The sheet's facts with its formatted cells known; None if no cell can have `styles`."""
         facts = self.facts(sheet)
         if facts is None or not styles:
@@ -120,6 +136,7 @@ class Survey:
                           CellScanner(scan, Formulas(), self.styles, self.last_serial),
                           lenient=True)
             facts.percent, facts.scaled = frozenset(scan.percent), frozenset(scan.scaled)
+            facts.years = scan.years
         return facts
 
 
@@ -221,6 +238,7 @@ class _Pass:
                   CellScanner(sheet, self.formulas, self.result.styles, self.result.last_serial),
                   lenient=True)
         facts.percent, facts.scaled = frozenset(sheet.percent), frozenset(sheet.scaled)
+        facts.years = sheet.years
         facts.hidden_rows = tuple(sorted(sheet.hidden_rows_used))
         facts.hidden_columns = tuple(sorted(sheet.hidden_columns_used))
         self.result.problems.extend(scan_problems(self.file, sheet, info.file_size))
