@@ -11,10 +11,10 @@ is needed (rarely), the chunks of the fast path are searched again."""
 from __future__ import annotations
 
 import re
-from itertools import compress
 from typing import TypeAlias
 
 from railkpi.plans.labels import normalise_label
+from railkpi.read.roster.chunk_years import YearMasks, of_year
 
 #: (sheet, row, column) of a cell.
 Where = tuple[str, int, int]
@@ -47,8 +47,9 @@ class CreditCodes:
         #: (code, year) → the cell and firm name of its first row, for the rows read row by row.
         self.seen: dict[tuple[Code, int], tuple[Where, str]] = {}
         #: The chunks of the fast path in order, to find a row again: (sheet, column, first
-        #: row, codes ("" for none), years, names). The years and names are the lists the
-        #: firm-years of the chunk are kept with, so only the codes' list is the chunk's own.
+        #: row, codes ("" for none), years, names). The years are the list the chunk's
+        #: firm-years are kept with, and so are the names when they are firm keys already (the
+        #: usual case): the codes' list is the chunk's own.
         self.chunks: list[tuple[str, int, int, list[Code], list[int], list[str]]] = []
 
     def first(self, key: tuple[Code, int]) -> tuple[Where, str] | None:
@@ -70,22 +71,20 @@ class CreditCodes:
         self.by_year.setdefault(year, set()).add(code)
         self.seen[key] = (where, name)
 
-    def new_in_chunk(self, codes: list[Code], years: list[int]) -> dict[int, set[Code]] | None:
+    def new_in_chunk(self, codes: list[Code], masks: YearMasks) -> dict[int, set[Code]] | None:
         """Per year, the codes of a chunk ("" where a row has none) — None if one is there twice
         in a year or was seen before in it. Nothing is kept yet (add_chunk does).
 
         A few set operations per year of the chunk, not a Python step per row."""
-        distinct = dict.fromkeys(years)
         blanks = "" in codes
         fresh: dict[int, set[Code]] = {}
-        for year in distinct:
-            of_year = codes if len(distinct) == 1 else list(compress(codes, map(year.__eq__,
-                                                                                 years)))
-            new = set(of_year)
-            count = len(of_year)
+        for year, mask in masks.items():
+            codes_of_year = of_year(codes, mask)
+            new = set(codes_of_year)
+            count = len(codes_of_year)
             if blanks and "" in new:
                 new.discard("")
-                count -= of_year.count("")
+                count -= codes_of_year.count("")
             if len(new) != count or not new.isdisjoint(self.by_year.get(year, ())):
                 return None
             fresh[year] = new

@@ -4,7 +4,6 @@ goes row by row instead, which reports every problem with its cell."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol, cast
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from railkpi.read.cells import Cell, CellError, parse_year
+from railkpi.read.roster.chunk_years import year_masks
 from railkpi.read.roster.codes import Code, compact
 from railkpi.read.roster.vocabulary import SPACE, any_total_row, firm_key, parse_flag
 
@@ -52,16 +52,14 @@ def firm_keys(names: list[str]) -> list[str]:
     return [firm_key(name) for name in names]
 
 
-#: A chunk's credit codes when each is 18 letters and digits or blank (the usual case).
-_PLAIN_CODES = re.compile(r"(?:[0-9A-Za-z]{18})?(?:\x00(?:[0-9A-Za-z]{18})?)*")
-
-
 def code_keys(values: list[str]) -> list[Code]:
-    """code_key of many codes at once: plain 18-character codes straight to their number (in
-    C), the others through firm_keys."""
-    joined = "\x00".join(values)
-    if joined.count("\x00") == len(values) - 1 and _PLAIN_CODES.fullmatch(joined):
-        if "" not in values:
+    """code_key of many codes at once: codes of 18 ASCII letters and digits (or blank, the
+    usual chunk) straight to their number in a pass in C, the others through firm_keys."""
+    lengths = set(map(len, values))
+    joined = "".join(values)
+    # bytes.isalnum: ASCII letters and digits, by table (str.isalnum asks Unicode per character).
+    if lengths <= {0, 18} and joined.isascii() and joined.encode("ascii").isalnum():
+        if 0 not in lengths:
             return list(map(int, values, repeat(36)))
         return [int(value, 36) if value else "" for value in values]
     return [compact(key.replace("-", "")) for key in firm_keys(values)]
@@ -186,15 +184,16 @@ class _FastChunks:
         keys = firm_keys(names)
         if any_total_row(keys):  # a 合计 row: read row by row, which says so
             return False
+        masks = year_masks(years)
         codes, fresh = None, None
         if self.code is not None:
             codes = self._code_keys(chunk)
-            fresh = None if codes is None else self.reader.totals.codes.new_in_chunk(codes, years)
+            fresh = None if codes is None else self.reader.totals.codes.new_in_chunk(codes, masks)
             if fresh is None:  # a code that is not text, or one twice in a year
                 return False
         totals = self.reader.totals
         if not totals.add_if_new(self.reader.sheet, self.name + self.first_column, first_row,
-                                 keys, years):
+                                 keys, years, masks):
             return False
         if codes is not None and fresh is not None:
             assert self.code is not None
