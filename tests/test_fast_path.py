@@ -22,6 +22,7 @@ from railkpi.plans.registry import merge_plans
 from railkpi.problems import InputError
 from railkpi.read.roster import fast_path as roster
 from railkpi.read.roster import firm_key, firm_keys
+from railkpi.read.roster.chunk_years import of_year, year_masks
 from railkpi.read.roster.totals import RosterTotals
 from railkpi.read.workbook import read_workbook
 
@@ -148,6 +149,17 @@ def test_random_rosters_same_both_ways(rows: list[tuple[Any, ...]]) -> None:
 @given(st.lists(st.text(max_size=6), max_size=30))
 def test_firm_keys_is_firm_key_of_each(names: list[str]) -> None:
     assert firm_keys(names) == [firm_key(name) for name in names]
+
+
+@given(st.lists(st.sampled_from([1949, 2021, 2022, 2023, 2100, 2300]), max_size=40))
+def test_a_chunk_grouped_by_year_is_each_years_rows_in_order(years: list[int]) -> None:
+    # 2300 is more than 255 years from 1949: the masks are then compared row by row.
+    rows = [f"行{i}" for i in range(len(years))]
+    masks = year_masks(years)
+    assert list(masks) == list(dict.fromkeys(years))
+    for year, mask in masks.items():
+        assert of_year(rows, mask) == [row for row, y in zip(rows, years, strict=True)
+                                            if y == year]
 
 
 def test_chunk_size_is_read_at_call_time(monkeypatch: pytest.MonkeyPatch) -> None:

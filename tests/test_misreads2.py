@@ -11,11 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import codes_at, problems_of
 from railkpi.plans.loader import load_plans
 from railkpi.plans.registry import IndicatorRegistry, merge_plans
+from railkpi.problems import InputError
 from railkpi.read.roster import fast_path
+from railkpi.read.roster.codes import code_key
+from railkpi.read.roster.fast_path import code_keys
 from railkpi.read.workbook import WorkbookData, read_workbook
 
 MakeWorkbook = Callable[..., Path]
@@ -143,6 +148,61 @@ def test_a_credit_code_twice_is_found_on_the_fast_path(
     assert codes_at(problems) == {("error", "roster-duplicate-code", f"企业名录!C{twin + 2}")}
     assert "企业名录!C2" in problems[0].message("en")
     assert "示例企业001" in problems[0].message("en")
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_credit_code_is_found_again_in_its_own_year_across_sheets(
+        engine: str, make_workbook: MakeWorkbook, registry: IndicatorRegistry,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Chunks of 3 rows with two years in each: 91110106MA00000004 is firm 004 in 2023 and
+    # firm 005 in 2024 (rows 5 and 6: one firm, two years, no duplicate), and 另一企业 in 2024
+    # on the next sheet — the twin of row 6 (2024), not of row 5 (2023).
+    monkeypatch.setattr(fast_path, "CHUNK_ROWS", 3)
+    rows: list[list[Any]] = [ROSTER] + [
+        [i, f"示例企业{i:03d}", f"91110106MA{i:08d}", 2023 + i % 2, 1000, "工程建设"]
+        for i in range(1, 10)]
+    rows[5][2] = rows[4][2].lower()  # row 6, 2024: the code of row 5, 2023
+    second = [ROSTER, [1, "乙企业", "91110106MA99999999", 2024, 1000, "工程建设"],
+              [2, "另一企业", "91110106-MA0000-0004", 2024, 1000, "工程建设"]]
+    with pytest.raises(InputError) as caught:
+        read_workbook(make_workbook({"企业名录": rows, "企业名单": second}), registry,
+                      engine=engine)  # type: ignore[arg-type]
+    problems = caught.value.problems
+    assert codes_at(problems) == {("error", "roster-duplicate-code", "企业名单!C3")}
+    message = problems[0].message("en")
+    assert "企业名录!C6" in message and "示例企业005" in message
+    assert "企业名录!C5" not in message and "示例企业004" not in message
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_codes_that_differ_only_by_a_leading_zero_or_are_dashes_are_no_duplicate(
+        engine: str, make_workbook: MakeWorkbook, registry: IndicatorRegistry) -> None:
+    # 18 letters and digits are kept as a number: 0 in front of 17 characters must not make
+    # them the same code. "-" is no code, twice or not, on either path.
+    rows = [ROSTER, [1, "北京甲公司", "011110106MA01ABCD1", 2024, 100, "工程建设"],
+            [2, "北京乙公司", "11110106MA01ABCD1", 2024, 200, "工程建设"],
+            [3, "北京丙公司", "-", 2024, 300, "工程建设"],
+            [4, "北京丁公司", "-", 2024, 400, "工程建设"]]
+    data = read_workbook(make_workbook({"企业名录": rows}), registry,
+                         engine=engine)  # type: ignore[arg-type]
+    assert figures(data, "enterprise_count") == {2024: (4.0, None)}
+    assert not [w for w in data.warnings if w.code == "roster-duplicate-code"]
+
+
+CODE_TEXT = st.text(alphabet="0123456789ABCDEFabcdefＡ９- \u3000", max_size=20)
+
+
+@given(st.lists(st.one_of(CODE_TEXT, st.from_regex(r"[0-9A-Za-z]{18}", fullmatch=True),
+                          st.just("")), max_size=12))
+def test_code_keys_is_code_key_of_each(values: list[str]) -> None:
+    assert code_keys(values) == [code_key(value) for value in values]
+
+
+def test_an_eighteen_character_code_is_kept_as_its_number_in_any_spelling() -> None:
+    assert code_key("91110106MA01ABCD1X") == int("91110106ma01abcd1x", 36)
+    assert code_key("９１１１０１０６ ma01-abcd1x") == int("91110106ma01abcd1x", 36)
+    assert code_key("91110106MA01ABCD1") == "91110106ma01abcd1"  # 17: kept as text
+    assert code_key("91110106MA01ABCD1_") == "91110106ma01abcd1_"
 
 
 # -- a sheet whose stored dimension understates it ------------------------------------------------

@@ -8,12 +8,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from itertools import compress
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, Annotated, Any, Protocol, cast
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from railkpi.read.cells import Cell, CellError, parse_year
+from railkpi.read.roster.chunk_years import year_masks
+from railkpi.read.roster.codes import Code, compact
 from railkpi.read.roster.vocabulary import SPACE, any_total_row, firm_key, parse_flag
 
 if TYPE_CHECKING:
@@ -48,6 +50,19 @@ def firm_keys(names: list[str]) -> list[str]:
         if len(keys) == len(names) and not SPACE.search(normalised):
             return keys
     return [firm_key(name) for name in names]
+
+
+def code_keys(values: list[str]) -> list[Code]:
+    """code_key of many codes at once: codes of 18 ASCII letters and digits (or blank, the
+    usual chunk) straight to their number in a pass in C, the others through firm_keys."""
+    lengths = set(map(len, values))
+    joined = "".join(values)
+    # bytes.isalnum: ASCII letters and digits, by table (str.isalnum asks Unicode per character).
+    if lengths <= {0, 18} and joined.isascii() and joined.encode("ascii").isalnum():
+        if 0 not in lengths:
+            return list(map(int, values, repeat(36)))
+        return [int(value, 36) if value else "" for value in values]
+    return [compact(key.replace("-", "")) for key in firm_keys(values)]
 
 
 #: exact_sum's fast route: figures with at most 6 decimals below this size, summed as integers.
@@ -169,29 +184,32 @@ class _FastChunks:
         keys = firm_keys(names)
         if any_total_row(keys):  # a 合计 row: read row by row, which says so
             return False
-        codes = None if self.code is None else self._code_keys(chunk, years)
-        if codes is False:
-            return False
+        masks = year_masks(years)
+        codes, fresh = None, None
+        if self.code is not None:
+            codes = self._code_keys(chunk)
+            fresh = None if codes is None else self.reader.totals.codes.new_in_chunk(codes, masks)
+            if fresh is None:  # a code that is not text, or one twice in a year
+                return False
         totals = self.reader.totals
         if not totals.add_if_new(self.reader.sheet, self.name + self.first_column, first_row,
-                                 keys, years):
+                                 keys, years, masks):
             return False
-        if isinstance(codes, list):
+        if codes is not None and fresh is not None:
             assert self.code is not None
             totals.codes.add_chunk(self.reader.sheet, self.code + self.first_column, first_row,
-                                   codes, years, names)
+                                   codes, years, names, fresh)
         self._add_up(years, revenues, segments, flags)
         return True
 
-    def _code_keys(self, chunk: list[list[Any]], years: list[int]) -> list[str] | bool:
-        """The chunk's credit code keys ("" where a row has none), or False if a code is not
-        text or is met twice in a year (the chunk goes row by row, which says where)."""
+    def _code_keys(self, chunk: list[list[Any]]) -> list[Code] | None:
+        """The chunk's credit code keys ("" where a row has none), or None if a code is not
+        text (the chunk goes row by row, which says where)."""
         assert self.code is not None
         values = [row[self.code] for row in chunk]
         if not all(isinstance(value, str) for value in values):
-            return False
-        keys = [key.replace("-", "") for key in firm_keys(values)]
-        return keys if self.reader.totals.codes.all_new(keys, years) else False
+            return None
+        return code_keys(values)
 
     def _add_up(self, years: list[int], revenues: list[float] | None,
                 segments: list[str | None] | None, flags: dict[str, list[bool]]) -> None:

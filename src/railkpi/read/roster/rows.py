@@ -166,6 +166,8 @@ class RosterReader:
         if cell is None or is_blank(cell.value):
             return True
         key = (code_key(display_name(cell.value)), year)
+        if key[0] == "":
+            return True  # "-": no code, as on the fast path
         first = self.totals.codes.first(key)
         if first is not None:
             where, other_name = first

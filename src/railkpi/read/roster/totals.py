@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import compress
 
 from railkpi.figures import Figure, exact
 from railkpi.messages.problems_roster import DERIVED_FROM
 from railkpi.numeric import decimal
 from railkpi.plans.models import Indicator
 from railkpi.plans.roster import RosterVocabulary
+from railkpi.read.roster.chunk_years import YearMasks, of_year, year_masks
 from railkpi.read.roster.codes import CreditCodes
 from railkpi.read.roster.vocabulary import AT_LEAST, REVENUE_UNIT
 from railkpi.read.units import UnitError, factor
@@ -118,23 +118,22 @@ class RosterTotals:
         self.fast_chunks: list[tuple[str, int, int, list[str], list[int]]] = []
 
     def add_if_new(self, sheet: str, column: int, first_row: int, keys: list[str],
-                   years: list[int]) -> bool:
-        """Record a chunk's firm-years (firm key and year, row by row) if none is there twice
-        or seen before; else False.
+                   years: list[int], masks: YearMasks | None = None) -> bool:
+        """Record a chunk's firm-years (firm key and year, row by row; `masks` groups the rows
+        by year, made from `years` if not given) if none is there twice or seen before; else
+        False.
 
         The keys go straight into their year's set and the sets' growth tells whether they
         were all new; in the rare case they were not, the sets are rebuilt from the chunks kept.
         """
         if self.seen and not self.seen.keys().isdisjoint(zip(keys, years, strict=True)):
             return False
-        distinct = dict.fromkeys(years)
-        for year in distinct:
+        for year, mask in (year_masks(years) if masks is None else masks).items():
             known = self.fast_keys.setdefault(year, set())
             before = len(known)
-            of_year = keys if len(distinct) == 1 else list(compress(keys, map(year.__eq__,
-                                                                                years)))
-            known.update(of_year)
-            if len(known) - before != len(of_year):
+            keys_of_year = of_year(keys, mask)
+            known.update(keys_of_year)
+            if len(known) - before != len(keys_of_year):
                 self.fast_keys = {}
                 for *_, chunk_keys, chunk_years in self.fast_chunks:
                     for key, key_year in zip(chunk_keys, chunk_years, strict=True):
