@@ -189,6 +189,21 @@ def test_codes_that_differ_only_by_a_leading_zero_or_are_dashes_are_no_duplicate
     assert not [w for w in data.warnings if w.code == "roster-duplicate-code"]
 
 
+@pytest.mark.parametrize("chunk_rows", [3, 65536])  # row by row (a short chunk), fast path
+@pytest.mark.parametrize("mark", ["无", "/", "—", "不详", "N/A"])
+def test_a_no_code_mark_twice_in_a_year_is_no_duplicate(
+        mark: str, chunk_rows: int, make_workbook: MakeWorkbook, registry: IndicatorRegistry,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two firms whose code is "not known" are two firms, not one listed twice.
+    monkeypatch.setattr(fast_path, "CHUNK_ROWS", chunk_rows)
+    rows = [ROSTER, [1, "北京甲公司", mark, 2024, 100, "工程建设"],
+            [2, "北京乙公司", mark, 2024, 200, "工程建设"],
+            [3, "北京丙公司", CODE, 2024, 300, "工程建设"]]
+    data = read_workbook(make_workbook({"企业名录": rows}), registry)
+    assert figures(data, "enterprise_count") == {2024: (3.0, None)}
+    assert not [w for w in data.warnings if w.code == "roster-duplicate-code"]
+
+
 CODE_TEXT = st.text(alphabet="0123456789ABCDEFabcdefＡ９- \u3000", max_size=20)
 
 

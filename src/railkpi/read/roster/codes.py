@@ -14,6 +14,7 @@ import re
 from typing import TypeAlias
 
 from railkpi.plans.labels import normalise_label
+from railkpi.read.marks import is_not_available
 from railkpi.read.roster.chunk_years import YearMasks, of_year
 
 #: (sheet, row, column) of a cell.
@@ -27,7 +28,10 @@ _COMPACT = re.compile(r"[0-9a-z]{18}")
 
 def code_key(code: str) -> Code:
     """How codes are compared: ９１１１… and 91110106 ma01-… are 91110106MA01…; an
-    18-character key of letters and digits as the number it spells in base 36."""
+    18-character key of letters and digits as the number it spells in base 36. A no-code
+    mark (—, /, 无, 不详, N/A) is no code (""): two firms without one are not one firm."""
+    if is_not_available(code):
+        return ""
     key = normalise_label(code).replace("-", "")
     return compact(key)
 

@@ -15,7 +15,7 @@ from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from railkpi.read.cells import Cell, CellError, parse_year
 from railkpi.read.roster.chunk_years import year_masks
-from railkpi.read.roster.codes import Code, compact
+from railkpi.read.roster.codes import Code, code_key
 from railkpi.read.roster.vocabulary import SPACE, any_total_row, firm_key, parse_flag
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def firm_keys(names: list[str]) -> list[str]:
 
 def code_keys(values: list[str]) -> list[Code]:
     """code_key of many codes at once: codes of 18 ASCII letters and digits (or blank, the
-    usual chunk) straight to their number in a pass in C, the others through firm_keys."""
+    usual chunk) straight to their number in a pass in C, the others one by one."""
     lengths = set(map(len, values))
     joined = "".join(values)
     # bytes.isalnum: ASCII letters and digits, by table (str.isalnum asks Unicode per character).
@@ -62,7 +62,7 @@ def code_keys(values: list[str]) -> list[Code]:
         if 0 not in lengths:
             return list(map(int, values, repeat(36)))
         return [int(value, 36) if value else "" for value in values]
-    return [compact(key.replace("-", "")) for key in firm_keys(values)]
+    return [code_key(value) for value in values]
 
 
 #: exact_sum's fast route: figures with at most 6 decimals below this size, summed as integers.
