@@ -20,6 +20,7 @@ from railkpi.plans.loader import load_plans
 from railkpi.plans.registry import IndicatorRegistry, merge_plans
 from railkpi.problems import InputError, Problem
 from railkpi.read.cells import CellError, parse_year
+from railkpi.read.guard.styles import is_date_format, is_percent_format, is_scaled_format
 from railkpi.read.workbook import WorkbookData, read_workbook
 from railkpi.read.year_format import shown_year_text, year_pattern
 
@@ -246,6 +247,16 @@ def test_what_year_formats_show() -> None:
     assert shown_year_text(10**12, "yyyy") is None
     assert year_pattern("yyyy") == ("yyyy",)
     assert year_pattern("[$-F800]dddd, mmmm dd, yyyy") is None
+
+
+def test_every_reading_of_a_format_takes_an_escaped_character_as_it_is() -> None:
+    # Excel escapes one character with \ or !: yyyy!年 shows 2023年; 0!% shows 5% without
+    # multiplying by 100; 0!d shows a digit and a d, no day
+    assert year_pattern("yyyy!年") == year_pattern("yyyy\\年") == ("yyyy", "年")
+    assert not is_percent_format("0!%") and not is_percent_format("0\\%")
+    assert is_percent_format("0.0%")
+    assert not is_date_format("0!d") and is_date_format("yyyy-mm-dd")
+    assert is_scaled_format('0!.0000"万"') and not is_scaled_format("0!,")
 
 
 @given(st.dates(min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31)),

@@ -21,8 +21,11 @@ import math
 import re
 from functools import cache
 
-#: A format's tokens: a quoted literal, an escaped character, padding or fill, a [bracket].
-_TOKEN = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|[yY]+|[eE]+|.', re.DOTALL)
+#: What an Excel number format shows as it is, whatever the number: a quoted literal, a
+#: character escaped by \ or !, padding (_) or fill (*), a [colour], [condition] or [$locale].
+#: Every reading of a format here and in guard/styles.py tokenises with it.
+FORMAT_LITERAL = r'"[^"]*"|[\\!].|_.|\*.|\[[^\]]*\]'
+_TOKEN = re.compile(FORMAT_LITERAL + r"|[yY]+|[eE]+|.", re.DOTALL)
 _COLOUR = re.compile(r"(black|blue|cyan|green|magenta|red|white|yellow|color\s*\d+)",
                      re.IGNORECASE)
 #: [$<shown text>-<locale>]: a Windows locale id in hex (calendar bits above the low 16), or a
@@ -55,7 +58,7 @@ def year_pattern(code: str) -> tuple[str, ...] | None:
             has_year = era_year = True
         elif token[0] == '"':
             parts.append(token[1:-1])
-        elif token[0] == "\\":
+        elif token[0] in "\\!":
             parts.append(token[1])
         elif token[0] == "_":
             parts.append(" ")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from railkpi.read.guard.xml_parsing import Handler, local_name
-from railkpi.read.year_format import year_pattern
+from railkpi.read.year_format import FORMAT_LITERAL, year_pattern
 from railkpi.records import record
 
 #: Excel's built-in percent formats (0% and 0.00%).
@@ -30,7 +30,7 @@ BUILTIN_DATE = frozenset(str(n) for n in (*range(14, 23), *range(27, 37), *range
 LAST_SERIAL_1900 = 2_958_465
 LAST_SERIAL_1904 = LAST_SERIAL_1900 - 1_462
 
-_QUOTED = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
+_QUOTED = re.compile(FORMAT_LITERAL)
 _DATE_TOKENS = re.compile(r"[dmhysDMHYS]")
 
 
@@ -48,7 +48,7 @@ def is_date_format(code: str) -> bool:
 
 #: A number format's tokens: a quoted or escaped literal, a padding or fill character, a
 #: [colour] or [condition], a digit placeholder, a point or comma, anything else.
-_TOKENS = re.compile(r'"[^"]*"|[\\!].|_.|\*.|\[[^\]]*\]|[0#?]|[.,]|.', re.DOTALL)
+_TOKENS = re.compile(FORMAT_LITERAL + r"|[0#?]|[.,]|.", re.DOTALL)
 
 
 @cache
