@@ -34,13 +34,19 @@ ROWS = [["指标", "年份", "数值"], ["rev", 2020, 2364.9], ["rev", 2023, 280
         ["rev", 2024, 2948.2], ["firms", 2020, 180], ["firms", 2024, 228]]
 
 
-@pytest.fixture
-def files(tmp_path: Path, make_workbook: Callable[..., Path]) -> Callable[..., tuple[Path, Path]]:
+def file_maker(tmp_path: Path,
+               make_workbook: Callable[..., Path]) -> Callable[..., tuple[Path, Path]]:
+    """Makes the workbook of `rows` and a plan of `targets` (the milestone tests' files)."""
     def make(*targets: dict[str, Any], rows: list[list[Any]] = ROWS) -> tuple[Path, Path]:
         plan = write_plan(tmp_path, plan_data(*targets, indicators=INDICATORS))
         return make_workbook({"数据": rows}), plan
 
     return make
+
+
+@pytest.fixture
+def files(tmp_path: Path, make_workbook: Callable[..., Path]) -> Callable[..., tuple[Path, Path]]:
+    return file_maker(tmp_path, make_workbook)
 
 
 def by_target(run: Any) -> dict[str, dict[str, Any]]:

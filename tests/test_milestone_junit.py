@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from plans import plan_data, target, write_plan
-from test_milestone_assess import INDICATORS, ROWS, STEPS
+from plans import target
+from test_milestone_assess import ROWS, STEPS, file_maker
 from test_no_english import english
 
 # By hand: revenue's 2024 step is 3100 against 2948.2, missed by 3100 − 2948.2 = 151.8; the
@@ -25,11 +25,7 @@ REV_MISSED_EN = "step missed: Test plan: Revenue, 2024 step 3100.0, figure 2948.
 @pytest.fixture
 def files(tmp_path: Path, make_workbook: Callable[..., Path]) -> Callable[..., tuple[Path, Path]]:
     """The workbook of `rows` and a plan of `targets`, as test_milestone_assess builds them."""
-    def make(*targets: dict[str, Any], rows: list[list[Any]] = ROWS) -> tuple[Path, Path]:
-        plan = write_plan(tmp_path, plan_data(*targets, indicators=INDICATORS))
-        return make_workbook({"数据": rows}), plan
-
-    return make
+    return file_maker(tmp_path, make_workbook)
 
 
 def junit(railkpi: Callable[..., Any], data: Path, plan: Path, out: Path,
