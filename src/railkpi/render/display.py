@@ -172,12 +172,15 @@ def listing_target(plan: Plan, target_: Target, lang: str) -> str:
     return f"{stated_target(plan, target_, lang)} ({target_.year})"
 
 
-def resolved_target(result: TargetResult, lang: str, apart: bool = False) -> str:
+def resolved_target(result: TargetResult, lang: str, apart: bool = False,
+                    style: TargetStyle | None = None) -> str:
     """The target with X where the plan states it relative to the baseline: '≥+60=240',
-    '≥×2=113.6 vs 2020' (`apart`: the base year on a line of its own, for a narrow cell)."""
+    '≥×2=113.6 vs 2020' (`apart`: the base year on a line of its own, for a narrow cell;
+    `style`: how its figures print, the terminal's by default)."""
     resolved = result.target_value if isinstance(result.target_value, float) else None
-    return target_text(result.target, result.indicator, lang, table_style(result.indicator),
-                       resolved, result.baseline_year, apart)
+    return target_text(result.target, result.indicator, lang,
+                       style or table_style(result.indicator), resolved, result.baseline_year,
+                       apart)
 
 
 def thresholds_text(thresholds: Thresholds, separator: str = "/") -> str:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from railkpi.calc.results import TargetResult
 from railkpi.figures import Figure
 from railkpi.money import MONEY
@@ -32,11 +34,9 @@ def table_target(result: TargetResult, lang: str, apart: bool = False) -> str:
     thousands separators where the indicator's figures have them ('>3,500.0' beside 2,948.2)."""
     if not groups_thousands(result.indicator):
         return fmt.resolved_target(result, lang, apart)
-    style = fmt.TargetStyle(lambda v: _grouped(fmt.number(v, result.indicator)),
-                            lambda v: f"{v:g}", fmt.rate)
-    resolved = result.target_value if isinstance(result.target_value, float) else None
-    return fmt.target_text(result.target, result.indicator, lang, style, resolved,
-                           result.baseline_year, apart)
+    style = replace(fmt.table_style(result.indicator),
+                    number=lambda v: _grouped(fmt.number(v, result.indicator)))
+    return fmt.resolved_target(result, lang, apart, style)
 
 
 def _grouped(text: str) -> str:
